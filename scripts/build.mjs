@@ -1,0 +1,25 @@
+// Bundles the extension host, the training worker, the plain-Node core and the webview with esbuild.
+// `--production` minifies and drops source maps (what the VSIX ships); `--watch` rebuilds on change.
+import * as esbuild from 'esbuild';
+import { cpSync, mkdirSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const common = { bundle: true, minify: production, sourcemap: !production, logLevel: 'warning', legalComments: 'none' };
+
+const builds = [
+  { ...common, entryPoints: { extension: 'src/extension.ts', worker: 'src/training/worker.ts' }, outdir: 'dist',
+    platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
+  { ...common, entryPoints: { core: 'src/core/index.ts' }, outdir: 'dist', platform: 'node', format: 'cjs', target: 'node20' },
+  { ...common, entryPoints: { webview: 'webview/main.ts' }, outdir: 'dist', platform: 'browser', format: 'iife', target: 'es2022' },
+];
+
+mkdirSync('dist', { recursive: true });
+cpSync('webview/style.css', 'dist/webview.css');
+if (watch) {
+  for (const options of builds) await (await esbuild.context(options)).watch();
+  console.log('watching…');
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+}

@@ -1,0 +1,68 @@
+// Shared shapes of the core. Plain data only, so they cross worker and webview boundaries as JSON.
+
+export type HiddenActivation = 'sigmoid' | 'relu' | 'tanh';
+export type ActivationName = HiddenActivation | 'linear';
+/** The output unit: sigmoid reads as a class probability (the tutorial), linear is regression. */
+export type OutputKind = 'sigmoid' | 'linear';
+
+export interface NetworkOptions {
+  learningRate: number;
+  seed?: number;
+  hiddenLayers?: number[];
+  activation?: HiddenActivation;
+  output?: OutputKind;
+  /** Defaults to weights.length, else 2 (the tutorial's two features). */
+  inputSize?: number;
+  /** Start values of the tutorial net (no hidden layers). */
+  weights?: number[];
+  bias?: number;
+}
+
+/** One dense layer. weights[unit][input], biases[unit]. */
+export interface LayerParameters {
+  weights: number[][];
+  biases: number[];
+}
+
+/** Everything needed to rebuild a network exactly: what the worker sends back and what is saved per dataset. */
+export interface ModelSnapshot {
+  inputSize: number;
+  hiddenLayers: number[];
+  activation: HiddenActivation;
+  output: OutputKind;
+  learningRate: number;
+  seed: number;
+  layers: LayerParameters[];
+}
+
+/** [iteration, cumulative error] as the tutorial records it. */
+export type ErrorPoint = [number, number];
+
+export interface TrainerOptions {
+  iterations: number;
+  errorInterval: number;
+  /** Held-out rows: their cumulative error is recorded at the same iterations, never trained on. */
+  testInputs?: number[][];
+  testTargets?: number[];
+}
+
+export interface TrainerChunk {
+  /** Iterations completed so far. */
+  iteration: number;
+  /** Points recorded during this chunk only. */
+  errors: ErrorPoint[];
+  testErrors: ErrorPoint[];
+  done: boolean;
+  /** A parameter or the error became NaN/±Infinity: training stopped at `iteration`. */
+  diverged: boolean;
+}
+
+/** One named value of the forward or backward pass, as the tutorial names it. */
+export interface ExplainedTerm {
+  name: string;
+  value: number | number[];
+  /** How it was computed, in the tutorial's notation, e.g. "2 · (prediction − target)". */
+  formula: string;
+  /** Which layer it belongs to for deeper nets (0 = first hidden layer); absent for the output of the tutorial net. */
+  layer?: number;
+}

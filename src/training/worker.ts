@@ -1,0 +1,1 @@
+// Training worker entry (filled in with the training session).

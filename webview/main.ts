@@ -1,0 +1,1 @@
+// Webview entry (filled in with the views).
