@@ -1,7 +1,60 @@
+// Wiring only: create the long-lived parts and register commands, views and providers.
+// Nothing is computed here; everything waits for the user.
 import * as vscode from 'vscode';
+import { DatasetDocuments, isDatasetDocument } from './editor/datasetDocuments';
+import { DatasetDiagnostics } from './editor/datasetDiagnostics';
+import { DatasetCodeLensProvider } from './editor/datasetCodeLensProvider';
+import { PredictionDecorations } from './editor/predictionDecorations';
+import { ModelStore } from './training/modelStore';
+import { TrainingManager } from './training/trainingManager';
+import { TrainingPanel, TRAINING_PANEL_TYPE } from './views/trainingPanel';
+import { ErrorChartViewProvider, ERROR_CHART_VIEW_ID } from './views/errorChartView';
+import { ViewHub } from './views/viewHub';
+import { handleWebviewMessage, currentState } from './views/webviewMessages';
+import { registerCommands } from './commands/register';
+import { createApi, type LabApi } from './api';
+import type { Services } from './services';
 
-export function activate(_context: vscode.ExtensionContext): void {
-  // Registration only; filled in as features land.
+const DATASET_SELECTOR: vscode.DocumentSelector = [{ pattern: '**/*.nn.json' }];
+
+export function activate(context: vscode.ExtensionContext): LabApi {
+  const log = vscode.window.createOutputChannel('Neural Network Lab', { log: true });
+  const documents = new DatasetDocuments();
+  const models = new ModelStore(context.workspaceState);
+  const services = { extensionUri: context.extensionUri, documents, models, log } as { -readonly [K in keyof Services]: Services[K] };
+  const hub = new ViewHub(() => currentState(services), (message) => handleWebviewMessage(services, message), log);
+  const lenses = new DatasetCodeLensProvider(services);
+  const training = new TrainingManager(
+    vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js').fsPath,
+    models,
+    { post: (message) => hub.broadcast(message), ended: () => lenses.refresh() },
+    log,
+  );
+  const panel = new TrainingPanel(context.extensionUri, hub);
+  Object.assign(services, { hub, training, panel });
+  const decorations = new PredictionDecorations();
+  const diagnostics = new DatasetDiagnostics(documents, (document) => decorations.refresh(document, documents.parse(document).dataset));
+
+  context.subscriptions.push(
+    log,
+    documents,
+    hub,
+    training,
+    panel,
+    decorations,
+    diagnostics,
+    lenses,
+    vscode.languages.registerCodeLensProvider(DATASET_SELECTOR, lenses),
+    vscode.window.onDidChangeVisibleTextEditors((editors) => {
+      for (const editor of editors) {
+        if (isDatasetDocument(editor.document)) decorations.reapply(editor, documents.parse(editor.document).dataset);
+      }
+    }),
+    vscode.window.registerWebviewPanelSerializer(TRAINING_PANEL_TYPE, panel.serializer()),
+    vscode.window.registerWebviewViewProvider(ERROR_CHART_VIEW_ID, new ErrorChartViewProvider(context.extensionUri, hub)),
+    ...registerCommands(services, decorations),
+  );
+  return createApi(services, decorations);
 }
 
 export function deactivate(): void {}

@@ -1,0 +1,41 @@
+// What activate() returns: a small surface for tests and for other extensions, nothing the UI needs.
+import type { ErrorPoint, ModelSnapshot } from './core/types';
+import type { RunEnd } from './protocol';
+import type * as vscode from 'vscode';
+import type { Services } from './services';
+import type { PredictionDecorations } from './editor/predictionDecorations';
+
+export interface RunResult extends RunEnd {
+  iteration: number;
+  points: ErrorPoint[];
+  testPoints: ErrorPoint[];
+  model?: ModelSnapshot;
+}
+
+export interface LabApi {
+  /** Resolves when the run with this id has ended. */
+  waitForRun(runId: string): Promise<RunResult>;
+  /** Iterations a run has done so far (from its latest progress message). */
+  iterationOf(runId: string): number | undefined;
+  /** The model kept for a dataset (what its Predict lenses use). */
+  modelFor(datasetUri: string): ModelSnapshot | undefined;
+  /** Feeds a raw message through the same validation a webview's message goes through. */
+  receiveWebviewMessage(raw: unknown): void;
+  /** The text shown at the end of a row after Predict, if any. */
+  predictionText(document: vscode.TextDocument, row: number): string | undefined;
+}
+
+export function createApi(services: Services, decorations: PredictionDecorations): LabApi {
+  return {
+    async waitForRun(runId) {
+      const run = services.training.byId(runId);
+      if (!run) throw new Error(`No run ${runId}`);
+      await run.whenEnded();
+      return { ...run.end!, iteration: run.iteration, points: [...run.points], testPoints: [...run.testPoints], model: run.model };
+    },
+    iterationOf: (runId) => services.training.byId(runId)?.iteration,
+    modelFor: (datasetUri) => services.models.get(datasetUri),
+    receiveWebviewMessage: (raw) => services.hub.receiveRaw(raw),
+    predictionText: (document, row) => decorations.textFor(document, row),
+  };
+}

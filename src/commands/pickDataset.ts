@@ -1,0 +1,28 @@
+// Which dataset a command acts on: the one it was invoked on, else the active editor's,
+// else one the user picks from the workspace (or the tutorial's, opened fresh).
+import * as vscode from 'vscode';
+import { isDatasetDocument } from '../editor/datasetDocuments';
+import { openBundledDataset } from './openDataset';
+
+export async function resolveDatasetDocument(extensionUri: vscode.Uri, target?: unknown): Promise<vscode.TextDocument | undefined> {
+  if (target instanceof vscode.Uri) return vscode.workspace.openTextDocument(target);
+  const active = vscode.window.activeTextEditor?.document;
+  if (active && isDatasetDocument(active)) return active;
+  const openDataset = vscode.workspace.textDocuments.find((document) => isDatasetDocument(document) && !document.isClosed);
+  const files = await vscode.workspace.findFiles('**/*.nn.json', '**/node_modules/**', 200);
+  type Item = vscode.QuickPickItem & { uri?: vscode.Uri; tutorial?: true };
+  const items: Item[] = [
+    ...(openDataset && !files.some((file) => file.toString() === openDataset.uri.toString())
+      ? [{ label: `$(file) ${openDataset.uri.path.split('/').pop()}`, description: 'open in the editor', uri: openDataset.uri }]
+      : []),
+    ...files.map((uri) => ({ label: `$(file) ${vscode.workspace.asRelativePath(uri)}`, uri })),
+    { label: '$(book) Open the tutorial dataset', description: "the tutorial's 8 rows", tutorial: true },
+  ];
+  const picked = await vscode.window.showQuickPick(items, {
+    title: 'Train Network',
+    placeHolder: 'Which dataset (*.nn.json) should the network train on?',
+  });
+  if (!picked) return undefined;
+  if (picked.tutorial) return (await openBundledDataset(extensionUri, 'tutorial.nn.json')).document;
+  return vscode.workspace.openTextDocument(picked.uri!);
+}

@@ -1,0 +1,77 @@
+// Predict, Explain and Predict All: run the dataset's current model on its rows.
+import * as vscode from 'vscode';
+import { explain } from '../core';
+import type { DatasetRow } from '../core';
+import { predictionModel, describePrediction } from '../editor/predictionModel';
+import type { PredictionDecorations } from '../editor/predictionDecorations';
+import type { Services } from '../services';
+
+async function datasetAt(services: Services, uri: vscode.Uri) {
+  const document = await vscode.workspace.openTextDocument(uri);
+  const { dataset } = services.documents.parse(document);
+  if (!dataset) {
+    void vscode.window.showErrorMessage(`${uri.path.split('/').pop()} cannot be read as a dataset: see the Problems panel.`);
+    return undefined;
+  }
+  const model = predictionModel(dataset, services.models.get(uri.toString()));
+  if (model.kind === 'mismatch') {
+    void vscode.window.showWarningMessage(
+      `The model was trained on rows of ${model.expected} inputs, but the rows now have ${model.found}. Train the network again first.`,
+    );
+    return undefined;
+  }
+  return { document, dataset, model };
+}
+
+export async function predictRow(services: Services, decorations: PredictionDecorations, uri: vscode.Uri, rowIndex: number) {
+  const context = await datasetAt(services, uri);
+  const row = context?.dataset.rows.find((candidate) => candidate.index === rowIndex);
+  if (!context || !row) return undefined;
+  const { network } = context.model;
+  const prediction = network.predict(row.input);
+  const untrained = context.model.kind === 'random';
+  decorations.show(context.document, context.dataset, [{ row, text: describePrediction(prediction, network.output, row.target, untrained) }]);
+  services.lastPrediction = { datasetUri: uri.toString(), row: row.index, input: row.input, target: row.target, prediction, output: network.output, untrained };
+  services.hub.broadcast({ type: 'prediction', prediction: services.lastPrediction });
+  return prediction;
+}
+
+export async function explainRow(services: Services, uri: vscode.Uri, rowIndex: number) {
+  const context = await datasetAt(services, uri);
+  const row = context?.dataset.rows.find((candidate) => candidate.index === rowIndex);
+  if (!context || !row) return undefined;
+  const explanation = explain(context.model.network, row.input, row.target);
+  services.lastExplanation = { datasetUri: uri.toString(), row: row.index, input: row.input, target: row.target, terms: explanation.terms };
+  services.panel.show(true);
+  services.hub.broadcast({ type: 'explanation', explanation: services.lastExplanation });
+  return explanation;
+}
+
+export async function predictAll(services: Services, decorations: PredictionDecorations, target?: unknown) {
+  const uri = target instanceof vscode.Uri ? target : vscode.window.activeTextEditor?.document.uri;
+  if (!uri) return undefined;
+  const context = await datasetAt(services, uri);
+  if (!context) return undefined;
+  const { network } = context.model;
+  const untrained = context.model.kind === 'random';
+  const shown: { row: DatasetRow; text: string }[] = [];
+  const tally = { train: { right: 0, all: 0 }, test: { right: 0, all: 0 } };
+  for (const row of context.dataset.rows) {
+    const prediction = network.predict(row.input);
+    shown.push({ row, text: describePrediction(prediction, network.output, row.target, untrained) });
+    if (row.target === undefined || network.output === 'linear') continue;
+    const counts = tally[row.split];
+    counts.all++;
+    if ((prediction > 0.5 ? 1 : 0) === (row.target > 0.5 ? 1 : 0)) counts.right++;
+  }
+  decorations.show(context.document, context.dataset, shown);
+  const accuracy = (counts: { right: number; all: number }) =>
+    `${counts.right}/${counts.all} (${Math.round((100 * counts.right) / Math.max(1, counts.all))}%)`;
+  const summary =
+    network.output === 'linear'
+      ? `Predicted ${shown.length} rows.`
+      : `Training accuracy ${accuracy(tally.train)}${tally.test.all ? ` · test accuracy ${accuracy(tally.test)}` : ''}` +
+        (untrained ? ' — untrained: the weights are random, train the network first.' : '');
+  void vscode.window.showInformationMessage(summary);
+  return { ...tally, summary };
+}

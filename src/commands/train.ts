@@ -1,0 +1,43 @@
+// "Neural Network: Train Network": check the dataset, resolve the settings, start the run.
+import * as vscode from 'vscode';
+import { hasErrors } from '../editor/datasetDocuments';
+import { resolveSettings, sanitizeUserDefaults, type UserDefaults } from '../training/resolveSettings';
+import type { Services } from '../services';
+import { resolveDatasetDocument } from './pickDataset';
+
+export interface TrainOverrides {
+  learningRate?: number;
+  iterations?: number;
+}
+
+export function readUserDefaults(): UserDefaults {
+  const configuration = vscode.workspace.getConfiguration('neuralNetworkLab');
+  return sanitizeUserDefaults((key) => configuration.get(key));
+}
+
+/** Returns the run's id, or undefined when nothing was started (and the user was told why). */
+export async function trainCommand(services: Services, target?: unknown, overrides: TrainOverrides = {}): Promise<string | undefined> {
+  const document = await resolveDatasetDocument(services.extensionUri, target);
+  if (!document) return undefined;
+  const parsed = services.documents.parse(document);
+  const name = document.uri.path.split('/').pop();
+  if (hasErrors(parsed) || !parsed.dataset) {
+    const count = parsed.problems.filter((problem) => problem.severity === 'error').length;
+    const choice = await vscode.window.showErrorMessage(
+      `${name} has ${count} problem${count === 1 ? '' : 's'} to fix before training. The Problems panel lists them, each at its row.`,
+      'Show Problems',
+    );
+    if (choice === 'Show Problems') void vscode.commands.executeCommand('workbench.actions.view.problems');
+    return undefined;
+  }
+  const dataset = parsed.dataset;
+  const trainable = dataset.rows.filter((row) => row.target !== undefined && row.split !== 'test').length;
+  if (trainable === 0) {
+    void vscode.window.showErrorMessage(`${name} has no training rows: give some rows a "target" (and no "split": "test") to learn from.`);
+    return undefined;
+  }
+  const settings = resolveSettings(readUserDefaults(), dataset.network, overrides, () => Math.floor(Math.random() * 0x100000000));
+  services.panel.show(true);
+  const run = await services.training.start(document.uri, dataset, settings);
+  return run.info.runId;
+}

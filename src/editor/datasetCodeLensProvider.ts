@@ -1,0 +1,129 @@
+// "Predict" and "Explain" above every row, "Train Network" on the "rows" key. Lenses carry only
+// ranges when provided; their titles and commands are filled in resolveCodeLens, for the few on
+// screen. Past `maxCodeLenses` rows only the rows near the visible range get lenses.
+import * as vscode from 'vscode';
+import type { DatasetRow } from '../core';
+import type { Services } from '../services';
+import { isDatasetDocument } from './datasetDocuments';
+import { predictionModel } from './predictionModel';
+
+/** Rows above and below the visible range that still get lenses in a large file. */
+const VISIBLE_MARGIN_LINES = 100;
+
+class RowLens extends vscode.CodeLens {
+  constructor(
+    range: vscode.Range,
+    readonly document: vscode.TextDocument,
+    readonly row: number,
+    readonly action: 'predict' | 'explain',
+  ) {
+    super(range);
+  }
+}
+
+export class DatasetCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(private readonly services: Services) {
+    let pending: ReturnType<typeof setTimeout> | undefined;
+    this.subscriptions = [
+      // Large files show lenses near the visible range only, so scrolling must refresh them.
+      vscode.window.onDidChangeTextEditorVisibleRanges((event) => {
+        if (!isDatasetDocument(event.textEditor.document) || !this.isLimited(event.textEditor.document)) return;
+        clearTimeout(pending);
+        pending = setTimeout(() => this.changed.fire(), 150);
+      }),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('neuralNetworkLab.maxCodeLenses')) this.changed.fire();
+      }),
+    ];
+  }
+
+  /** Titles depend on the stored model: call after training or loading a model. */
+  refresh(): void {
+    this.changed.fire();
+  }
+
+  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    const { dataset } = this.services.documents.parse(document);
+    if (!dataset) return [];
+    const lenses: vscode.CodeLens[] = [];
+    const rowsWithLenses = this.rowsWithLenses(document, dataset.rows);
+    if (dataset.rowsKey) {
+      const range = rangeOf(document, dataset.rowsKey.offset, dataset.rowsKey.length);
+      lenses.push(new vscode.CodeLens(range, { title: '▶ Train Network', command: 'neuralNetworkLab.train', arguments: [document.uri] }));
+      if (rowsWithLenses.length < dataset.rows.length) {
+        lenses.push(
+          new vscode.CodeLens(range, {
+            title: `Predict/Explain shown near the visible rows only (${dataset.rows.length.toLocaleString('en-US')} rows); Predict All covers every row`,
+            command: 'neuralNetworkLab.predictAll',
+            arguments: [document.uri],
+          }),
+        );
+      }
+    }
+    for (const row of rowsWithLenses) {
+      const range = rangeOf(document, row.offset, 0);
+      lenses.push(new RowLens(range, document, row.index, 'predict'), new RowLens(range, document, row.index, 'explain'));
+    }
+    return lenses;
+  }
+
+  resolveCodeLens(lens: vscode.CodeLens): vscode.CodeLens {
+    if (!(lens instanceof RowLens)) return lens;
+    const { dataset } = this.services.documents.parse(lens.document);
+    const model = dataset && predictionModel(dataset, this.services.models.get(lens.document.uri.toString()));
+    const uri = lens.document.uri;
+    if (!model || model.kind === 'mismatch') {
+      const why = model ? `the model was trained on ${model.expected} inputs, the rows now have ${model.found}` : 'the file has problems';
+      lens.command = { title: 'Train first', tooltip: `Train the network again: ${why}.`, command: 'neuralNetworkLab.train', arguments: [uri] };
+    } else if (lens.action === 'predict') {
+      lens.command = {
+        title: model.kind === 'random' ? 'Predict (untrained)' : 'Predict',
+        tooltip: 'Run the network on this row and show the prediction at its end',
+        command: 'neuralNetworkLab.predictRow',
+        arguments: [uri, lens.row],
+      };
+    } else {
+      lens.command = {
+        title: 'Explain',
+        tooltip: "Show this row's forward and backward pass, value by value",
+        command: 'neuralNetworkLab.explainRow',
+        arguments: [uri, lens.row],
+      };
+    }
+    return lens;
+  }
+
+  private isLimited(document: vscode.TextDocument): boolean {
+    const rows = this.services.documents.parse(document).dataset?.rows.length ?? 0;
+    return rows > maxCodeLenses();
+  }
+
+  private rowsWithLenses(document: vscode.TextDocument, rows: DatasetRow[]): DatasetRow[] {
+    if (rows.length <= maxCodeLenses()) return rows;
+    const visible = vscode.window.visibleTextEditors
+      .filter((editor) => editor.document === document)
+      .flatMap((editor) => editor.visibleRanges)
+      .map((range) => ({ from: document.offsetAt(new vscode.Position(Math.max(0, range.start.line - VISIBLE_MARGIN_LINES), 0)),
+                         to: document.offsetAt(new vscode.Position(range.end.line + VISIBLE_MARGIN_LINES, 0)) }));
+    if (visible.length === 0) return [];
+    return rows.filter((row) => visible.some(({ from, to }) => row.offset >= from && row.offset <= to)).slice(0, maxCodeLenses());
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+    this.subscriptions.forEach((subscription) => subscription.dispose());
+  }
+}
+
+function maxCodeLenses(): number {
+  const value = vscode.workspace.getConfiguration('neuralNetworkLab').get<number>('maxCodeLenses', 2000);
+  return Number.isInteger(value) && value >= 0 ? value : 2000;
+}
+
+function rangeOf(document: vscode.TextDocument, offset: number, length: number): vscode.Range {
+  return new vscode.Range(document.positionAt(offset), document.positionAt(offset + length));
+}

@@ -1,0 +1,63 @@
+// Squiggles for every problem parseDataset finds, at the exact row or value, refreshed shortly
+// after typing stops (so a keystroke never waits for a parse).
+import * as vscode from 'vscode';
+import type { Problem } from '../core';
+import type { DatasetDocuments } from './datasetDocuments';
+import { isDatasetDocument } from './datasetDocuments';
+
+const DEBOUNCE_MS = 250;
+
+export class DatasetDiagnostics implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('neuralNetworkLab');
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(private readonly documents: DatasetDocuments, private readonly onParsed: (document: vscode.TextDocument) => void) {
+    this.subscriptions = [
+      vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document, 0)),
+      vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document, DEBOUNCE_MS)),
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        clearTimeout(this.timers.get(document.uri.toString()));
+        this.collection.delete(document.uri);
+      }),
+    ];
+    for (const document of vscode.workspace.textDocuments) this.schedule(document, 0);
+  }
+
+  private schedule(document: vscode.TextDocument, delay: number): void {
+    if (!isDatasetDocument(document)) return;
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        if (!document.isClosed) this.update(document);
+      }, delay),
+    );
+  }
+
+  /** Parses now and publishes the problems; returns them (tests and Train use the same path). */
+  update(document: vscode.TextDocument): readonly vscode.Diagnostic[] {
+    const parsed = this.documents.parse(document);
+    const diagnostics = parsed.problems.map((problem) => toDiagnostic(document, problem));
+    this.collection.set(document.uri, diagnostics);
+    this.onParsed(document);
+    return diagnostics;
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.collection.dispose();
+    this.subscriptions.forEach((subscription) => subscription.dispose());
+  }
+}
+
+function toDiagnostic(document: vscode.TextDocument, problem: Problem): vscode.Diagnostic {
+  const start = document.positionAt(problem.offset);
+  const end = document.positionAt(problem.offset + Math.max(problem.length, 1));
+  const severity = problem.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning;
+  const diagnostic = new vscode.Diagnostic(new vscode.Range(start, end), problem.message, severity);
+  diagnostic.source = 'Neural Network Lab';
+  return diagnostic;
+}

@@ -1,0 +1,54 @@
+// Which network answers a Predict on a dataset: the model last trained on it; before any
+// training the file's `network.start` weights (the tutorial's worked example); else a seeded
+// random network, flagged so the learner knows its answer means nothing yet.
+import { NeuralNetwork, type Dataset } from '../core';
+import type { ModelSnapshot } from '../core/types';
+
+export type PredictionModel =
+  | { kind: 'trained' | 'start' | 'random'; network: NeuralNetwork }
+  /** The file changed after training: the model expects a different number of inputs. */
+  | { kind: 'mismatch'; expected: number; found: number };
+
+/** The seed of the "untrained" network, so the same file always shows the same random answers. */
+const UNTRAINED_SEED = 1;
+
+export function predictionModel(dataset: Dataset, stored: ModelSnapshot | undefined): PredictionModel {
+  if (stored) {
+    if (stored.inputSize !== dataset.inputSize) return { kind: 'mismatch', expected: stored.inputSize, found: dataset.inputSize };
+    return { kind: 'trained', network: NeuralNetwork.fromSnapshot(stored) };
+  }
+  const settings = dataset.network;
+  const hiddenLayers = settings.hiddenLayers ?? [];
+  if (settings.start && hiddenLayers.length === 0) {
+    return {
+      kind: 'start',
+      network: new NeuralNetwork({ learningRate: settings.learningRate ?? 0.1, output: settings.output, weights: settings.start.weights, bias: settings.start.bias }),
+    };
+  }
+  return {
+    kind: 'random',
+    network: new NeuralNetwork({
+      learningRate: settings.learningRate ?? 0.1,
+      seed: settings.seed ?? UNTRAINED_SEED,
+      hiddenLayers,
+      activation: settings.activation,
+      output: settings.output,
+      inputSize: dataset.inputSize,
+    }),
+  };
+}
+
+/** `→ 0.799 ⇒ class 1 ✓`: the prediction, its class for a sigmoid output, and a mark against the target. */
+export function describePrediction(prediction: number, output: 'sigmoid' | 'linear', target: number | undefined, untrained: boolean): string {
+  const suffix = untrained ? '  (untrained: random weights)' : '';
+  if (output === 'linear') {
+    return `→ ${formatNumber(prediction)}${target === undefined ? '' : `  (target ${formatNumber(target)})`}${suffix}`;
+  }
+  const predictedClass = prediction > 0.5 ? 1 : 0;
+  const mark = target === undefined ? '' : predictedClass === (target > 0.5 ? 1 : 0) ? ' ✓' : ' ✗';
+  return `→ ${prediction.toFixed(3)} ⇒ class ${predictedClass}${mark}${suffix}`;
+}
+
+function formatNumber(value: number): string {
+  return Math.abs(value) >= 1e6 || (value !== 0 && Math.abs(value) < 1e-3) ? value.toExponential(3) : String(Number(value.toPrecision(6)));
+}

@@ -1,0 +1,21 @@
+// The extension's long-lived parts, created once in activate() and handed to commands and providers.
+import type * as vscode from 'vscode';
+import type { DatasetDocuments } from './editor/datasetDocuments';
+import type { ModelStore } from './training/modelStore';
+import type { TrainingManager } from './training/trainingManager';
+import type { TrainingPanel } from './views/trainingPanel';
+import type { ViewHub } from './views/viewHub';
+import type { PredictionView, ExplanationView } from './protocol';
+
+export interface Services {
+  readonly extensionUri: vscode.Uri;
+  readonly documents: DatasetDocuments;
+  readonly models: ModelStore;
+  readonly training: TrainingManager;
+  readonly panel: TrainingPanel;
+  readonly hub: ViewHub;
+  readonly log: vscode.LogOutputChannel;
+  /** The last prediction and explanation, re-sent with the state to views that open later. */
+  lastPrediction?: PredictionView;
+  lastExplanation?: ExplanationView;
+}

@@ -1,0 +1,38 @@
+// What a learner reads when a run ends: the cause in the tutorial's terms, and what to try next.
+import type { RunStatus } from '../protocol';
+
+interface RunFacts {
+  iteration: number;
+  lastError: number | undefined;
+  info: { settings: { learningRate: number; iterations: number; seed: number } };
+}
+
+const format = (value: number) => (Math.abs(value) >= 1e4 || (value !== 0 && Math.abs(value) < 1e-3) ? value.toExponential(3) : value.toPrecision(4));
+
+export function suggestedLearningRate(learningRate: number): number {
+  return Number((learningRate / 10).toPrecision(2));
+}
+
+export function endMessage(status: RunStatus, run: RunFacts, detail: string): string {
+  const { learningRate, iterations, seed } = run.info.settings;
+  const error = run.lastError === undefined ? '' : ` Cumulative error: ${format(run.lastError)}.`;
+  switch (status) {
+    case 'completed':
+      return `Finished ${iterations.toLocaleString('en-US')} iterations (seed ${seed}).${error}`;
+    case 'stopped':
+      return `Stopped at iteration ${run.iteration.toLocaleString('en-US')}.${error}`;
+    case 'diverged':
+      return (
+        `Training diverged at iteration ${run.iteration.toLocaleString('en-US')}: the weights became too large to represent (NaN or Infinity), ` +
+        `because each gradient-descent step of learning rate ${learningRate} overshoots and the next gradient is bigger still. ` +
+        `Lower the learning rate (try ${suggestedLearningRate(learningRate)}).`
+      );
+    case 'saturated':
+      return (
+        `Training saturated: the sigmoid output is pinned near 0 or 1, so its derivative — and every gradient — is almost zero (${detail}) ` +
+        `and the error cannot fall.${error} Lower the learning rate (try ${suggestedLearningRate(learningRate)}) so the weights stay small.`
+      );
+    case 'failed':
+      return `Training failed: ${detail}`;
+  }
+}

@@ -1,0 +1,111 @@
+// One training run in a worker thread, seen from the extension host: its series, its parameters,
+// and how it ended. Knows nothing of views; the TrainingManager fans its events out.
+import { Worker } from 'node:worker_threads';
+import type { ErrorPoint, LayerParameters, ModelSnapshot } from '../core/types';
+import type { RunEnd, RunInfo, RunStatus, RunView } from '../protocol';
+import type { WorkerReply, WorkerStart } from './workerProtocol';
+import { endMessage } from './runMessages';
+
+export interface RunData {
+  inputs: number[][];
+  targets: number[];
+  testInputs: number[][];
+  testTargets: number[];
+  start?: { weights: number[]; bias: number };
+}
+
+export interface RunListener {
+  progress(run: TrainingRun, batch: { points: ErrorPoint[]; testPoints: ErrorPoint[] }): void;
+  ended(run: TrainingRun): void;
+}
+
+/** Kept small so a `state` message stays cheap however long the run; chart decimation does the rest. */
+const MAX_POINTS_IN_STATE = 4000;
+/** If the worker has not answered a stop within this time it is terminated. */
+const STOP_GRACE_MS = 1000;
+
+export class TrainingRun {
+  readonly points: ErrorPoint[] = [];
+  readonly testPoints: ErrorPoint[] = [];
+  iteration = 0;
+  stepsPerSecond = 0;
+  parameters: LayerParameters[] = [];
+  end?: RunEnd;
+  model?: ModelSnapshot;
+  private readonly worker: Worker;
+  private readonly stopFlag = new SharedArrayBuffer(4);
+  private readonly finished: Promise<void>;
+
+  constructor(readonly info: RunInfo, data: RunData, workerPath: string, listener: RunListener, progressIntervalMs = 50) {
+    this.worker = new Worker(workerPath);
+    this.finished = new Promise((resolve) => {
+      const finish = (status: RunStatus, detail: string, model?: ModelSnapshot) => {
+        if (this.end) return;
+        this.model = model;
+        this.end = { status, message: endMessage(status, this, detail) };
+        void this.worker.terminate();
+        listener.ended(this);
+        resolve();
+      };
+      this.worker.on('message', (reply: WorkerReply) => {
+        if (reply.type === 'progress') {
+          this.iteration = reply.iteration;
+          this.stepsPerSecond = reply.stepsPerSecond;
+          this.parameters = reply.parameters;
+          this.points.push(...reply.points);
+          this.testPoints.push(...reply.testPoints);
+          listener.progress(this, reply);
+        } else {
+          this.iteration = reply.iteration;
+          finish(reply.status, reply.detail, reply.model);
+        }
+      });
+      this.worker.on('error', (error) => finish('failed', error.message));
+      this.worker.on('exit', () => finish(Atomics.load(new Int32Array(this.stopFlag), 0) ? 'stopped' : 'failed', 'the training worker exited unexpectedly'));
+    });
+    const start: WorkerStart = { type: 'start', settings: info.settings, ...data, stopFlag: this.stopFlag, progressIntervalMs };
+    this.worker.postMessage(start);
+  }
+
+  get running(): boolean {
+    return this.end === undefined;
+  }
+
+  /** Resolves once the run has ended (whatever the reason). */
+  whenEnded(): Promise<void> {
+    return this.finished;
+  }
+
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    Atomics.store(new Int32Array(this.stopFlag), 0, 1);
+    const timer = setTimeout(() => void this.worker.terminate(), STOP_GRACE_MS);
+    await this.finished;
+    clearTimeout(timer);
+  }
+
+  view(): RunView {
+    return {
+      run: this.info,
+      points: thin(this.points, MAX_POINTS_IN_STATE),
+      testPoints: thin(this.testPoints, MAX_POINTS_IN_STATE),
+      iteration: this.iteration,
+      stepsPerSecond: this.stepsPerSecond,
+      parameters: this.parameters,
+      end: this.end,
+    };
+  }
+
+  get lastError(): number | undefined {
+    return this.points[this.points.length - 1]?.[1];
+  }
+}
+
+/** Every k-th point plus the last, so the shape and the latest value survive. */
+function thin(points: ErrorPoint[], max: number): ErrorPoint[] {
+  if (points.length <= max) return points.slice();
+  const stride = Math.ceil(points.length / max);
+  const kept = points.filter((_, index) => index % stride === 0);
+  if (kept[kept.length - 1] !== points[points.length - 1]) kept.push(points[points.length - 1]);
+  return kept;
+}

@@ -1,0 +1,104 @@
+// Dataset files in the real editor: lenses on every row, Predict and Explain, diagnostics at
+// the right lines, and the user's text never changed by any of it.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { NeuralNetwork } from '../../src/core';
+import { activeApi, openDataset, tutorialRows, waitFor } from './helpers';
+
+const lensesOf = (uri: vscode.Uri) => vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 1000);
+
+describe('Dataset files in the editor', function () {
+  this.timeout(60000);
+
+  it('puts a Predict and an Explain lens on each of the 8 tutorial rows, and Train on "rows"', async () => {
+    await activeApi();
+    const document = await openDataset({ features: ['x1', 'x2'], network: { seed: 42 }, rows: tutorialRows() });
+    const lenses = await lensesOf(document.uri);
+    const lines = (command: string) => lenses.filter((lens) => lens.command?.command === command).map((lens) => lens.range.start.line);
+    const rowLines = tutorialRows().map((_, index) => document.getText().split('\n').findIndex((line) => line.includes(JSON.stringify(tutorialRows()[index]))));
+    assert.deepStrictEqual(lines('neuralNetworkLab.predictRow'), rowLines);
+    assert.deepStrictEqual(lines('neuralNetworkLab.explainRow'), rowLines);
+    const train = lenses.filter((lens) => lens.command?.command === 'neuralNetworkLab.train');
+    assert.strictEqual(train.length, 1);
+    assert.match(document.lineAt(train[0].range.start.line).text, /"rows"/);
+    const titles = new Set(lenses.filter((lens) => lens.command?.command === 'neuralNetworkLab.predictRow').map((lens) => lens.command!.title));
+    assert.deepStrictEqual([...titles], ['Predict (untrained)'], 'no model and no start weights: the lens says so');
+  });
+
+  it("predicts the tutorial's worked example from the file's start weights", async () => {
+    const api = await activeApi();
+    const document = await openDataset({
+      network: { start: { weights: [1.45, -0.66], bias: 0 } },
+      rows: [{ input: [1.66, 1.56], target: 1 }, { input: [2, 1.5], target: 0 }],
+    });
+    const lenses = await lensesOf(document.uri);
+    const predict = lenses.find((lens) => lens.command?.command === 'neuralNetworkLab.predictRow' && lens.command.arguments?.[1] === 0)!;
+    assert.strictEqual(predict.command!.title, 'Predict');
+    const before = document.getText();
+    const prediction = await vscode.commands.executeCommand<number>(predict.command!.command, ...predict.command!.arguments!);
+    const core = new NeuralNetwork({ learningRate: 0.1, weights: [1.45, -0.66], bias: 0 }).predict([1.66, 1.56]);
+    assert.strictEqual(prediction, core);
+    assert.ok(Math.abs(prediction - 0.7985731) < 1e-7, 'the tutorial prints 0.7985731');
+    assert.strictEqual(api.predictionText(document, 0), '→ 0.799 ⇒ class 1 ✓');
+    await vscode.commands.executeCommand('neuralNetworkLab.predictRow', document.uri, 1);
+    assert.strictEqual(api.predictionText(document, 1), '→ 0.871 ⇒ class 1 ✗');
+    const explanation = await vscode.commands.executeCommand<{ terms: { name: string; value: number | number[] }[] }>('neuralNetworkLab.explainRow', document.uri, 1);
+    const term = (name: string) => explanation.terms.find((candidate) => candidate.name === name)?.value as number;
+    assert.ok(Math.abs(term('prediction') - 0.87101915) < 1e-8);
+    assert.ok(Math.abs(term('derror_dprediction') - 1.7420383) < 1e-7);
+    assert.strictEqual(document.getText(), before, 'Predict and Explain never edit the file');
+    assert.strictEqual(document.isDirty, false);
+  });
+
+  it('puts diagnostics on the lines of malformed rows and blocks training with a clear message', async () => {
+    await activeApi();
+    const text = [
+      '{',
+      '  "rows": [',
+      '    { "input": [3, 1.5], "target": 0 },',
+      '    { "input": [2, "one"], "target": 1 },',
+      '    { "input": [4, 1.5, 7], "target": 0 },',
+      '    { "input": [3, 4], "target": 1.5 },',
+      '    { "input": [3, 1e400], "target": 1 }',
+      '  ],',
+      '  "network": { "learningrate": 0.1 }',
+      '}',
+      '',
+    ].join('\n');
+    const document = await openDataset(text);
+    const diagnostics = await waitFor('diagnostics', () => {
+      const found = vscode.languages.getDiagnostics(document.uri).filter((diagnostic) => diagnostic.source === 'Neural Network Lab');
+      return found.length >= 5 ? found : undefined;
+    });
+    const lineOf = (pattern: RegExp) => diagnostics.filter((diagnostic) => pattern.test(diagnostic.message)).map((diagnostic) => diagnostic.range.start.line);
+    assert.deepStrictEqual(lineOf(/string/i), [3]);
+    assert.deepStrictEqual(lineOf(/expected 2 numbers/i), [4]);
+    assert.deepStrictEqual(lineOf(/outside \[0, 1\]/), [5]);
+    assert.deepStrictEqual(lineOf(/too large/i), [6]);
+    assert.deepStrictEqual(lineOf(/learningRate/), [8]);
+    const runId = await vscode.commands.executeCommand('neuralNetworkLab.train', document.uri);
+    assert.strictEqual(runId, undefined, 'training refused');
+    assert.strictEqual(document.getText(), text);
+  });
+
+  it('offers "Train first" when the rows no longer fit the trained model', async () => {
+    const api = await activeApi();
+    const document = await openDataset({ network: { iterations: 500, seed: 9 }, rows: tutorialRows() });
+    const runId = (await vscode.commands.executeCommand<string>('neuralNetworkLab.train', document.uri))!;
+    await api.waitForRun(runId);
+    const trained = await lensesOf(document.uri);
+    assert.ok(trained.some((lens) => lens.command?.title === 'Predict'));
+    const editor = await vscode.window.showTextDocument(document);
+    await editor.edit((edit) => {
+      for (let line = 0; line < document.lineCount; line++) {
+        const text = document.lineAt(line).text;
+        const match = /"input": \[([^\]]*)\]/.exec(text);
+        if (match) edit.insert(new vscode.Position(line, match.index + match[0].length - 1), ', 1');
+      }
+    });
+    const lenses = await lensesOf(document.uri);
+    assert.ok(lenses.some((lens) => lens.command?.title === 'Train first'));
+    assert.ok(!lenses.some((lens) => lens.command?.title === 'Predict'));
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+});
