@@ -6,10 +6,11 @@ import { cpSync, mkdirSync } from 'node:fs';
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
-const common = { bundle: true, minify: production, sourcemap: !production, logLevel: 'warning', legalComments: 'none' };
+// mainFields: jsonc-parser's UMD entry hides its requires from esbuild; its ESM entry bundles cleanly.
+const common = { bundle: true, mainFields: ['module', 'main'], minify: production, sourcemap: !production, logLevel: 'warning', legalComments: 'none' };
 
 const builds = [
-  { ...common, entryPoints: { extension: 'src/extension.ts', worker: 'src/training/worker.ts' }, outdir: 'dist',
+  { ...common, entryPoints: { extension: 'src/extension.ts', worker: 'src/training/worker.ts', 'parse-worker': 'src/editor/parseWorker.ts' }, outdir: 'dist',
     platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
   { ...common, entryPoints: { core: 'src/core/index.ts' }, outdir: 'dist', platform: 'node', format: 'cjs', target: 'node20' },
   { ...common, entryPoints: { webview: 'webview/main.ts' }, outdir: 'dist', platform: 'browser', format: 'iife', target: 'es2022' },

@@ -19,7 +19,7 @@ const DATASET_SELECTOR: vscode.DocumentSelector = [{ pattern: '**/*.nn.json' }];
 
 export function activate(context: vscode.ExtensionContext): LabApi {
   const log = vscode.window.createOutputChannel('Neural Network Lab', { log: true });
-  const documents = new DatasetDocuments();
+  const documents = new DatasetDocuments(vscode.Uri.joinPath(context.extensionUri, 'dist', 'parse-worker.js').fsPath);
   const models = new ModelStore(context.workspaceState);
   const services = { extensionUri: context.extensionUri, documents, models, log } as { -readonly [K in keyof Services]: Services[K] };
   const hub = new ViewHub(() => currentState(services), (message) => handleWebviewMessage(services, message), log);

@@ -8,7 +8,7 @@ import type { Services } from '../services';
 
 async function datasetAt(services: Services, uri: vscode.Uri) {
   const document = await vscode.workspace.openTextDocument(uri);
-  const { dataset } = services.documents.parse(document);
+  const { dataset } = await services.documents.parseCurrent(document);
   if (!dataset) {
     void vscode.window.showErrorMessage(`${uri.path.split('/').pop()} cannot be read as a dataset: see the Problems panel.`);
     return undefined;

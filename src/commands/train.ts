@@ -19,7 +19,7 @@ export function readUserDefaults(): UserDefaults {
 export async function trainCommand(services: Services, target?: unknown, overrides: TrainOverrides = {}): Promise<string | undefined> {
   const document = await resolveDatasetDocument(services.extensionUri, target);
   if (!document) return undefined;
-  const parsed = services.documents.parse(document);
+  const parsed = await services.documents.parseCurrent(document);
   const name = document.uri.path.split('/').pop();
   if (hasErrors(parsed) || !parsed.dataset) {
     const count = parsed.problems.filter((problem) => problem.severity === 'error').length;

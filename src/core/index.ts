@@ -1,1 +1,16 @@
+// The public core API: pure TypeScript math, no vscode and no Node, so it runs in the extension
+// host, in the training worker, in tests and in a browser alike.
 export * from './types';
+export * from './dataset';
+export { dot, sigmoid, sigmoidDerivative, activations, activationByName } from './activations';
+export type { Activation } from './activations';
+export { createRandom } from './random';
+export type { Random } from './random';
+export { NeuralNetwork } from './network';
+export type { Gradients, GradientsInput } from './network';
+export { createTrainer } from './training';
+export type { Trainer } from './training';
+export { explain } from './explain';
+export type { Explanation, ExplainedStep } from './explain';
+export { assessSaturation, STUCK_ERROR_PER_ROW, VANISHED_GRADIENT_NORM } from './health';
+export type { SaturationReport } from './health';

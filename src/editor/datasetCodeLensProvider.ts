@@ -46,9 +46,10 @@ export class DatasetCodeLensProvider implements vscode.CodeLensProvider, vscode.
     this.changed.fire();
   }
 
-  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
-    const { dataset } = this.services.documents.parse(document);
-    if (!dataset) return [];
+  async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
+    // Large documents parse in a worker: wait for it rather than place lenses by a stale parse.
+    const { dataset, version } = await this.services.documents.parseCurrent(document);
+    if (!dataset || token.isCancellationRequested || version !== document.version) return [];
     const lenses: vscode.CodeLens[] = [];
     const rowsWithLenses = this.rowsWithLenses(document, dataset.rows);
     if (dataset.rowsKey) {

@@ -32,18 +32,18 @@ export class DatasetDiagnostics implements vscode.Disposable {
       key,
       setTimeout(() => {
         this.timers.delete(key);
-        if (!document.isClosed) this.update(document);
+        if (!document.isClosed) void this.update(document);
       }, delay),
     );
   }
 
-  /** Parses now and publishes the problems; returns them (tests and Train use the same path). */
-  update(document: vscode.TextDocument): readonly vscode.Diagnostic[] {
-    const parsed = this.documents.parse(document);
+  /** Parses (off the host's thread for large documents) and publishes the problems. */
+  async update(document: vscode.TextDocument): Promise<void> {
+    const parsed = await this.documents.parseCurrent(document);
+    if (document.isClosed || parsed.version !== document.version) return;
     const diagnostics = parsed.problems.map((problem) => toDiagnostic(document, problem));
     this.collection.set(document.uri, diagnostics);
     this.onParsed(document);
-    return diagnostics;
   }
 
   dispose(): void {

@@ -1,5 +1,8 @@
 // One parse per document version, shared by lenses, diagnostics, decorations and training.
+// Small documents parse synchronously (well under a millisecond per hundred rows); large ones
+// parse in a worker thread, and until the answer comes readers get the previous parse.
 import * as vscode from 'vscode';
+import { Worker } from 'node:worker_threads';
 import { parseDataset, type Dataset, type Problem } from '../core';
 
 export interface ParsedDataset {
@@ -7,6 +10,9 @@ export interface ParsedDataset {
   dataset?: Dataset;
   problems: Problem[];
 }
+
+/** Past this many characters (about 30,000 rows) a parse moves off the host's thread. */
+export const LARGE_DOCUMENT_CHARS = 1_000_000;
 
 export function isDatasetDocument(document: vscode.TextDocument): boolean {
   return document.uri.path.toLowerCase().endsWith('.nn.json');
@@ -16,21 +22,87 @@ export function hasErrors(parsed: ParsedDataset): boolean {
   return parsed.problems.some((problem) => problem.severity === 'error');
 }
 
+interface Pending {
+  version: number;
+  done: Promise<ParsedDataset>;
+}
+
 export class DatasetDocuments implements vscode.Disposable {
   private readonly cache = new Map<string, ParsedDataset>();
-  private readonly subscription = vscode.workspace.onDidCloseTextDocument((document) => this.cache.delete(document.uri.toString()));
+  private readonly pending = new Map<string, Pending>();
+  private readonly parsed = new vscode.EventEmitter<vscode.TextDocument>();
+  /** A background parse finished: readers of a large document should read it again. */
+  readonly onDidParseInBackground = this.parsed.event;
+  private worker?: Worker;
+  private nextRequest = 0;
+  private readonly subscription = vscode.workspace.onDidCloseTextDocument((document) => {
+    this.cache.delete(document.uri.toString());
+    this.pending.delete(document.uri.toString());
+  });
 
+  constructor(private readonly workerPath: string) {}
+
+  /** The parse of the current version, or for a large document possibly the previous one. */
   parse(document: vscode.TextDocument): ParsedDataset {
     const key = document.uri.toString();
     const cached = this.cache.get(key);
     if (cached && cached.version === document.version) return cached;
-    const parsed = { version: document.version, ...parseDataset(document.getText()) };
-    this.cache.set(key, parsed);
-    return parsed;
+    if (document.getText().length < LARGE_DOCUMENT_CHARS) {
+      const parsed = { version: document.version, ...parseDataset(document.getText()) };
+      this.cache.set(key, parsed);
+      return parsed;
+    }
+    void this.parseInBackground(document);
+    return cached ?? { version: -1, problems: [] };
+  }
+
+  /** The parse of the current version, waiting for the worker if the document is large. */
+  async parseCurrent(document: vscode.TextDocument): Promise<ParsedDataset> {
+    const parsed = this.parse(document);
+    return parsed.version === document.version ? parsed : this.parseInBackground(document);
+  }
+
+  private parseInBackground(document: vscode.TextDocument): Promise<ParsedDataset> {
+    const key = document.uri.toString();
+    const pending = this.pending.get(key);
+    if (pending && pending.version === document.version) return pending.done;
+    const version = document.version;
+    const id = this.nextRequest++;
+    const worker = this.parseWorker();
+    const done = new Promise<ParsedDataset>((resolve, reject) => {
+      const onMessage = (answer: { id: number; dataset?: Dataset; problems: Problem[] }) => {
+        if (answer.id !== id) return;
+        worker.off('message', onMessage);
+        worker.off('error', reject);
+        const parsed = { version, dataset: answer.dataset, problems: answer.problems };
+        if (this.pending.get(key)?.version === version) this.pending.delete(key);
+        if (document.version === version) {
+          this.cache.set(key, parsed);
+          this.parsed.fire(document);
+        }
+        resolve(parsed);
+      };
+      worker.on('message', onMessage);
+      worker.once('error', reject);
+      worker.postMessage({ id, text: document.getText() });
+    });
+    this.pending.set(key, { version, done });
+    return done;
+  }
+
+  private parseWorker(): Worker {
+    if (!this.worker) {
+      this.worker = new Worker(this.workerPath);
+      this.worker.unref();
+      this.worker.on('exit', () => (this.worker = undefined));
+    }
+    return this.worker;
   }
 
   dispose(): void {
     this.subscription.dispose();
+    this.parsed.dispose();
+    void this.worker?.terminate();
     this.cache.clear();
   }
 }

@@ -1,0 +1,223 @@
+// The optional "network" block of a dataset file: every setting checked against the limits the
+// schema (media/dataset.schema.json) also states.
+import type { Node } from 'jsonc-parser';
+import type { DatasetNetworkSettings } from './dataset-types';
+import type { HiddenActivation, OutputKind } from './types';
+import { describeNode, didYouMean, listNames, ProblemCollector, rangeOf, startOf } from './dataset-problems';
+import { readNumber, readProperties, tooLargeMessage } from './dataset-properties';
+
+export const NETWORK_SETTING_NAMES = [
+  'hiddenLayers', 'activation', 'output', 'learningRate', 'iterations', 'errorInterval', 'seed', 'start',
+] as const;
+export const HIDDEN_ACTIVATION_NAMES: readonly HiddenActivation[] = ['sigmoid', 'relu', 'tanh'];
+export const OUTPUT_KIND_NAMES: readonly OutputKind[] = ['sigmoid', 'linear'];
+export const START_KEY_NAMES = ['weights', 'bias'] as const;
+
+export const NETWORK_LIMITS = {
+  maxHiddenLayers: 8,
+  maxUnitsPerLayer: 256,
+  /** Above this gradient descent almost always overshoots; allowed, with a warning. */
+  learningRateWarnAbove: 10,
+  maxIterations: 1e9,
+  /** Above this a run takes minutes; allowed, with a warning. */
+  iterationsWarnAbove: 1e8,
+  maxErrorInterval: 1e9,
+  maxSeed: 2 ** 32 - 1,
+} as const;
+
+export interface NetworkReading {
+  settings: DatasetNetworkSettings;
+  /** The "weights" array of a valid "start", so its length can be checked once the input size is known. */
+  startWeightsNode?: Node;
+}
+
+export function readNetwork(node: Node, text: string, problems: ProblemCollector): NetworkReading {
+  const settings: DatasetNetworkSettings = {};
+  if (node.type !== 'object') {
+    problems.error(
+      rangeOf(node),
+      `"network" must be an object like { "learningRate": 0.1, "iterations": 10000 }, not ${describeNode(node, text)}`,
+    );
+    return { settings };
+  }
+  const properties = readProperties(node, NETWORK_SETTING_NAMES, problems, { prefix: '', noun: 'setting' });
+  const valueOf = (name: (typeof NETWORK_SETTING_NAMES)[number]): Node | undefined => properties.get(name)?.value;
+  const check = new SettingChecker(text, problems);
+
+  const hiddenLayersNode = valueOf('hiddenLayers');
+  if (hiddenLayersNode) settings.hiddenLayers = check.hiddenLayers(hiddenLayersNode);
+  const activationNode = valueOf('activation');
+  if (activationNode) {
+    settings.activation = check.choice(activationNode, 'activation', HIDDEN_ACTIVATION_NAMES, 'of the hidden layers');
+  }
+  const outputNode = valueOf('output');
+  if (outputNode) {
+    settings.output = check.choice(
+      outputNode, 'output', OUTPUT_KIND_NAMES, '(sigmoid: a class probability as in the tutorial; linear: regression)',
+    );
+  }
+  const learningRateNode = valueOf('learningRate');
+  if (learningRateNode) settings.learningRate = check.learningRate(learningRateNode);
+  const iterationsNode = valueOf('iterations');
+  if (iterationsNode) {
+    settings.iterations = check.wholeNumber(iterationsNode, 'iterations', 1, NETWORK_LIMITS.maxIterations);
+    if (settings.iterations !== undefined && settings.iterations > NETWORK_LIMITS.iterationsWarnAbove) {
+      problems.warning(
+        rangeOf(iterationsNode),
+        `"iterations" ${settings.iterations} will take a long time to train; the tutorial uses 10000`,
+      );
+    }
+  }
+  const errorIntervalNode = valueOf('errorInterval');
+  if (errorIntervalNode) {
+    settings.errorInterval = check.wholeNumber(errorIntervalNode, 'errorInterval', 1, NETWORK_LIMITS.maxErrorInterval);
+    if (settings.errorInterval !== undefined && settings.iterations !== undefined
+      && settings.errorInterval > settings.iterations) {
+      problems.warning(
+        rangeOf(errorIntervalNode),
+        `"errorInterval" ${settings.errorInterval} is larger than "iterations" ${settings.iterations}, so the error is recorded only once`,
+      );
+    }
+  }
+  const seedNode = valueOf('seed');
+  if (seedNode) settings.seed = check.wholeNumber(seedNode, 'seed', 0, NETWORK_LIMITS.maxSeed, ' so a run can be repeated');
+
+  const startNode = valueOf('start');
+  let startWeightsNode: Node | undefined;
+  if (startNode) {
+    const start = readStart(startNode, text, problems);
+    const hasHiddenLayers = (hiddenLayersNode?.children?.length ?? 0) > 0;
+    if (start && hasHiddenLayers) {
+      problems.error(
+        rangeOf(properties.get('start')?.key ?? startNode),
+        '"start" sets the starting weights and bias of the tutorial\'s single neuron, so it only works with "hiddenLayers": [] — remove "start" or the hidden layers',
+      );
+    } else if (start) {
+      settings.start = start.value;
+      startWeightsNode = start.weightsNode;
+    }
+  }
+  return { settings, startWeightsNode };
+}
+
+/** Checks one setting value; returns it when valid, else reports an error and returns undefined. */
+class SettingChecker {
+  constructor(private readonly text: string, private readonly problems: ProblemCollector) {}
+
+  hiddenLayers(node: Node): number[] | undefined {
+    const limits = `a whole number of neurons from 1 to ${NETWORK_LIMITS.maxUnitsPerLayer}`;
+    if (node.type !== 'array') {
+      this.problems.error(
+        rangeOf(node),
+        `"hiddenLayers" must be a list of layer sizes like [4] or [8, 4] (use [] for the tutorial's single neuron), not ${describeNode(node, this.text)}`,
+      );
+      return undefined;
+    }
+    const layers = node.children ?? [];
+    if (layers.length > NETWORK_LIMITS.maxHiddenLayers) {
+      this.problems.error(
+        rangeOf(node),
+        `"hiddenLayers" has ${layers.length} layers; at most ${NETWORK_LIMITS.maxHiddenLayers} are supported (the tutorial's "adding more layers" needs only one or two)`,
+      );
+      return undefined;
+    }
+    const sizes: number[] = [];
+    layers.forEach((layer, index) => {
+      const size = readNumber(layer);
+      if (size.ok && Number.isInteger(size.value) && size.value >= 1 && size.value <= NETWORK_LIMITS.maxUnitsPerLayer) {
+        sizes.push(size.value);
+        return;
+      }
+      this.problems.error(rangeOf(layer), `hidden layer ${index + 1} must be ${limits}, not ${describeNode(layer, this.text)}`);
+    });
+    return sizes.length === layers.length ? sizes : undefined;
+  }
+
+  choice<T extends string>(node: Node, name: string, allowed: readonly T[], meaning: string): T | undefined {
+    if (node.type === 'string' && (allowed as readonly string[]).includes(node.value)) return node.value as T;
+    const suggestion = node.type === 'string' ? didYouMean(String(node.value), allowed) : '';
+    this.problems.error(
+      rangeOf(node),
+      `"${name}" ${meaning} must be ${listNames(allowed)}, not ${describeNode(node, this.text)}${suggestion}`,
+    );
+    return undefined;
+  }
+
+  learningRate(node: Node): number | undefined {
+    const rate = readNumber(node);
+    if (!rate.ok || rate.value <= 0) {
+      this.problems.error(
+        rangeOf(node),
+        `"learningRate" must be a number greater than 0, like the tutorial's 0.1 (it sets how big a step gradient descent takes), not ${describeNode(node, this.text)}`,
+      );
+      return undefined;
+    }
+    if (rate.value > NETWORK_LIMITS.learningRateWarnAbove) {
+      this.problems.warning(
+        rangeOf(node),
+        `"learningRate" ${rate.value} is very large: steps this big usually overshoot the minimum and the error jumps around or blows up — try 0.1`,
+      );
+    }
+    return rate.value;
+  }
+
+  wholeNumber(node: Node, name: string, min: number, max: number, why = ''): number | undefined {
+    const reading = readNumber(node);
+    if (reading.ok && Number.isInteger(reading.value) && reading.value >= min && reading.value <= max) return reading.value;
+    this.problems.error(
+      rangeOf(node),
+      `"${name}" must be a whole number from ${min} to ${max}${why}, not ${describeNode(node, this.text)}`,
+    );
+    return undefined;
+  }
+}
+
+interface StartReading {
+  value: { weights: number[]; bias: number };
+  weightsNode: Node;
+}
+
+function readStart(node: Node, text: string, problems: ProblemCollector): StartReading | undefined {
+  const shape = '{ "weights": [1.45, -0.66], "bias": 0 }';
+  if (node.type !== 'object') {
+    problems.error(rangeOf(node), `"start" must be an object like ${shape}, not ${describeNode(node, text)}`);
+    return undefined;
+  }
+  const properties = readProperties(node, START_KEY_NAMES, problems, { prefix: '"start": ', noun: 'key' });
+  const weightsNode = properties.get('weights')?.value;
+  const biasNode = properties.get('bias')?.value;
+  let valid = true;
+  if (!properties.has('weights') || !properties.has('bias')) {
+    problems.error(startOf(node), `"start" needs both "weights" (one number per input) and "bias", like ${shape}`);
+    valid = false;
+  }
+  const weights: number[] = [];
+  if (weightsNode && weightsNode.type !== 'array') {
+    problems.error(rangeOf(weightsNode), `"start.weights" must be an array with one number per input, not ${describeNode(weightsNode, text)}`);
+    valid = false;
+  } else if (weightsNode) {
+    (weightsNode.children ?? []).forEach((weightNode, index) => {
+      const weight = readNumber(weightNode);
+      if (weight.ok) {
+        weights.push(weight.value);
+        return;
+      }
+      const message = weight.reason === 'too large'
+        ? `"start.weights" value ${index + 1}: ${tooLargeMessage(weightNode, text)}`
+        : `"start.weights" value ${index + 1} is ${describeNode(weightNode, text)}; every weight must be a number`;
+      problems.error(rangeOf(weightNode), message);
+      valid = false;
+    });
+  }
+  let bias = 0;
+  if (biasNode) {
+    const reading = readNumber(biasNode);
+    if (reading.ok) bias = reading.value;
+    else {
+      problems.error(rangeOf(biasNode), `"start.bias" must be a number, not ${describeNode(biasNode, text)}`);
+      valid = false;
+    }
+  }
+  if (!valid || !weightsNode || !biasNode) return undefined;
+  return { value: { weights, bias }, weightsNode };
+}

@@ -1,0 +1,152 @@
+// Collecting problems with a cap, and the small wording helpers every dataset message shares.
+import type { Node } from 'jsonc-parser';
+import type { Problem, TextRange } from './dataset-types';
+
+/** A broken 300,000-row file must not flood the editor with diagnostics: after this many we only count. */
+export const MAX_REPORTED_PROBLEMS = 1000;
+
+export class ProblemCollector {
+  private readonly listed: Problem[] = [];
+  private unlistedCount = 0;
+  private unlistedErrors = 0;
+  private firstUnlisted?: TextRange;
+  private errors = 0;
+
+  constructor(private readonly textLength: number) {}
+
+  get errorCount(): number {
+    return this.errors;
+  }
+
+  error(range: TextRange, message: string): void {
+    this.add('error', range, message);
+  }
+
+  warning(range: TextRange, message: string): void {
+    this.add('warning', range, message);
+  }
+
+  add(severity: Problem['severity'], range: TextRange, message: string): void {
+    const clamped = this.clamp(range);
+    if (severity === 'error') this.errors++;
+    if (this.listed.length < MAX_REPORTED_PROBLEMS) {
+      this.listed.push({ severity, message, offset: clamped.offset, length: clamped.length });
+      return;
+    }
+    this.unlistedCount++;
+    if (severity === 'error') this.unlistedErrors++;
+    this.firstUnlisted ??= clamped;
+  }
+
+  /** The listed problems in text order, plus one summary of the rest when the cap was reached. */
+  finish(): Problem[] {
+    const problems = this.listed.slice().sort((a, b) => a.offset - b.offset);
+    if (this.unlistedCount > 0 && this.firstUnlisted) {
+      problems.push({
+        severity: this.unlistedErrors > 0 ? 'error' : 'warning',
+        message:
+          `…and ${this.unlistedCount.toLocaleString('en-US')} more problems from here on ` +
+          `(only the first ${MAX_REPORTED_PROBLEMS.toLocaleString('en-US')} are listed); fix those first`,
+        ...this.firstUnlisted,
+      });
+    }
+    return problems;
+  }
+
+  // Ranges from a parser that recovered from broken text can overshoot; diagnostics must stay inside the text.
+  private clamp(range: TextRange): TextRange {
+    const offset = Math.min(Math.max(0, Math.floor(range.offset) || 0), this.textLength);
+    const length = Math.min(Math.max(0, Math.floor(range.length) || 0), this.textLength - offset);
+    return { offset, length };
+  }
+}
+
+/** Shows a learner's string in a message without pasting a megabyte of it. */
+export function quote(value: string, maxLength = 40): string {
+  const shown = value.length > maxLength ? `${value.slice(0, maxLength)}…` : value;
+  return JSON.stringify(shown);
+}
+
+/** Names what a node is, for "… is a string ("abc")" style messages. */
+export function describeNode(node: Node, text: string): string {
+  switch (node.type) {
+    case 'string':
+      return `a string (${quote(String(node.value))})`;
+    case 'number':
+      // 1e400 parses to Infinity: show what the learner wrote and why it cannot be used.
+      return Number.isFinite(node.value) ? sourceOf(node, text) : `${sourceOf(node, text)}, which is too large to be a number`;
+    case 'boolean':
+      return `a boolean (${String(node.value)})`;
+    case 'null':
+      return 'null';
+    case 'array':
+      return 'an array';
+    case 'object':
+      return 'an object';
+    default:
+      return 'a property';
+  }
+}
+
+/** The node's own text, e.g. "1e400" rather than the Infinity it parsed to. */
+export function sourceOf(node: Node, text: string, maxLength = 40): string {
+  const source = text.slice(node.offset, node.offset + Math.min(node.length, maxLength + 1));
+  return source.length > maxLength ? `${source.slice(0, maxLength)}…` : source;
+}
+
+const LONGEST_NAME_WORTH_SUGGESTING = 64;
+
+/** The known name a misspelt one most likely meant: same letters in another case, else within a few edits. */
+export function suggestName(name: string, known: readonly string[]): string | undefined {
+  // Edit distance is quadratic in the name's length; a huge key is not a typo of a short one.
+  if (name.length === 0 || name.length > LONGEST_NAME_WORTH_SUGGESTING) return undefined;
+  const lower = name.toLowerCase();
+  const sameLetters = known.find((candidate) => candidate.toLowerCase() === lower);
+  if (sameLetters) return sameLetters;
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of known) {
+    const allowed = Math.max(1, Math.floor(candidate.length / 3));
+    const distance = editDistance(lower, candidate.toLowerCase());
+    if (distance <= allowed && distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/** " — did you mean "x"?" or nothing. */
+export function didYouMean(name: string, known: readonly string[]): string {
+  const suggestion = suggestName(name, known);
+  return suggestion === undefined ? '' : ` — did you mean ${quote(suggestion)}?`;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+export function rangeOf(node: Node): TextRange {
+  return { offset: node.offset, length: node.length };
+}
+
+/** Just the first character, for problems about a whole (possibly huge) object such as a missing key. */
+export function startOf(node: Node): TextRange {
+  return { offset: node.offset, length: 1 };
+}
+
+/** Lists names for messages: "a", "b" or "c". */
+export function listNames(names: readonly string[]): string {
+  const quoted = names.map((name) => JSON.stringify(name));
+  if (quoted.length <= 1) return quoted.join('');
+  return `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
+}

@@ -1,0 +1,147 @@
+// The "rows" array: each row checked on its own, with messages that count rows from 1 as a learner does.
+import type { Node } from 'jsonc-parser';
+import type { DatasetRow } from './dataset-types';
+import type { OutputKind } from './types';
+import { describeNode, didYouMean, ProblemCollector, rangeOf, sourceOf } from './dataset-problems';
+import { readNumber, readProperties, tooLargeMessage } from './dataset-properties';
+
+export const ROW_KEY_NAMES = ['input', 'target', 'split'] as const;
+export const SPLIT_NAMES: readonly DatasetRow['split'][] = ['train', 'test'];
+
+/** Where the expected input size came from, so a ragged-row message can say why. */
+export type InputSizeSource = 'features' | 'start' | 'rows';
+
+export interface RowRules {
+  expectedSize: number;
+  sizeSource: InputSizeSource;
+  output: OutputKind;
+}
+
+const ROW_EXAMPLE = '{ "input": [3, 1.5], "target": 0 }';
+
+/** The input lengths the rows themselves have, read cheaply before any row is checked. */
+export function surveyInputSizes(rowNodes: readonly Node[]): { firstSize?: number; sizes: Set<number> } {
+  const sizes = new Set<number>();
+  let firstSize: number | undefined;
+  for (const row of rowNodes) {
+    if (row.type !== 'object') continue;
+    for (const property of row.children ?? []) {
+      const [key, value] = property.children ?? [];
+      if (key?.value !== 'input' || value?.type !== 'array') continue;
+      const size = value.children?.length ?? 0;
+      if (size === 0) continue;
+      sizes.add(size);
+      firstSize ??= size;
+    }
+  }
+  return { firstSize, sizes };
+}
+
+/** The valid rows; every invalid one gets at least one error instead. */
+export function readRows(rowNodes: readonly Node[], rules: RowRules, text: string, problems: ProblemCollector): DatasetRow[] {
+  const rows: DatasetRow[] = [];
+  for (let index = 0; index < rowNodes.length; index++) {
+    const row = readRow(rowNodes[index], index, rules, text, problems);
+    if (row) rows.push(row);
+  }
+  return rows;
+}
+
+function readRow(node: Node, index: number, rules: RowRules, text: string, problems: ProblemCollector): DatasetRow | undefined {
+  const label = `row ${index + 1}`;
+  if (node.type !== 'object') {
+    problems.error(rangeOf(node), `${label} must be an object like ${ROW_EXAMPLE}, not ${describeNode(node, text)}`);
+    return undefined;
+  }
+  const properties = readProperties(node, ROW_KEY_NAMES, problems, { prefix: `${label}: `, noun: 'key' });
+  const inputEntry = properties.get('input');
+  if (!inputEntry) {
+    problems.error(rangeOf(node), `${label} has no "input"; every row needs an "input" array of numbers, like ${ROW_EXAMPLE}`);
+    return undefined;
+  }
+  const input = inputEntry.value && readInput(inputEntry.value, label, rules, text, problems);
+  // A key without a value (`"target": }`) is broken text the syntax error already reports: skip the row.
+  const targetEntry = properties.get('target');
+  const target = targetEntry?.value && readTarget(targetEntry.value, label, rules.output, text, problems);
+  const splitEntry = properties.get('split');
+  const split = splitEntry ? splitEntry.value && readSplit(splitEntry.value, label, text, problems) : 'train';
+  if (!input || (targetEntry && target === undefined) || !split) return undefined;
+  if (split === 'test' && target === undefined) {
+    problems.warning(rangeOf(node), `${label} is in the test split but has no "target", so it cannot be scored; it is only predicted`);
+  }
+  return { index, input, target, split, offset: node.offset, length: node.length };
+}
+
+function readInput(node: Node, label: string, rules: RowRules, text: string, problems: ProblemCollector): number[] | undefined {
+  if (node.type !== 'array') {
+    problems.error(rangeOf(node), `${label}: "input" must be an array of numbers like [3, 1.5], not ${describeNode(node, text)}`);
+    return undefined;
+  }
+  const values = node.children ?? [];
+  if (values.length === 0) {
+    problems.error(rangeOf(node), `${label}: "input" is empty; it needs one number per feature, like [3, 1.5]`);
+    return undefined;
+  }
+  const input: number[] = [];
+  let valid = true;
+  for (let position = 0; position < values.length; position++) {
+    const valueNode = values[position];
+    const reading = readNumber(valueNode);
+    if (reading.ok) {
+      input.push(reading.value);
+      continue;
+    }
+    valid = false;
+    const which = `${label}: input value ${position + 1}`;
+    if (reading.reason === 'too large') {
+      problems.error(rangeOf(valueNode), `${which}: ${tooLargeMessage(valueNode, text)}`);
+    } else {
+      const flat = valueNode.type === 'array' ? ' (an input is one flat list of numbers)' : '';
+      problems.error(rangeOf(valueNode), `${which} is ${describeNode(valueNode, text)}; every input must be a number${flat}`);
+    }
+  }
+  if (!valid) return undefined;
+  if (input.length !== rules.expectedSize && rules.expectedSize > 0) {
+    problems.error(rangeOf(node), `${label}: expected ${rules.expectedSize} numbers ${sizeReason(rules.sizeSource)}, found ${input.length}`);
+    return undefined;
+  }
+  return input;
+}
+
+function sizeReason(source: InputSizeSource): string {
+  switch (source) {
+    case 'features':
+      return '(one per name in "features")';
+    case 'start':
+      return '(one per weight in "start.weights")';
+    default:
+      return 'like the other rows';
+  }
+}
+
+function readTarget(node: Node, label: string, output: OutputKind, text: string, problems: ProblemCollector): number | undefined {
+  const reading = readNumber(node);
+  if (!reading.ok) {
+    const message = reading.reason === 'too large'
+      ? `${label}: target ${tooLargeMessage(node, text)}`
+      : `${label}: "target" must be a number, not ${describeNode(node, text)}` +
+        (node.type === 'null' ? ' — to have this row predicted instead, leave "target" out' : '');
+    problems.error(rangeOf(node), message);
+    return undefined;
+  }
+  if (output === 'sigmoid' && (reading.value < 0 || reading.value > 1)) {
+    problems.error(
+      rangeOf(node),
+      `${label}: target ${sourceOf(node, text)} is outside [0, 1]; a sigmoid output can only predict values between 0 and 1 — use "output": "linear" for regression`,
+    );
+    return undefined;
+  }
+  return reading.value;
+}
+
+function readSplit(node: Node, label: string, text: string, problems: ProblemCollector): DatasetRow['split'] | undefined {
+  if (node.type === 'string' && (node.value === 'train' || node.value === 'test')) return node.value;
+  const suggestion = node.type === 'string' ? didYouMean(String(node.value), SPLIT_NAMES) : '';
+  problems.error(rangeOf(node), `${label}: "split" must be "train" or "test", not ${describeNode(node, text)}${suggestion}`);
+  return undefined;
+}

@@ -1,0 +1,184 @@
+// parseDataset: dataset text (*.nn.json) → the valid rows and settings, plus a problem for everything
+// wrong, each pointing at the exact row or value. It never throws, whatever the text.
+import type { Node } from 'jsonc-parser';
+import type {
+  Dataset, DatasetNetworkSettings, ParseDatasetOptions, ParseDatasetResult, Problem, TextRange,
+} from './dataset-types';
+import type { OutputKind } from './types';
+import { readJsonTree } from './dataset-json';
+import { readNetwork } from './dataset-network';
+import { describeNode, ProblemCollector, quote, rangeOf, startOf } from './dataset-problems';
+import { readProperties } from './dataset-properties';
+import { InputSizeSource, readRows, surveyInputSizes } from './dataset-rows';
+
+export type {
+  Dataset, DatasetNetworkSettings, DatasetRow, DatasetToWrite, ParseDatasetOptions, ParseDatasetResult, Problem,
+  RowToWrite, TextRange,
+} from './dataset-types';
+export { formatDataset, serializeRow } from './dataset-format';
+export { HIDDEN_ACTIVATION_NAMES, NETWORK_LIMITS, NETWORK_SETTING_NAMES, OUTPUT_KIND_NAMES, START_KEY_NAMES } from './dataset-network';
+export { ROW_KEY_NAMES, SPLIT_NAMES } from './dataset-rows';
+export { MAX_REPORTED_PROBLEMS } from './dataset-problems';
+
+export const TOP_LEVEL_NAMES = ['description', 'features', 'rows', 'network'] as const;
+/** Allowed at the top level without a warning: editors use it to pick a schema. */
+const IGNORED_TOP_LEVEL_NAMES = ['$schema'];
+
+const SHAPE_HINT = '{ "rows": [ { "input": [3, 1.5], "target": 0 } ] }';
+
+export function parseDataset(text: string, options?: ParseDatasetOptions): ParseDatasetResult {
+  // Callers from plain JavaScript (or a webview message) may hand over anything.
+  const source = typeof text === 'string' ? text : '';
+  try {
+    const problems = new ProblemCollector(source.length);
+    const dataset = readDataset(source, options?.outputHint, problems);
+    return { dataset, problems: problems.finish() };
+  } catch (error) {
+    // Last resort: a bug here must cost the learner a diagnostic, not the extension host a crash.
+    const reason = error instanceof Error ? error.message : 'unknown error';
+    const problem: Problem = {
+      severity: 'error',
+      message: `Could not read this dataset because of an internal error (${reason}); please report it`,
+      offset: 0,
+      length: 0,
+    };
+    return { problems: [problem] };
+  }
+}
+
+function readDataset(text: string, outputHint: unknown, problems: ProblemCollector): Dataset | undefined {
+  const root = readJsonTree(text, problems);
+  if (!root) return undefined;
+  // In text the parser had to repair, a "missing" key is more likely a casualty of the syntax error.
+  const repaired = problems.errorCount > 0;
+  if (root.type !== 'object') {
+    problems.error(rangeOf(root), `The file must be an object with a "rows" array, like ${SHAPE_HINT}; found ${describeNode(root, text)}`);
+    return undefined;
+  }
+  const properties = readProperties(root, TOP_LEVEL_NAMES, problems, { prefix: '', noun: 'property' }, IGNORED_TOP_LEVEL_NAMES);
+  const description = readDescription(properties.get('description')?.value, text, problems);
+  const featuresNode = properties.get('features')?.value;
+  const features = featuresNode && readFeatures(featuresNode, text, problems);
+  const networkNode = properties.get('network')?.value;
+  const network = networkNode ? readNetwork(networkNode, text, problems) : { settings: {} };
+
+  const rowsEntry = properties.get('rows');
+  if (!rowsEntry) {
+    if (repaired) return undefined;
+    problems.error(startOf(root), `The file must be an object with a "rows" array; add "rows" like ${SHAPE_HINT}`);
+    return undefined;
+  }
+  const rowsNode = rowsEntry.value;
+  if (!rowsNode) return undefined;
+  if (rowsNode.type !== 'array') {
+    problems.error(
+      rangeOf(rowsNode),
+      `"rows" must be an array of rows like [ { "input": [3, 1.5], "target": 0 } ], not ${describeNode(rowsNode, text)}`,
+    );
+    return undefined;
+  }
+  const rowNodes = rowsNode.children ?? [];
+  if (rowNodes.length === 0) {
+    problems.error(rangeOf(rowsNode), '"rows" is empty: there is nothing to train on; add rows like { "input": [3, 1.5], "target": 0 }');
+  }
+
+  const size = decideInputSize(rowNodes, features, featuresNode, network.settings, network.startWeightsNode, problems);
+  const output: OutputKind = network.settings.output ?? (outputHint === 'linear' ? 'linear' : 'sigmoid');
+  const rows = readRows(rowNodes, { expectedSize: size.value, sizeSource: size.source, output }, text, problems);
+
+  const everyRowValid = rows.length === rowNodes.length;
+  if (everyRowValid && rows.length > 0 && !repaired) {
+    const rowsKey = rangeOf(rowsEntry.key);
+    if (!rows.some((row) => row.target !== undefined)) {
+      problems.error(rowsKey, 'No row has a "target", so there is nothing to train on; rows without a target are only predicted');
+    } else if (!rows.some((row) => row.target !== undefined && row.split === 'train')) {
+      problems.error(rowsKey, 'Every row with a "target" is in the test split, so there is nothing to train on; leave "split" out of some rows');
+    }
+  }
+  return {
+    description,
+    features,
+    rows,
+    inputSize: size.value,
+    network: network.settings,
+    rowsKey: rangeOf(rowsEntry.key),
+    networkRange: networkNode?.type === 'object' ? rangeOf(networkNode) : undefined,
+  };
+}
+
+function readDescription(node: Node | undefined, text: string, problems: ProblemCollector): string | undefined {
+  if (!node) return undefined;
+  if (node.type === 'string') return node.value as string;
+  problems.warning(rangeOf(node), `"description" should be text in double quotes, not ${describeNode(node, text)}; it is ignored`);
+  return undefined;
+}
+
+function readFeatures(node: Node, text: string, problems: ProblemCollector): string[] | undefined {
+  if (node.type !== 'array') {
+    problems.error(rangeOf(node), `"features" must be a list of input names like ["x1", "x2"], not ${describeNode(node, text)}`);
+    return undefined;
+  }
+  const names: string[] = [];
+  const seen = new Set<string>();
+  let valid = true;
+  (node.children ?? []).forEach((nameNode, index) => {
+    if (nameNode.type !== 'string') {
+      problems.error(rangeOf(nameNode), `feature ${index + 1} must be a name in double quotes like "x1", not ${describeNode(nameNode, text)}`);
+      valid = false;
+      return;
+    }
+    const name = String(nameNode.value);
+    if (seen.has(name)) problems.warning(rangeOf(nameNode), `feature name ${quote(name)} is used twice; give each input its own name`);
+    seen.add(name);
+    names.push(name);
+  });
+  if (valid && names.length === 0) {
+    problems.error(rangeOf(node), '"features" is empty; give one name per input, like ["x1", "x2"]');
+    return undefined;
+  }
+  return valid ? names : undefined;
+}
+
+interface InputSize {
+  value: number;
+  source: InputSizeSource;
+}
+
+/**
+ * How many numbers each row's input must have: as many as "features" names, else as "start.weights"
+ * has, else as the first row has. A declaration that no row agrees with is reported once, on the
+ * declaration, instead of on every row.
+ */
+function decideInputSize(
+  rowNodes: readonly Node[],
+  features: string[] | undefined,
+  featuresNode: Node | undefined,
+  settings: DatasetNetworkSettings,
+  startWeightsNode: Node | undefined,
+  problems: ProblemCollector,
+): InputSize {
+  const survey = surveyInputSizes(rowNodes);
+  const startWeights = settings.start?.weights;
+  let size: InputSize | undefined;
+  if (features && featuresNode) {
+    if (survey.firstSize === undefined || survey.sizes.has(features.length)) size = { value: features.length, source: 'features' };
+    else {
+      problems.error(
+        rangeOf(featuresNode),
+        `"features" names ${features.length} inputs, but the rows have ${survey.firstSize} numbers each; give one name per input`,
+      );
+    }
+  }
+  if (!size && startWeights && startWeightsNode) {
+    if (survey.firstSize === undefined || survey.sizes.has(startWeights.length)) size = { value: startWeights.length, source: 'start' };
+  }
+  size ??= { value: survey.firstSize ?? 0, source: 'rows' };
+  if (startWeights && startWeightsNode && startWeights.length !== size.value) {
+    problems.error(
+      rangeOf(startWeightsNode),
+      `"start.weights" has ${startWeights.length} numbers, but each row has ${size.value} inputs; give one weight per input`,
+    );
+    delete settings.start;
+  }
+  return size;
+}

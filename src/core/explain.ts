@@ -1,0 +1,183 @@
+// One row's forward and backward pass with every intermediate value named as the tutorial names
+// it (layer_1, prediction, derror_dprediction, …). It is recomputed here step by step from the
+// parameters, in plain arrays and in the tutorial's order, rather than read out of the training
+// buffers: the point is to show the arithmetic. The tests hold it equal to computeGradients.
+
+import { activationByName, dot } from './activations';
+import { NeuralNetwork } from './network';
+import type { ExplainedTerm, LayerParameters } from './types';
+
+export interface ExplainedStep {
+  learningRate: number;
+  before: LayerParameters[];
+  after: LayerParameters[];
+  predictionAfter: number;
+  errorAfter: number;
+}
+
+export interface Explanation {
+  input: number[];
+  target?: number;
+  prediction: number;
+  /** prediction > 0.5; undefined for a linear (regression) output. */
+  predictedClass?: 0 | 1;
+  terms: ExplainedTerm[];
+  /** What one SGD step on this row would change; only with a target. The network is not touched. */
+  step?: ExplainedStep;
+}
+
+interface LayerPass {
+  input: number[];
+  preActivations: number[];
+  outputs: number[];
+}
+
+export function explain(network: NeuralNetwork, input: number[], target?: number): Explanation {
+  const layers = network.parameters();
+  const passes = forwardPass(network, layers, input);
+  const prediction = passes[passes.length - 1].outputs[0];
+  const explanation: Explanation = { input: [...input], prediction, terms: [] };
+  if (network.output === 'sigmoid') explanation.predictedClass = prediction > 0.5 ? 1 : 0;
+  const tutorialNet = layers.length === 1;
+  explanation.terms = tutorialNet ? forwardTermsOfTutorialNet(network, passes[0]) : forwardTermsOfDeepNet(network, passes);
+  if (target !== undefined) {
+    explanation.target = target;
+    explanation.terms.push(...(tutorialNet
+      ? backwardTermsOfTutorialNet(network, passes[0], target)
+      : backwardTermsOfDeepNet(network, layers, passes, target)));
+    explanation.step = sgdStep(network, input, target);
+  }
+  return explanation;
+}
+
+function forwardPass(network: NeuralNetwork, layers: LayerParameters[], input: number[]): LayerPass[] {
+  if (input.length !== network.inputSize) throw new RangeError(`expected ${network.inputSize} inputs, got ${input.length}`);
+  const passes: LayerPass[] = [];
+  let current = input;
+  layers.forEach((layer, l) => {
+    const activation = activationByName(l === layers.length - 1 ? network.output : network.activation);
+    const preActivations = layer.weights.map((row, u) => dot(current, row) + layer.biases[u]);
+    const outputs = preActivations.map(activation.fn);
+    passes.push({ input: current, preActivations, outputs });
+    current = outputs;
+  });
+  return passes;
+}
+
+function squaredError(prediction: number, target: number): number {
+  const difference = prediction - target;
+  return difference * difference;
+}
+
+/** "layer_2" → "dlayer2", the tutorial's spelling inside derivative names. */
+function d(name: string): string {
+  return `d${name.replace('_', '')}`;
+}
+
+function outputFormula(network: NeuralNetwork, layerName: string): string {
+  return network.output === 'sigmoid' ? `sigmoid(${layerName})` : `${layerName} (linear output: the weighted sum itself)`;
+}
+
+function outputDerivativeFormula(network: NeuralNetwork, layerName: string): string {
+  return network.output === 'sigmoid' ? `sigmoid_deriv(${layerName})` : '1 (linear output)';
+}
+
+function forwardTermsOfTutorialNet(network: NeuralNetwork, pass: LayerPass): ExplainedTerm[] {
+  return [
+    { name: 'layer_1', value: pass.preActivations[0], formula: 'dot(input_vector, weights) + bias' },
+    { name: 'prediction', value: pass.outputs[0], formula: outputFormula(network, 'layer_1') },
+  ];
+}
+
+function backwardTermsOfTutorialNet(network: NeuralNetwork, pass: LayerPass, target: number): ExplainedTerm[] {
+  const prediction = pass.outputs[0];
+  const derrorDprediction = 2 * (prediction - target);
+  const dpredictionDlayer1 = activationByName(network.output).derivative(pass.preActivations[0]);
+  const dlayer1Dbias = 1;
+  const dlayer1Dweights = [...pass.input]; // the tutorial's 0 · weights + 1 · input_vector
+  return [
+    { name: 'error', value: squaredError(prediction, target), formula: '(prediction − target)²' },
+    { name: 'derror_dprediction', value: derrorDprediction, formula: '2 · (prediction − target)' },
+    { name: 'dprediction_dlayer1', value: dpredictionDlayer1, formula: outputDerivativeFormula(network, 'layer_1') },
+    { name: 'dlayer1_dbias', value: dlayer1Dbias, formula: '1' },
+    { name: 'dlayer1_dweights', value: dlayer1Dweights, formula: '0 · weights + 1 · input_vector' },
+    { name: 'derror_dbias', value: derrorDprediction * dpredictionDlayer1 * dlayer1Dbias,
+      formula: 'derror_dprediction · dprediction_dlayer1 · dlayer1_dbias' },
+    { name: 'derror_dweights', value: dlayer1Dweights.map((d) => derrorDprediction * dpredictionDlayer1 * d),
+      formula: 'derror_dprediction · dprediction_dlayer1 · dlayer1_dweights' },
+  ];
+}
+
+/** Layers are numbered from 1 in names (layer_1 is the first hidden layer's weighted sums) and
+ *  from 0 in `layer`, as ExplainedTerm documents. */
+function forwardTermsOfDeepNet(network: NeuralNetwork, passes: LayerPass[]): ExplainedTerm[] {
+  const terms: ExplainedTerm[] = [];
+  const last = passes.length - 1;
+  passes.forEach((pass, l) => {
+    const source = l === 0 ? 'input_vector' : `activation_${l}`;
+    const name = `layer_${l + 1}`;
+    if (l < last) {
+      terms.push({ name, value: pass.preActivations, formula: `weights · ${source} + biases`, layer: l });
+      terms.push({ name: `activation_${l + 1}`, value: pass.outputs, formula: `${network.activation}(${name})`, layer: l });
+    } else {
+      terms.push({ name, value: pass.preActivations[0], formula: `dot(${source}, weights) + bias`, layer: l });
+      terms.push({ name: 'prediction', value: pass.outputs[0], formula: outputFormula(network, name), layer: l });
+    }
+  });
+  return terms;
+}
+
+function backwardTermsOfDeepNet(network: NeuralNetwork, layers: LayerParameters[], passes: LayerPass[], target: number): ExplainedTerm[] {
+  const last = passes.length - 1;
+  const outputName = `layer_${last + 1}`;
+  const prediction = passes[last].outputs[0];
+  const derrorDprediction = 2 * (prediction - target);
+  const dpredictionDlayer = activationByName(network.output).derivative(passes[last].preActivations[0]);
+  const terms: ExplainedTerm[] = [
+    { name: 'error', value: squaredError(prediction, target), formula: '(prediction − target)²', layer: last },
+    { name: 'derror_dprediction', value: derrorDprediction, formula: '2 · (prediction − target)', layer: last },
+    { name: `dprediction_${d(outputName)}`, value: dpredictionDlayer,
+      formula: outputDerivativeFormula(network, outputName), layer: last },
+  ];
+  // d error / d (weighted sums) of the layer being explained, walked from the output back.
+  let derrorDlayer = [derrorDprediction * dpredictionDlayer];
+  const hidden = activationByName(network.activation);
+  for (let l = last; l >= 0; l--) {
+    const name = `layer_${l + 1}`;
+    const source = l === 0 ? 'input_vector' : `activation_${l}`;
+    terms.push(
+      { name: `derror_${d(name)}`, value: l === last ? derrorDlayer[0] : derrorDlayer,
+        formula: l === last ? `derror_dprediction · dprediction_${d(name)}` : `derror_dactivation${l + 1} · dactivation${l + 1}_${d(name)}`, layer: l },
+      { name: 'derror_dbias', value: l === last ? derrorDlayer[0] : derrorDlayer, formula: `derror_${d(name)} · 1`, layer: l },
+      { name: 'derror_dweights', value: derrorDlayer.flatMap((delta) => passes[l].input.map((x) => delta * x)),
+        formula: `derror_${d(name)}[unit] · ${source}[input], row by row (one row per unit)`, layer: l },
+    );
+    if (l === 0) break;
+    const below = passes[l - 1];
+    const derrorDactivation = below.outputs.map((_, i) => {
+      let sum = 0; // summed unit by unit, the order computeGradients uses
+      for (let u = 0; u < derrorDlayer.length; u++) sum += layers[l].weights[u][i] * derrorDlayer[u];
+      return sum;
+    });
+    const dactivationDlayer = below.preActivations.map(hidden.derivative);
+    terms.push(
+      { name: `derror_dactivation${l}`, value: derrorDactivation, formula: `weightsᵀ · derror_${d(name)}`, layer: l - 1 },
+      { name: `dactivation${l}_dlayer${l}`, value: dactivationDlayer, formula: `${network.activation}_deriv(layer_${l})`, layer: l - 1 },
+    );
+    derrorDlayer = derrorDactivation.map((d, i) => d * dactivationDlayer[i]);
+  }
+  return terms;
+}
+
+function sgdStep(network: NeuralNetwork, input: number[], target: number): ExplainedStep {
+  const copy = NeuralNetwork.fromSnapshot(network.snapshot());
+  copy.updateParameters(copy.computeGradients(input, target));
+  const predictionAfter = copy.predict(input);
+  return {
+    learningRate: network.learningRate,
+    before: network.parameters(),
+    after: copy.parameters(),
+    predictionAfter,
+    errorAfter: squaredError(predictionAfter, target),
+  };
+}

@@ -1,0 +1,88 @@
+// A small seeded pseudo-random generator, so every run can be replayed from its seed.
+// sfc32 (Chris Doty-Humphrey's "small fast counting" generator) on four 32-bit words:
+// fast in JavaScript (only 32-bit integer ops), passes PractRand, and — unlike Math.random —
+// gives the same sequence for the same seed on every engine.
+
+export interface Random {
+  /** Uniform in [0, 1), 32 bits of resolution. */
+  next(): number;
+  /** Standard normal (mean 0, variance 1), like NumPy's np.random.randn(). */
+  gaussian(): number;
+  /** Uniform integer in [0, n), like np.random.randint(n). */
+  randomInt(n: number): number;
+}
+
+const TWO_POW_32 = 4294967296;
+
+/** splitmix32: spreads a (possibly small or sequential) seed over all bits of the state. */
+function splitmix32(state: number): () => number {
+  return () => {
+    state = (state + 0x9e3779b9) | 0;
+    let z = state;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+    return (z ^ (z >>> 16)) >>> 0;
+  };
+}
+
+/** Seeds are unsigned 32-bit integers; anything else is folded into that range. */
+export function normalizeSeed(seed: number): number {
+  if (!Number.isFinite(seed)) {
+    throw new RangeError(`seed must be a finite number, got ${seed}`);
+  }
+  const integer = Math.trunc(seed);
+  // Fold larger integers so that e.g. 2**32 + 1 and 1 stay different seeds.
+  const high = Math.floor(integer / TWO_POW_32);
+  return ((integer >>> 0) ^ Math.imul(high | 0, 0x9e3779b1)) >>> 0;
+}
+
+export function createRandom(seed: number): Random {
+  const mix = splitmix32(normalizeSeed(seed));
+  let a = mix();
+  let b = mix();
+  let c = mix();
+  let d = mix();
+
+  function nextUint32(): number {
+    const t = (((a + b) | 0) + d) | 0;
+    d = (d + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (c << 21) | (c >>> 11);
+    c = (c + t) | 0;
+    return t >>> 0;
+  }
+  // Discard the first outputs: sfc32's authors recommend it so nearby seeds decorrelate fully.
+  for (let i = 0; i < 12; i++) nextUint32();
+
+  function next(): number {
+    return nextUint32() / TWO_POW_32;
+  }
+
+  // Box–Muller. Only the cosine branch is used, so the generator has no hidden cached value
+  // and its whole state is the four words above.
+  function gaussian(): number {
+    const u1 = 1 - next(); // (0, 1]: log(0) would be -Infinity
+    const u2 = next();
+    return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+  }
+
+  function randomInt(n: number): number {
+    return Math.floor(next() * n);
+  }
+
+  return { next, gaussian, randomInt };
+}
+
+let seedsHandedOut = 0;
+
+/**
+ * A seed for a network created without one: varied between calls and sessions, yet never from
+ * Math.random, so it can be reported and the run replayed. The clock alone would repeat when two
+ * networks are created in the same millisecond, hence the counter.
+ */
+export function chooseSeed(): number {
+  seedsHandedOut++;
+  const mix = splitmix32((Date.now() ^ Math.imul(seedsHandedOut, 0x27d4eb2d)) >>> 0);
+  return mix();
+}

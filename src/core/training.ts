@@ -1,0 +1,62 @@
+// Stochastic gradient descent as resumable chunks, for the worker: run(maxSteps) does at most that
+// many iterations and returns the errors recorded meanwhile. The loop is network.train's, step for
+// step (same generator, same arithmetic), so any chunking gives bit-identical results to one call.
+
+import { packRows, type NeuralNetwork, type PackedRows } from './network';
+import type { ErrorPoint, TrainerChunk, TrainerOptions } from './types';
+
+export interface Trainer {
+  run(maxSteps: number): TrainerChunk;
+  /** Iterations completed so far. */
+  readonly iteration: number;
+  /** Iterations asked for. */
+  readonly iterations: number;
+  readonly done: boolean;
+  readonly diverged: boolean;
+}
+
+export function createTrainer(network: NeuralNetwork, inputs: number[][], targets: number[], options: TrainerOptions): Trainer {
+  const { iterations, errorInterval } = options;
+  if (!Number.isInteger(iterations) || iterations < 0) throw new RangeError(`iterations must be a non-negative integer, got ${iterations}`);
+  if (!Number.isInteger(errorInterval) || errorInterval < 1) throw new RangeError(`errorInterval must be a positive integer, got ${errorInterval}`);
+  const train = packRows(inputs, targets, network.inputSize);
+  if (train.count === 0) throw new RangeError('no training rows');
+  const test: PackedRows | undefined = options.testInputs && options.testInputs.length > 0
+    ? packRows(options.testInputs, options.testTargets ?? [], network.inputSize)
+    : undefined;
+  const stride = network.inputSize;
+
+  let iteration = 0;
+  let diverged = false;
+
+  function run(maxSteps: number): TrainerChunk {
+    const errors: ErrorPoint[] = [];
+    const testErrors: ErrorPoint[] = [];
+    const end = Math.min(iterations, iteration + Math.max(0, Math.floor(maxSteps)));
+    while (!diverged && iteration < end) {
+      const row = network.sampler.randomInt(train.count);
+      const prediction = network.stepAt(train.inputs, row * stride, train.targets[row]);
+      // A NaN or infinite prediction is the cheap per-step sign (x − x is 0 only for finite x).
+      // Infinite parameters behind a saturated sigmoid still predict 0 or 1, so parameters are
+      // also checked at record points and at the end of the chunk.
+      if (prediction - prediction !== 0) diverged = true;
+      if (iteration % errorInterval === 0) {
+        const error = network.sumSquaredError(train);
+        errors.push([iteration, error]);
+        if (test) testErrors.push([iteration, network.sumSquaredError(test)]);
+        if (!Number.isFinite(error) || !network.hasFiniteParameters()) diverged = true;
+      }
+      iteration++;
+    }
+    if (!diverged && !network.hasFiniteParameters()) diverged = true;
+    return { iteration, errors, testErrors, done: diverged || iteration >= iterations, diverged };
+  }
+
+  return {
+    run,
+    get iteration() { return iteration; },
+    get iterations() { return iterations; },
+    get done() { return diverged || iteration >= iterations; },
+    get diverged() { return diverged; },
+  };
+}
