@@ -13,6 +13,8 @@ export interface RunResult extends RunEnd {
 }
 
 export interface LabApi {
+  /** How long activate() took, start to return (a budget the benchmark reports). */
+  readonly activationMs: number;
   /** Resolves when the run with this id has ended. */
   waitForRun(runId: string): Promise<RunResult>;
   /** Iterations a run has done so far (from its latest progress message). */
@@ -25,8 +27,9 @@ export interface LabApi {
   predictionText(document: vscode.TextDocument, row: number): string | undefined;
 }
 
-export function createApi(services: Services, decorations: PredictionDecorations): LabApi {
+export function createApi(services: Services, decorations: PredictionDecorations, activationMs: number): LabApi {
   return {
+    activationMs,
     async waitForRun(runId) {
       const run = services.training.byId(runId);
       if (!run) throw new Error(`No run ${runId}`);

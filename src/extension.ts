@@ -18,6 +18,7 @@ import type { Services } from './services';
 const DATASET_SELECTOR: vscode.DocumentSelector = [{ pattern: '**/*.nn.json' }];
 
 export function activate(context: vscode.ExtensionContext): LabApi {
+  const started = performance.now();
   const log = vscode.window.createOutputChannel('Neural Network Lab', { log: true });
   const documents = new DatasetDocuments(vscode.Uri.joinPath(context.extensionUri, 'dist', 'parse-worker.js').fsPath);
   const models = new ModelStore(context.workspaceState);
@@ -54,7 +55,7 @@ export function activate(context: vscode.ExtensionContext): LabApi {
     vscode.window.registerWebviewViewProvider(ERROR_CHART_VIEW_ID, new ErrorChartViewProvider(context.extensionUri, hub)),
     ...registerCommands(services, decorations),
   );
-  return createApi(services, decorations);
+  return createApi(services, decorations, performance.now() - started);
 }
 
 export function deactivate(): void {}

@@ -5,7 +5,8 @@ import type { Problem } from '../core';
 import type { DatasetDocuments } from './datasetDocuments';
 import { isDatasetDocument } from './datasetDocuments';
 
-const DEBOUNCE_MS = 250;
+/** Long enough to skip the keystrokes of a word, short enough to feel immediate. */
+const DEBOUNCE_MS = 100;
 
 export class DatasetDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('neuralNetworkLab');

@@ -1,0 +1,73 @@
+// Latency budgets measured inside a real VS Code (the same harness as the integration tests):
+// activation, lenses and diagnostics after an edit on a 10,000-row file, and a 20 MB file.
+// Loaded as `extensionTestsPath` by scripts/bench.mjs; prints a report, fails only on errors.
+import * as vscode from 'vscode';
+import * as fs from 'fs';
+import * as path from 'path';
+import { monitorEventLoopDelay } from 'perf_hooks';
+import type { LabApi } from '../../../src/api';
+
+const BUDGET_MS = { activation: 30, lensesAfterEdit: 200, diagnosticsAfterEdit: 200 };
+
+function datasetText(rows: number): string {
+  const lines: string[] = [];
+  let state = 12345;
+  const next = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+  for (let row = 0; row < rows; row++) {
+    lines.push(`    { "input": [${(next() * 10).toFixed(4)}, ${(next() * 10).toFixed(4)}], "target": ${next() > 0.5 ? 1 : 0} }`);
+  }
+  return `{\n  "features": ["x1", "x2"],\n  "rows": [\n${lines.join(',\n')}\n  ]\n}\n`;
+}
+
+async function timeUntil(probe: () => boolean | Promise<boolean>, timeoutMs = 60000): Promise<number> {
+  const started = performance.now();
+  while (!(await probe())) {
+    if (performance.now() - started > timeoutMs) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+  return performance.now() - started;
+}
+
+const lensCount = async (uri: vscode.Uri) =>
+  (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 50)).length;
+
+async function measureEdit(rows: number, folder: string) {
+  const file = path.join(folder, `bench-${rows}.nn.json`);
+  fs.writeFileSync(file, datasetText(rows));
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+  const editor = await vscode.window.showTextDocument(document);
+  await timeUntil(async () => (await lensCount(document.uri)) > 0);
+  // The edit: break one row in the middle, as a learner's typo would.
+  const line = Math.floor(document.lineCount / 2);
+  const at = document.lineAt(line).text.indexOf('"target": ') + '"target": '.length;
+  const delay = monitorEventLoopDelay({ resolution: 1 });
+  delay.enable();
+  const edited = performance.now();
+  await editor.edit((edit) => edit.replace(new vscode.Range(line, at, line, at + 1), '7'));
+  const lenses = await lensCount(document.uri);
+  const lensesMs = performance.now() - edited;
+  const diagnosticsMs = (await timeUntil(() => vscode.languages.getDiagnostics(document.uri).some((d) => /outside \[0, 1\]/.test(d.message)))) + lensesMs;
+  delay.disable();
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  fs.rmSync(file);
+  return { rows, chars: document.getText().length, lenses, lensesMs, diagnosticsMs, p99: delay.percentile(99) / 1e6 };
+}
+
+export async function run(): Promise<void> {
+  const api = (await vscode.extensions.getExtension<LabApi>('neural-network-lab.neural-network-lab')!.activate()) as LabApi;
+  const folder = vscode.workspace.workspaceFolders![0].uri.fsPath;
+  const lines = ['in VS Code (extension host):'];
+  const activation = api.activationMs;
+  lines.push(`  activation (activate() start to return): ${activation.toFixed(2)} ms   budget < ${BUDGET_MS.activation} ms: ${activation < BUDGET_MS.activation ? 'OK' : 'OVER'}`);
+  for (const rows of [10_000, 300_000]) {
+    const result = await measureEdit(rows, folder);
+    const size = `${(result.chars / 1e6).toFixed(1)} MB`;
+    const budget = rows <= 10_000 ? ` budget < ${BUDGET_MS.lensesAfterEdit} ms: ${Math.max(result.lensesMs, result.diagnosticsMs) < BUDGET_MS.lensesAfterEdit ? 'OK' : 'OVER'}` : ' (no budget: parsed in a worker)';
+    lines.push(
+      `  ${rows.toLocaleString('en-US')} rows (${size}), one edit → lenses ${result.lensesMs.toFixed(0)} ms (${result.lenses} lenses), ` +
+        `diagnostics ${result.diagnosticsMs.toFixed(0)} ms, host event-loop p99 ${result.p99.toFixed(1)} ms;${budget}`,
+    );
+  }
+  console.log(lines.join('\n'));
+  console.log('RESULT: 1 passed, 0 failed');
+}
