@@ -1,1 +1,143 @@
-// Webview entry (filled in with the views).
+// Webview entry for both views: the Training panel (body[data-view="panel"]) and the Error
+// Chart side view (body[data-view="sidebar"]). Builds the DOM, tells the host it is ready,
+// then renders every HostMessage.
+import type { HostMessage } from '../src/protocol';
+import { renderErrorTable } from './accessibility/table';
+import { ErrorChart } from './chart';
+import { createControls, createLogScaleToggle, type Controls } from './controls';
+import { renderExplanation } from './explanation';
+import { formatInteger, formatSignificant } from './format';
+import { buildLayout, viewKind } from './layout';
+import { renderParameters } from './parameters';
+import { renderPrediction } from './prediction';
+import { RunStore, type RunSeries } from './runs';
+import { renderRunMessage, statusText } from './status';
+import { readThemeColors, watchTheme } from './theme';
+import { intervalThrottle } from './throttle';
+import { loadState, post, saveState } from './vscodeApi';
+
+/** Words for screen readers update at most this often while training: faster is only noise. */
+const TEXT_UPDATE_MS = 1000;
+
+const app = document.getElementById('app') ?? document.body.appendChild(document.createElement('div'));
+const layout = buildLayout(app, viewKind());
+const runs = new RunStore();
+const persisted = loadState();
+const chart = new ErrorChart(layout.canvas, readThemeColors(), { compact: layout.kind === 'sidebar', logScale: persisted.logScale === true });
+let controls: Controls | undefined;
+
+if (layout.controlsSlot) {
+  controls = createControls();
+  layout.controlsSlot.append(controls.element);
+}
+layout.chartToolbar.append(
+  createLogScaleToggle(persisted.logScale === true, (logScale) => {
+    chart.setLogScale(logScale);
+    saveState({ logScale });
+  }),
+);
+watchTheme((colors) => chart.applyTheme(colors));
+
+function chartSummary(run: RunSeries | undefined): string {
+  if (!run || run.train.length === 0) return 'Error chart: no points yet';
+  const first = run.train[0]!;
+  return (
+    `Error chart of ${runs.runs.length} run(s). Current run: error ${formatSignificant(first.y, 4)} at iteration ` +
+    `${formatInteger(first.x)}, ${formatSignificant(run.lastError ?? NaN, 4)} at iteration ${formatInteger(run.lastIteration ?? 0)}. ` +
+    'The values are in the table "Error values as a table".'
+  );
+}
+
+/** The words: status line, chart description and table (throttled while training). */
+const textUpdates = intervalThrottle(() => {
+  const run = runs.current;
+  layout.status.textContent = statusText(run, runs.status);
+  layout.status.dataset.empty = String(run === undefined);
+  layout.canvas.setAttribute('aria-label', chartSummary(run));
+  renderErrorTable(layout.errorTable, run);
+}, TEXT_UPDATE_MS);
+
+/** Data attributes are cheap and kept exact on every message (tests and tools read them). */
+function updateChartAttributes(): void {
+  const run = runs.current;
+  const box = layout.chartBox;
+  box.dataset.runStatus = runs.status;
+  box.dataset.runCount = String(runs.runs.length);
+  box.dataset.pointCount = String(run?.train.length ?? 0);
+  setOrRemove(box, 'data-run-id', run?.info.runId);
+  setOrRemove(box, 'data-last-error', run?.lastError === undefined ? undefined : String(run.lastError));
+  setOrRemove(box, 'data-last-iteration', run?.lastIteration === undefined ? undefined : String(run.lastIteration));
+}
+
+function setOrRemove(element: HTMLElement, name: string, value: string | undefined): void {
+  if (value === undefined) element.removeAttribute(name);
+  else element.setAttribute(name, value);
+}
+
+/** Everything about the current run except the chart's points. */
+function renderRunState(immediateText: boolean): void {
+  const run = runs.current;
+  updateChartAttributes();
+  layout.chartSection.hidden = runs.runs.length === 0;
+  layout.parametersSection.hidden = !renderParameters(layout.parameters, run?.parameters ?? []);
+  renderRunMessage(layout.runMessage, run);
+  controls?.setRunning(runs.status === 'running');
+  if (immediateText) textUpdates.flush();
+  else textUpdates.request();
+}
+
+function handle(message: HostMessage): void {
+  switch (message.type) {
+    case 'state':
+      runs.replaceAll(message.runs);
+      chart.setRuns(runs.runs);
+      controls?.setDefaults(message.defaults);
+      layout.predictionSection.hidden = !renderPrediction(layout.prediction, message.prediction);
+      if (layout.explanation && layout.explanationSection) {
+        layout.explanationSection.hidden = !renderExplanation(layout.explanation, message.explanation);
+      }
+      renderRunState(true);
+      break;
+    case 'runStarted':
+      runs.start(message.run);
+      chart.setRuns(runs.runs);
+      renderRunState(true);
+      break;
+    case 'progress': {
+      const run = runs.progress(message);
+      if (!run) return;
+      chart.requestRender();
+      // Older runs still finishing in the background do not touch the current run's panes.
+      if (run === runs.current) renderRunState(false);
+      break;
+    }
+    case 'runEnded':
+      if (!runs.end(message)) return;
+      chart.requestRender();
+      renderRunState(true);
+      break;
+    case 'prediction':
+      layout.predictionSection.hidden = !renderPrediction(layout.prediction, message.prediction);
+      break;
+    case 'explanation':
+      if (layout.explanation && layout.explanationSection) {
+        layout.explanationSection.hidden = !renderExplanation(layout.explanation, message.explanation);
+        layout.explanationSection.scrollIntoView({ block: 'nearest' });
+      }
+      break;
+  }
+}
+
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  const data = event.data;
+  // Only the host posts to this window; still, ignore anything that is not shaped like a message.
+  if (typeof data !== 'object' || data === null || typeof (data as { type?: unknown }).type !== 'string') return;
+  try {
+    handle(data as HostMessage);
+  } catch (error) {
+    console.error('Neural Network Lab webview: could not render message', (data as { type: string }).type, error);
+  }
+});
+
+renderRunState(true);
+post({ type: 'ready' });

@@ -1,0 +1,489 @@
+// Drives the real, built webview bundle (dist/webview.js + dist/webview.css) in Debian's
+// Chromium under the same strict CSP the extension uses. Only the host is mocked: a stub
+// acquireVsCodeApi records what the webview posts, and host messages arrive as window messages
+// just as VS Code delivers them. Run after `npm run build` and `npx tsc -p .`.
+import * as assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { ErrorPoint } from '../../src/core/types';
+import type { HostMessage, RunInfo } from '../../src/protocol';
+
+// Page-side globals, used only inside page.evaluate callbacks (they run in the browser).
+declare const window: any;
+declare const document: any;
+declare function requestAnimationFrame(callback: () => void): number;
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const RESULTS = path.join(ROOT, 'test-results');
+
+type Theme = 'dark' | 'light';
+type View = 'panel' | 'sidebar';
+
+/** The variables VS Code's Dark Modern / Light Modern themes give a webview (the ones we use). */
+const THEMES: Record<Theme, Record<string, string>> = {
+  dark: {
+    'foreground': '#cccccc', 'descriptionForeground': '#9d9d9d', 'editor-background': '#1f1f1f', 'sideBar-background': '#181818',
+    'charts-blue': '#3794ff', 'charts-orange': '#d18616', 'charts-green': '#89d185', 'charts-purple': '#b180d7',
+    'charts-yellow': '#cca700', 'charts-red': '#f14c4c', 'editorWidget-border': '#454545', 'panel-border': '#2b2b2b',
+    'focusBorder': '#0078d4', 'errorForeground': '#f85149', 'editorWarning-foreground': '#cca700',
+    'inputValidation-warningBackground': '#352a05', 'textLink-foreground': '#4daafc', 'textBlockQuote-background': '#2b2b2b',
+    'button-background': '#0078d4', 'button-foreground': '#ffffff', 'button-hoverBackground': '#026ec1',
+    'button-secondaryBackground': '#313131', 'button-secondaryForeground': '#cccccc', 'button-secondaryHoverBackground': '#3c3c3c',
+    'settings-textInputBackground': '#313131', 'settings-textInputBorder': '#3c3c3c', 'settings-textInputForeground': '#cccccc',
+    'settings-checkboxBackground': '#313131', 'settings-checkboxBorder': '#3c3c3c', 'settings-checkboxForeground': '#cccccc',
+  },
+  light: {
+    'foreground': '#3b3b3b', 'descriptionForeground': '#717171', 'editor-background': '#ffffff', 'sideBar-background': '#f8f8f8',
+    'charts-blue': '#1a85ff', 'charts-orange': '#d18616', 'charts-green': '#388a34', 'charts-purple': '#652d90',
+    'charts-yellow': '#bf8803', 'charts-red': '#e51400', 'editorWidget-border': '#c8c8c8', 'panel-border': '#e5e5e5',
+    'focusBorder': '#005fb8', 'errorForeground': '#f85149', 'editorWarning-foreground': '#bf8803',
+    'inputValidation-warningBackground': '#f6f5d2', 'textLink-foreground': '#005fb8', 'textBlockQuote-background': '#f8f8f8',
+    'button-background': '#005fb8', 'button-foreground': '#ffffff', 'button-hoverBackground': '#0258a8',
+    'button-secondaryBackground': '#e5e5e5', 'button-secondaryForeground': '#3b3b3b', 'button-secondaryHoverBackground': '#cccccc',
+    'settings-textInputBackground': '#ffffff', 'settings-textInputBorder': '#cecece', 'settings-textInputForeground': '#3b3b3b',
+    'settings-checkboxBackground': '#f8f8f8', 'settings-checkboxBorder': '#cecece', 'settings-checkboxForeground': '#3b3b3b',
+  },
+};
+const COMMON_VARIABLES = {
+  'font-family': 'system-ui, "Ubuntu", "Droid Sans", sans-serif', 'font-size': '13px', 'font-weight': 'normal',
+  'editor-font-family': '"Droid Sans Mono", "monospace", monospace',
+};
+
+function themeCss(theme: Theme, view: View): string {
+  const variables = { ...COMMON_VARIABLES, ...THEMES[theme] };
+  const lines = Object.entries(variables).map(([name, value]) => `  --vscode-${name}: ${value};`);
+  const background = view === 'sidebar' ? 'sideBar-background' : 'editor-background';
+  return `:root {\n${lines.join('\n')}\n}\nhtml { background: var(--vscode-${background}); }\n`;
+}
+
+/** The host's HTML (src/views), with this server's origin standing in for webview.cspSource. */
+function pageHtml(origin: string, nonce: string, view: View, theme: Theme): string {
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src ${origin} data:; style-src ${origin}; font-src ${origin}; script-src 'nonce-${nonce}';">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link href="${origin}/theme/${theme}-${view}.css" rel="stylesheet">
+<link href="${origin}/dist/webview.css" rel="stylesheet"><title>Neural Network Lab</title></head>
+<body class="vscode-${theme}" data-view="${view}"><div id="app"></div><script nonce="${nonce}" src="${origin}/dist/webview.js"></script></body></html>`;
+}
+
+function startServer(): Promise<{ server: Server; origin: string }> {
+  const server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const send = (type: string, body: string | Buffer) => {
+      response.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+      response.end(body);
+    };
+    const theme = url.pathname.match(/^\/theme\/(dark|light)-(panel|sidebar)\.css$/);
+    if (url.pathname === '/page') {
+      const view = url.searchParams.get('view') === 'sidebar' ? 'sidebar' : 'panel';
+      const themeName = url.searchParams.get('theme') === 'light' ? 'light' : 'dark';
+      send('text/html', pageHtml(origin, randomBytes(16).toString('base64'), view, themeName));
+    } else if (theme) {
+      send('text/css', themeCss(theme[1] as Theme, theme[2] as View));
+    } else if (url.pathname === '/dist/webview.js' || url.pathname === '/dist/webview.css') {
+      const file = path.join(ROOT, url.pathname);
+      send(file.endsWith('.js') ? 'text/javascript' : 'text/css', readFileSync(file));
+    } else if (url.pathname === '/favicon.ico') {
+      response.writeHead(204).end(); // browsers ask for it; a webview never shows one
+    } else {
+      response.writeHead(404).end();
+    }
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
+}
+
+// ---- Host messages like the extension sends them ----
+
+function runInfo(runId: string, overrides: Partial<RunInfo['settings']> = {}, testRows = 0): RunInfo {
+  return {
+    runId, datasetUri: 'file:///work/tutorial.nn.json', datasetName: 'tutorial.nn.json',
+    settings: { learningRate: 0.1, iterations: 10000, errorInterval: 100, seed: 42, hiddenLayers: [], activation: 'sigmoid', output: 'sigmoid', ...overrides },
+    trainRows: 8, testRows, startedAt: 1_700_000_000_000,
+  };
+}
+
+/** A curve shaped like the tutorial's: falls, then wobbles on a plateau around 2. */
+function errorCurve(from: number, count: number, step = 100, scale = 1): ErrorPoint[] {
+  return Array.from({ length: count }, (_, index) => {
+    const iteration = (from + index) * step;
+    return [iteration, scale * (2 + 2.2 * Math.exp(-iteration / 1500) + 0.15 * Math.sin(iteration / 230))] as ErrorPoint;
+  });
+}
+
+const TUTORIAL_PARAMETERS = [{ weights: [[1.4532167, -0.6612345]], biases: [0.0123456789] }];
+
+function progress(runId: string, points: ErrorPoint[], iteration: number, testPoints: ErrorPoint[] = []): HostMessage {
+  return { type: 'progress', runId, datasetUri: 'file:///work/tutorial.nn.json', points, testPoints, iteration, stepsPerSecond: 48250, parameters: TUTORIAL_PARAMETERS };
+}
+
+const EMPTY_STATE: HostMessage = { type: 'state', runs: [], defaults: { learningRate: 0.1, iterations: 10000 } };
+
+describe('webview (Training panel and Error Chart view) in Chromium', function () {
+  let browser: Browser;
+  let server: Server;
+  let origin: string;
+  let page: Page;
+  let problems: string[];
+
+  before(async function () {
+    ({ server, origin } = await startServer());
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    mkdirSync(RESULTS, { recursive: true });
+  });
+
+  after(async function () {
+    await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
+  });
+
+  async function open(view: View = 'panel', theme: Theme = 'dark', width = view === 'sidebar' ? 260 : 960): Promise<Page> {
+    page = await browser.newPage({ viewport: { width, height: view === 'sidebar' ? 760 : 1100 } });
+    problems = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console error: ${message.text()} (${message.location().url})`);
+    });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    await page.addInitScript(() => {
+      // The only mock: the host side of acquireVsCodeApi.
+      let acquired = 0;
+      let saved: unknown;
+      window.__posted = [];
+      window.__cspViolations = [];
+      window.acquireVsCodeApi = () => {
+        if (acquired++ > 0) throw new Error('acquireVsCodeApi called twice');
+        return {
+          postMessage: (message: unknown) => window.__posted.push(JSON.parse(JSON.stringify(message))),
+          getState: () => saved,
+          setState: (state: unknown) => { saved = state; },
+        };
+      };
+      document.addEventListener('securitypolicyviolation', (event: any) => {
+        window.__cspViolations.push(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`);
+      });
+    });
+    await page.goto(`${origin}/page?view=${view}&theme=${theme}`);
+    await page.waitForFunction(() => window.__posted.length > 0);
+    return page;
+  }
+
+  afterEach(async function () {
+    if (!page) return;
+    const violations: string[] = await page.evaluate(() => window.__cspViolations);
+    await page.close();
+    assert.deepEqual([...violations, ...problems], [], 'no CSP violations, console errors or page errors');
+  });
+
+  const send = (message: HostMessage) => page.evaluate((data) => window.postMessage(data, '*'), message);
+  const posted = (): Promise<Array<{ type: string }>> => page.evaluate(() => window.__posted);
+  const chartAttribute = (name: string) => page.getAttribute('#error-chart', `data-${name}`);
+  const nextFrames = () => page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+
+  async function startTutorialRun(runId = 'run-1', testRows = 0): Promise<void> {
+    await send(EMPTY_STATE);
+    await send({ type: 'runStarted', run: runInfo(runId, {}, testRows) });
+  }
+
+  it("posts 'ready' first, exactly once, and shows the empty state", async function () {
+    await open();
+    assert.deepEqual(await posted(), [{ type: 'ready' }]);
+    await send(EMPTY_STATE);
+    assert.match(await page.textContent('#run-status') ?? '', /No training yet\. Run “Neural Network: Train Network” on a dataset file \(\*\.nn\.json\)\./);
+    assert.equal(await chartAttribute('run-status'), 'idle');
+    assert.equal(await page.isVisible('#chart-section'), false, 'no empty chart pane');
+    assert.equal(await page.isVisible('#parameters-section'), false);
+  });
+
+  it('state + runStarted + progress: the chart attributes show the point count and the last error', async function () {
+    await open();
+    await startTutorialRun();
+    const curve = errorCurve(0, 30);
+    for (let start = 0; start < 30; start += 10) await send(progress('run-1', curve.slice(start, start + 10), (start + 10) * 100));
+    await page.waitForFunction(() => document.querySelector('#error-chart').dataset.pointCount === '30');
+    assert.equal(await chartAttribute('last-error'), String(curve[29]![1]));
+    assert.equal(await chartAttribute('last-iteration'), '2900');
+    assert.equal(await chartAttribute('run-status'), 'running');
+    assert.equal(await chartAttribute('run-id'), 'run-1');
+    assert.equal(await chartAttribute('run-count'), '1');
+    await page.waitForFunction(() => /iteration 3,000 of 10,000/.test(document.querySelector('#run-status').textContent));
+    assert.match(await page.textContent('#run-status') ?? '', /48,250 steps per second, latest error \d/);
+    assert.equal(await page.getAttribute('#run-status', 'role'), 'status');
+    // Parameters: the tutorial's single neuron as one line, full values in data-value.
+    assert.match(await page.textContent('#parameters') ?? '', /weights: \[1\.453, -0\.6612\]\s*bias: 0\.01235/);
+    const values = await page.$$eval('#parameters [data-value]', (elements: any[]) => elements.map((element) => element.dataset.value));
+    assert.deepEqual(values, ['1.4532167', '-0.6612345', '0.0123456789']);
+    // The error table lists the current run's last 20 points.
+    await page.waitForFunction(() => document.querySelectorAll('#error-table tbody tr').length === 20);
+    const rows = await page.$$eval('#error-table tbody tr', (trs: any[]) => trs.map((tr) => [tr.dataset.iteration, tr.dataset.error]));
+    assert.deepEqual(rows[0], ['1000', String(curve[10]![1])]);
+    assert.deepEqual(rows[19], ['2900', String(curve[29]![1])]);
+    // A second run overlays the first and becomes current.
+    await send({ type: 'runStarted', run: runInfo('run-2', { learningRate: 0.05 }) });
+    await send(progress('run-2', errorCurve(0, 5), 500));
+    await page.waitForFunction(() => document.querySelector('#error-chart').dataset.runId === 'run-2');
+    assert.equal(await chartAttribute('run-count'), '2');
+    assert.equal(await chartAttribute('point-count'), '5');
+    await nextFrames();
+    const labels: string[] = await page.evaluate(() => window.__nnlabCharts[0].data.datasets.map((dataset: any) => dataset.label));
+    assert.deepEqual(labels, ['tutorial.nn.json (learning rate 0.1)', 'tutorial.nn.json (learning rate 0.05)']);
+  });
+
+  it('a 100,000-point stream keeps the page responsive and draws at most ~2,000 points', async function () {
+    await open();
+    await startTutorialRun('long', 1);
+    const total = 100_000;
+    // The points are made in the page and posted in 50 batches without waiting, like a busy
+    // host posting every ~50 ms: shipping them through the test driver would only time the driver.
+    await page.evaluate(({ total, batch }) => {
+      for (let start = 0; start < total; start += batch) {
+        const points: number[][] = [];
+        const testPoints: number[][] = [];
+        for (let index = start; index < start + batch; index++) {
+          points.push([index * 100, 2 + 2.2 * Math.exp(-index / 15) + 0.15 * Math.sin(index / 2.3)]);
+          testPoints.push([index * 100, 2.4 + 2 * Math.exp(-index / 15)]);
+        }
+        window.postMessage({
+          type: 'progress', runId: 'long', datasetUri: 'file:///work/tutorial.nn.json', points, testPoints,
+          iteration: (start + batch) * 100, stepsPerSecond: 1_250_000, parameters: [{ weights: [[1.5, -0.7]], biases: [0.1] }],
+        }, '*');
+      }
+    }, { total, batch: 2_000 });
+    await page.waitForFunction((expected) => document.querySelector('#error-chart').dataset.pointCount === expected, String(total));
+    await nextFrames();
+    const drawn: number[] = await page.evaluate(() => {
+      const chart = window.__nnlabCharts[0];
+      return chart.data.datasets.map((_: unknown, index: number) => chart.getDatasetMeta(index).data.length);
+    });
+    assert.equal(drawn.length, 2, 'training and test curve');
+    for (const count of drawn) assert.ok(count > 0 && count <= 2000, `drawn points ${count}`);
+    assert.equal(await chartAttribute('last-iteration'), String((total - 1) * 100));
+    // Still responsive: the controls work right after the stream.
+    await page.click('#train-button');
+    await page.waitForFunction(() => window.__posted.some((message: any) => message.type === 'train'));
+    // Stop is enabled while running and posts 'stop'.
+    await page.click('#stop-button');
+    assert.ok((await posted()).some((message) => message.type === 'stop'));
+  });
+
+  it("'runEnded' diverged shows the host's message as a warning", async function () {
+    await open();
+    await startTutorialRun();
+    await send(progress('run-1', [[0, 4.2], [100, Infinity]], 150));
+    await send({ type: 'runEnded', runId: 'run-1', datasetUri: 'file:///work/tutorial.nn.json', iteration: 150, end: { status: 'diverged', message: 'The weights became infinite at iteration 150. Lower the learning rate (try 0.1).' } });
+    await page.waitForSelector('#run-message[data-severity="warning"]');
+    assert.match(await page.textContent('#run-message') ?? '', /diverged: The weights became infinite at iteration 150\. Lower the learning rate/);
+    assert.equal(await chartAttribute('run-status'), 'diverged');
+    assert.equal(await chartAttribute('last-error'), 'Infinity');
+    assert.equal(await page.getAttribute('#stop-button', 'disabled'), '', 'Stop is disabled after the run');
+    assert.match(await page.textContent('#run-status') ?? '', /Training diverged/);
+  });
+
+  it('Train validates the fields: "abc" shows an error and posts nothing, "0.5" posts train', async function () {
+    await open();
+    await send({ type: 'state', runs: [], defaults: { learningRate: 0.1, iterations: 20000 } });
+    await page.waitForFunction(() => document.querySelector('#iterations').value === '20000');
+    await page.fill('#learning-rate input', 'abc');
+    await page.click('#train-button');
+    await page.waitForSelector('#learning-rate-error', { state: 'visible' });
+    assert.match(await page.textContent('#learning-rate-error') ?? '', /greater than 0/);
+    assert.equal(await page.getAttribute('#learning-rate', 'invalid'), '');
+    assert.deepEqual(await posted(), [{ type: 'ready' }], 'nothing posted for an invalid field');
+    await page.fill('#iterations input', '2.5');
+    await page.fill('#learning-rate input', '0.5');
+    await page.click('#train-button');
+    assert.match(await page.textContent('#iterations-error') ?? '', /whole number/);
+    assert.deepEqual(await posted(), [{ type: 'ready' }]);
+    await page.fill('#iterations input', '10,000');
+    await page.click('#train-button');
+    assert.deepEqual((await posted()).at(-1), { type: 'train', learningRate: 0.5, iterations: 10000 });
+    assert.equal(await page.isVisible('#learning-rate-error'), false);
+    // Enter in a field trains too; a state re-send does not overwrite what the learner typed.
+    await send({ type: 'state', runs: [], defaults: { learningRate: 0.1, iterations: 20000 } });
+    await page.fill('#learning-rate input', '0.25');
+    await page.press('#learning-rate input', 'Enter');
+    assert.deepEqual((await posted()).at(-1), { type: 'train', learningRate: 0.25, iterations: 10000 });
+  });
+
+  it('reaches every control with Tab', async function () {
+    await open();
+    await startTutorialRun();
+    const focusOrder: string[] = [];
+    for (let step = 0; step < 8; step++) {
+      await page.keyboard.press('Tab');
+      focusOrder.push(await page.evaluate(() => document.activeElement?.id ?? ''));
+    }
+    for (const id of ['learning-rate', 'iterations', 'train-button', 'stop-button', 'reset-button', 'log-scale']) {
+      assert.ok(focusOrder.includes(id), `${id} reachable by Tab (order: ${focusOrder.join(', ')})`);
+    }
+    await page.focus('#reset-button');
+    await page.keyboard.press('Enter');
+    assert.deepEqual((await posted()).at(-1), { type: 'reset' });
+  });
+
+  it('the log-scale toggle switches the y axis', async function () {
+    await open();
+    await startTutorialRun();
+    await send(progress('run-1', errorCurve(0, 20), 2000));
+    await page.click('#log-scale');
+    await nextFrames();
+    assert.equal(await page.evaluate(() => window.__nnlabCharts[0].scales.y.type), 'logarithmic');
+    await page.click('#log-scale');
+    await nextFrames();
+    assert.equal(await page.evaluate(() => window.__nnlabCharts[0].scales.y.type), 'linear');
+    assert.equal(await page.evaluate(() => window.__nnlabCharts[0].options.scales.y.title.text), 'Error for all training instances');
+    assert.equal(await page.evaluate(() => window.__nnlabCharts[0].options.scales.x.title.text), 'Iteration');
+  });
+
+  it('a theme switch changes the chart colours', async function () {
+    await open('panel', 'dark');
+    await startTutorialRun();
+    await send(progress('run-1', errorCurve(0, 20), 2000));
+    await nextFrames();
+    const lineColour = () => page.evaluate(() => window.__nnlabCharts[0].data.datasets[0].borderColor);
+    assert.equal(await lineColour(), THEMES.dark['charts-blue']);
+    // What VS Code does on a theme change: new variables on <html>, new class on <body>.
+    await page.evaluate((variables) => {
+      for (const [name, value] of Object.entries(variables)) document.documentElement.style.setProperty(`--vscode-${name}`, value);
+      document.body.classList.replace('vscode-dark', 'vscode-light');
+    }, THEMES.light);
+    await page.waitForFunction((blue) => window.__nnlabCharts[0].data.datasets[0].borderColor === blue, THEMES.light['charts-blue']);
+    assert.equal(await page.evaluate(() => window.__nnlabCharts[0].options.scales.x.ticks.color), THEMES.light.descriptionForeground);
+  });
+
+  it('renders a prediction and an explanation with data-term rows', async function () {
+    await open();
+    await send(EMPTY_STATE);
+    await send({ type: 'prediction', prediction: { datasetUri: 'file:///work/tutorial.nn.json', row: 2, input: [1.66, 1.56], target: 1, prediction: 0.7985731042047921, output: 'sigmoid', untrained: true } });
+    await page.waitForSelector('#prediction-section', { state: 'visible' });
+    assert.match(await page.textContent('#prediction') ?? '', /Row 3: input \[1\.66, 1\.56\] → 0\.799 ⇒ class 1 ✓/);
+    assert.match(await page.textContent('#prediction') ?? '', /\(untrained: random weights\)/);
+    assert.equal(await page.getAttribute('#prediction', 'data-prediction'), '0.7985731042047921');
+    await send({
+      type: 'explanation',
+      explanation: {
+        datasetUri: 'file:///work/tutorial.nn.json', row: 2, input: [1.66, 1.56], target: 1,
+        terms: [
+          { name: 'layer_1', value: 1.3766, formula: 'np.dot(input_vector, weights) + bias', layer: undefined },
+          { name: 'prediction', value: 0.7985731042047921, formula: 'sigmoid(layer_1)' },
+          { name: 'derror_dprediction', value: -0.4028537915904158, formula: '2 · (prediction − target)' },
+          { name: 'derror_dweights', value: [-0.10691530826, -0.1004708608], formula: 'derror_dprediction · dprediction_dlayer1 · dlayer1_dweights' },
+        ],
+      },
+    });
+    await page.waitForSelector('#explanation tr[data-term="layer_1"]');
+    assert.match(await page.textContent('#explanation h3') ?? '', /Row 3: forward and backward pass/);
+    assert.equal(await page.getAttribute('#explanation tr[data-term="prediction"]', 'data-value'), '0.7985731042047921');
+    assert.match(await page.textContent('#explanation tr[data-term="prediction"]') ?? '', /sigmoid\(layer_1\)0\.798573/);
+    assert.match(await page.textContent('#explanation tr[data-term="derror_dweights"]') ?? '', /\[-0\.106915, -0\.100471\]/);
+    assert.match(await page.textContent('#explanation') ?? '', /chain rule/);
+  });
+
+  it('deeper nets show one parameter table per layer', async function () {
+    await open();
+    await send({
+      type: 'state', defaults: { learningRate: 0.1, iterations: 10000 },
+      runs: [{
+        run: runInfo('deep', { hiddenLayers: [3] }), points: errorCurve(0, 10), testPoints: [], iteration: 1000, stepsPerSecond: 0,
+        parameters: [{ weights: [[0.1, 0.2], [0.3, 0.4], [0.5, 0.6]], biases: [0, 0.1, 0.2] }, { weights: [[1, -1, 0.5]], biases: [0.25] }],
+        end: { status: 'completed', message: '' },
+      }],
+    });
+    await page.waitForSelector('#parameters table[data-layer="1"]');
+    assert.equal(await page.$$eval('#parameters table', (tables: any[]) => tables.length), 2);
+    assert.equal(await page.$$eval('#parameters table[data-layer="0"] tbody tr', (rows: any[]) => rows.length), 3);
+    assert.equal(await chartAttribute('run-status'), 'completed');
+    assert.equal(await page.isVisible('#run-message'), false, 'no empty message box');
+    // Their explanation is grouped per layer.
+    await send({
+      type: 'explanation',
+      explanation: {
+        datasetUri: 'file:///work/tutorial.nn.json', row: 0, input: [3, 1.5], target: 0,
+        terms: [
+          { name: 'layer_1', value: [0.6, 1.5, 2.4], formula: 'weights · input + bias', layer: 0 },
+          { name: 'hidden_1', value: [0.6457, 0.8176, 0.9168], formula: 'sigmoid(layer_1)', layer: 0 },
+          { name: 'layer_2', value: 0.2813, formula: 'weights · hidden_1 + bias', layer: 1 },
+          { name: 'prediction', value: 0.5699, formula: 'sigmoid(layer_2)', layer: 1 },
+        ],
+      },
+    });
+    await page.waitForSelector('#explanation tr[data-term="layer_2"]');
+    const groups = await page.$$eval('#explanation tr.group-row', (rows: any[]) => rows.map((row) => row.textContent));
+    assert.deepEqual(groups, ['Hidden layer 1', 'Layer 2 (output)']);
+    assert.equal(await page.getAttribute('#explanation tr[data-term="hidden_1"]', 'data-value'), '[0.6457, 0.8176, 0.9168]');
+  });
+
+  it('the side bar view is compact: chart and status, no Train button', async function () {
+    await open('sidebar');
+    assert.deepEqual(await posted(), [{ type: 'ready' }]);
+    await send(EMPTY_STATE);
+    assert.match(await page.textContent('#run-status') ?? '', /No training yet/);
+    await startTutorialRun();
+    await send(progress('run-1', errorCurve(0, 40), 4000));
+    await page.waitForFunction(() => document.querySelector('#error-chart').dataset.pointCount === '40');
+    assert.equal(await page.$('#train-button'), null);
+    assert.equal(await page.$('#learning-rate'), null);
+    const overflow = await page.evaluate(() => {
+      const box = document.querySelector('#error-chart').getBoundingClientRect();
+      const canvas = document.querySelector('#error-chart canvas').getBoundingClientRect();
+      return { canvasRight: canvas.right, boxRight: box.right, scrollWidth: document.documentElement.scrollWidth, width: window.innerWidth };
+    });
+    assert.ok(overflow.canvasRight <= overflow.boxRight + 0.5, 'canvas inside its box');
+    assert.ok(overflow.scrollWidth <= overflow.width, 'no horizontal scrolling in a 260 px side bar');
+  });
+
+  describe('screenshots (test-results/, for a look at the layout)', function () {
+    async function populate(view: View): Promise<void> {
+      await send({ type: 'state', runs: [], defaults: { learningRate: 0.1, iterations: 10000 } });
+      await send({ type: 'runStarted', run: runInfo('older', { learningRate: 0.5 }) });
+      await send(progress('older', errorCurve(0, 100, 100, 1.15), 10000));
+      await send({ type: 'runEnded', runId: 'older', datasetUri: 'file:///work/tutorial.nn.json', iteration: 10000, end: { status: 'completed', message: '' } });
+      await send({ type: 'runStarted', run: runInfo('current', {}, 2) });
+      await send(progress('current', errorCurve(0, 100), 10000, errorCurve(0, 100, 100, 0.6).map(([x, y]) => [x, y + 0.0002 * x] as ErrorPoint)));
+      await send({ type: 'runEnded', runId: 'current', datasetUri: 'file:///work/tutorial.nn.json', iteration: 10000, end: { status: 'saturated', message: 'The error stopped falling while the gradients are near zero: the sigmoid is saturated. Lower the learning rate or scale the inputs.' } });
+      await send({ type: 'prediction', prediction: { datasetUri: 'file:///work/tutorial.nn.json', row: 2, input: [1.66, 1.56], target: 1, prediction: 0.7985731042047921, output: 'sigmoid', untrained: false } });
+      if (view === 'panel') {
+        await send({
+          type: 'explanation',
+          explanation: {
+            datasetUri: 'file:///work/tutorial.nn.json', row: 2, input: [1.66, 1.56], target: 1,
+            terms: [
+              { name: 'layer_1', value: 1.3766, formula: 'np.dot(input_vector, weights) + bias' },
+              { name: 'prediction', value: 0.7985731042047921, formula: 'sigmoid(layer_1)' },
+              { name: 'derror_dprediction', value: -0.4028537915904158, formula: '2 · (prediction − target)' },
+              { name: 'dprediction_dlayer1', value: 0.16084539, formula: 'sigmoid_deriv(layer_1)' },
+              { name: 'derror_dweights', value: [-0.10691530826, -0.1004708608], formula: 'derror_dprediction · dprediction_dlayer1 · dlayer1_dweights' },
+            ],
+          },
+        });
+      }
+      await page.waitForFunction(() => document.querySelector('#error-chart').dataset.runStatus === 'saturated');
+      await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 1100)));
+      await nextFrames();
+    }
+
+    for (const view of ['panel', 'sidebar'] as const) {
+      for (const theme of ['dark', 'light'] as const) {
+        it(`${view}, ${theme}`, async function () {
+          await open(view, theme);
+          await populate(view);
+          await page.screenshot({ path: path.join(RESULTS, `webview-${view}-${theme}.png`), fullPage: true });
+          // Opening "Error values as a table" shows the table that screen readers always had.
+          // getByRole skips what assistive technology cannot reach (display: none, aria-hidden, …).
+          assert.equal(await page.getByRole('table', { name: /recorded errors of the current run/ }).count(), 1, 'in the accessibility tree while closed');
+          await page.click('#error-table-toggle summary');
+          await page.waitForFunction(() => !document.querySelector('#error-table-wrap').classList.contains('visually-hidden'));
+          assert.equal(await page.$$eval('#error-table tbody tr', (rows: any[]) => rows.length), 20);
+          await page.screenshot({ path: path.join(RESULTS, `webview-${view}-${theme}-table.png`), fullPage: true });
+        });
+      }
+    }
+  });
+});

@@ -1,0 +1,49 @@
+// Text alternative to the chart: the current run's last recorded points as a table.
+// It is always in the accessibility tree; sighted users open it from a <details> toggle.
+import { el, replaceChildren } from '../dom';
+import { formatInteger, formatSignificant } from '../format';
+import type { RunSeries } from '../runs';
+
+export const TABLE_ROWS = 20;
+
+export function renderErrorTable(table: HTMLTableElement, run: RunSeries | undefined): void {
+  const body = table.tBodies[0] ?? table.appendChild(el('tbody'));
+  const points = run ? run.train.slice(-TABLE_ROWS) : [];
+  const testByIteration = new Map((run ? run.test.slice(-TABLE_ROWS * 2) : []).map((point) => [point.x, point.y]));
+  const hasTest = testByIteration.size > 0;
+  table.classList.toggle('has-test', hasTest);
+  replaceChildren(
+    body,
+    ...points.map((point) => {
+      const test = testByIteration.get(point.x);
+      return el(
+        'tr',
+        { 'data-iteration': point.x, 'data-error': String(point.y) },
+        el('td', { class: 'number' }, formatInteger(point.x)),
+        el('td', { class: 'number' }, formatSignificant(point.y, 6)),
+        hasTest ? el('td', { class: 'number' }, test === undefined ? '' : formatSignificant(test, 6)) : null,
+      );
+    }),
+  );
+  if (points.length === 0) body.append(el('tr', {}, el('td', { colspan: 3 }, 'No points recorded yet.')));
+}
+
+export function createErrorTable(): HTMLTableElement {
+  return el(
+    'table',
+    { id: 'error-table', class: 'data-table error-table' },
+    el('caption', {}, `Last ${TABLE_ROWS} recorded errors of the current run`),
+    el(
+      'thead',
+      {},
+      el(
+        'tr',
+        {},
+        el('th', { scope: 'col', class: 'numeric' }, 'Iteration'),
+        el('th', { scope: 'col', class: 'numeric' }, 'Error for all training instances'),
+        el('th', { scope: 'col', class: 'numeric test-column' }, 'Error on test rows'),
+      ),
+    ),
+    el('tbody'),
+  );
+}

@@ -1,0 +1,120 @@
+// Panel controls (Train, Stop, Reset, learning rate, iterations) and the log-scale toggle,
+// built from @vscode-elements so they look like VS Code in every theme. Only the components
+// used are imported; each import registers its custom element.
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
+import '@vscode-elements/elements/dist/vscode-label/index.js';
+import '@vscode-elements/elements/dist/vscode-textfield/index.js';
+import type { VscodeCheckbox } from '@vscode-elements/elements/dist/vscode-checkbox/vscode-checkbox.js';
+import type { VscodeTextfield } from '@vscode-elements/elements/dist/vscode-textfield/vscode-textfield.js';
+import { el } from './dom';
+import { parseIterations, parseLearningRate, type Parsed } from './validation';
+import { post } from './vscodeApi';
+
+export interface Controls {
+  element: HTMLElement;
+  /** Prefills the fields from the host's defaults unless the learner has edited them. */
+  setDefaults(defaults: { learningRate: number; iterations: number }): void;
+  setRunning(running: boolean): void;
+}
+
+interface Field {
+  input: VscodeTextfield;
+  error: HTMLElement;
+  edited: boolean;
+  wrapper: HTMLElement;
+}
+
+function createField(id: string, label: string, hint: string): Field {
+  const input = document.createElement('vscode-textfield');
+  input.id = id;
+  input.placeholder = hint;
+  // The label's text must be in place before it connects: vscode-label copies it to the field then.
+  const labelElement = el('vscode-label', { for: id }, label);
+  const error = el('p', { id: `${id}-error`, class: 'field-error', role: 'alert', hidden: true });
+  const field: Field = { input, error, edited: false, wrapper: el('div', { class: 'field' }, labelElement, input, error) };
+  input.addEventListener('input', () => {
+    field.edited = true;
+    showError(field, undefined);
+  });
+  return field;
+}
+
+function showError(field: Field, message: string | undefined): void {
+  field.input.invalid = message !== undefined;
+  field.error.hidden = message === undefined;
+  field.error.textContent = message ?? '';
+}
+
+function check(field: Field, parse: (text: string) => Parsed): number | undefined {
+  const parsed = parse(field.input.value);
+  showError(field, parsed.ok ? undefined : parsed.message);
+  return parsed.ok ? parsed.value : undefined;
+}
+
+function button(id: string, text: string, secondary: boolean): HTMLElement {
+  const element = document.createElement('vscode-button');
+  element.id = id;
+  element.secondary = secondary;
+  element.textContent = text;
+  return element;
+}
+
+export function createControls(): Controls {
+  const learningRate = createField('learning-rate', 'Learning rate', 'e.g. 0.1');
+  const iterations = createField('iterations', 'Iterations', 'e.g. 10000');
+  const train = button('train-button', 'Train', false);
+  const stop = button('stop-button', 'Stop', true);
+  const reset = button('reset-button', 'Reset', true);
+  stop.setAttribute('disabled', '');
+
+  const submit = () => {
+    const rate = check(learningRate, parseLearningRate);
+    const count = check(iterations, parseIterations);
+    if (rate === undefined) learningRate.input.focus();
+    else if (count === undefined) iterations.input.focus();
+    else post({ type: 'train', learningRate: rate, iterations: count });
+  };
+  train.addEventListener('click', submit);
+  stop.addEventListener('click', () => {
+    if (!stop.hasAttribute('disabled')) post({ type: 'stop' });
+  });
+  reset.addEventListener('click', () => post({ type: 'reset' }));
+  for (const field of [learningRate, iterations]) {
+    field.input.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter') {
+        event.preventDefault();
+        submit();
+      }
+    });
+  }
+
+  const element = el(
+    'div',
+    { class: 'controls', role: 'group', 'aria-label': 'Training controls' },
+    el('div', { class: 'fields' }, learningRate.wrapper, iterations.wrapper),
+    el('div', { class: 'buttons' }, train, stop, reset),
+  );
+  return {
+    element,
+    setDefaults(defaults) {
+      if (!learningRate.edited) learningRate.input.value = String(defaults.learningRate);
+      if (!iterations.edited) iterations.input.value = String(defaults.iterations);
+    },
+    setRunning(running) {
+      // Stop only makes sense while a run is going; a disabled vscode-button leaves the tab order.
+      if (running) stop.removeAttribute('disabled');
+      else stop.setAttribute('disabled', '');
+    },
+  };
+}
+
+/** "Logarithmic scale" toggle, in both views: the error spans orders of magnitude on a plateau. */
+export function createLogScaleToggle(checked: boolean, onChange: (logScale: boolean) => void): VscodeCheckbox {
+  const checkbox = document.createElement('vscode-checkbox');
+  checkbox.id = 'log-scale';
+  checkbox.label = 'Logarithmic scale';
+  checkbox.checked = checked;
+  checkbox.addEventListener('change', () => onChange(checkbox.checked));
+  return checkbox;
+}

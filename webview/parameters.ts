@@ -1,0 +1,69 @@
+// The current weights and bias. The tutorial's single neuron reads as one line
+// ("weights: [w1, w2]  bias: b"); deeper nets get one small table per layer.
+import type { LayerParameters } from '../src/core/types';
+import { el, replaceChildren } from './dom';
+import { formatSignificant } from './format';
+
+const DIGITS = 4;
+
+function number(value: number): HTMLElement {
+  return el('span', { class: 'number', 'data-value': String(value) }, formatSignificant(value, DIGITS));
+}
+
+function singleNeuron(layer: LayerParameters): HTMLElement {
+  const weights = layer.weights[0] ?? [];
+  const list = el('span', { class: 'vector' }, '[');
+  weights.forEach((weight, index) => {
+    if (index > 0) list.append(', ');
+    list.append(number(weight));
+  });
+  list.append(']');
+  // Each "name: value" pair is kept whole so a narrow side bar wraps between them, not inside.
+  return el(
+    'p',
+    { class: 'parameter-line' },
+    el('span', { class: 'parameter-part' }, el('span', { class: 'parameter-name' }, 'weights: '), list),
+    ' ',
+    el('span', { class: 'parameter-part' }, el('span', { class: 'parameter-name' }, 'bias: '), number(layer.biases[0] ?? NaN)),
+  );
+}
+
+function layerTitle(index: number, count: number): string {
+  return index === count - 1 ? `Output layer (layer ${index + 1})` : `Hidden layer ${index + 1}`;
+}
+
+/** Rows are units, columns the weights from each input, then the bias. */
+function layerTable(layer: LayerParameters, index: number, count: number): HTMLElement {
+  const inputs = layer.weights[0]?.length ?? 0;
+  const header = el('tr', {}, el('th', { scope: 'col' }, 'unit'));
+  for (let input = 0; input < inputs; input++) header.append(el('th', { scope: 'col' }, `w${input + 1}`));
+  header.append(el('th', { scope: 'col' }, 'bias'));
+  const body = el('tbody');
+  layer.weights.forEach((row, unit) => {
+    const tr = el('tr', {}, el('th', { scope: 'row' }, String(unit + 1)));
+    for (const weight of row) tr.append(el('td', {}, number(weight)));
+    tr.append(el('td', {}, number(layer.biases[unit] ?? NaN)));
+    body.append(tr);
+  });
+  return el(
+    'table',
+    { class: 'data-table parameter-table', 'data-layer': index },
+    el('caption', {}, layerTitle(index, count)),
+    el('thead', {}, header),
+    body,
+  );
+}
+
+/** Returns false when there is nothing to show, so the caller can hide the pane. */
+export function renderParameters(container: HTMLElement, layers: LayerParameters[]): boolean {
+  const isTutorialNet = layers.length === 1 && layers[0]!.weights.length === 1;
+  if (layers.length === 0) {
+    replaceChildren(container);
+  } else if (isTutorialNet) {
+    replaceChildren(container, singleNeuron(layers[0]!));
+  } else {
+    replaceChildren(container, ...layers.map((layer, index) => layerTable(layer, index, layers.length)));
+  }
+  container.dataset.layerCount = String(layers.length);
+  return layers.length > 0;
+}

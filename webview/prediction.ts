@@ -1,0 +1,52 @@
+// The latest prediction: "Row 3: input [1.66, 1.56] → 0.799 ⇒ class 1 ✓".
+import type { PredictionView } from '../src/protocol';
+import { el, replaceChildren } from './dom';
+import { formatSignificant, formatValue } from './format';
+
+/** Rows are numbered from 1 for people; the host sends the 0-based index into the file's rows. */
+export function rowLabel(row: number): string {
+  return `Row ${row + 1}`;
+}
+
+function verdict(prediction: PredictionView): string[] {
+  const parts: string[] = [];
+  if (prediction.output === 'sigmoid') {
+    // The tutorial's rule: a sigmoid output above 0.5 is class 1.
+    const predictedClass = prediction.prediction > 0.5 ? 1 : 0;
+    parts.push(`⇒ class ${predictedClass}`);
+    if (prediction.target !== undefined) {
+      parts.push(predictedClass === prediction.target ? '✓' : `✗ (target ${prediction.target})`);
+    }
+  } else if (prediction.target !== undefined) {
+    parts.push(`(target ${formatSignificant(prediction.target, 6)}, off by ${formatSignificant(prediction.prediction - prediction.target, 3)})`);
+  }
+  return parts;
+}
+
+/** Returns false when there is nothing to show, so the caller can hide the pane. */
+export function renderPrediction(container: HTMLElement, prediction: PredictionView | undefined): boolean {
+  if (!prediction) {
+    replaceChildren(container);
+    container.removeAttribute('data-prediction');
+    return false;
+  }
+  container.dataset.prediction = String(prediction.prediction);
+  container.dataset.row = String(prediction.row);
+  const value = Number.isFinite(prediction.prediction) ? prediction.prediction.toFixed(3) : formatSignificant(prediction.prediction, 3);
+  replaceChildren(
+    container,
+    el(
+      'p',
+      { class: 'prediction-line' },
+      el('span', { class: 'prediction-row' }, `${rowLabel(prediction.row)}: `),
+      'input ',
+      el('span', { class: 'number' }, formatValue(prediction.input, 6)),
+      ' → ',
+      el('strong', { class: 'number prediction-value', 'data-value': String(prediction.prediction) }, value),
+      ' ',
+      verdict(prediction).join(' '),
+    ),
+    prediction.untrained ? el('p', { class: 'note' }, '(untrained: random weights)') : null,
+  );
+  return true;
+}

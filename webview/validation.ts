@@ -1,0 +1,25 @@
+// Checks the training fields before anything is posted. The host validates again
+// (parseWebviewMessage): this is for a helpful message next to the field, not for safety.
+
+export type Parsed = { ok: true; value: number } | { ok: false; message: string };
+
+const MAX_ITERATIONS = 1e9;
+
+export function parseLearningRate(text: string): Parsed {
+  const trimmed = text.trim();
+  const value = Number(trimmed);
+  if (trimmed === '' || !Number.isFinite(value) || value <= 0) {
+    return { ok: false, message: 'Learning rate must be a number greater than 0, for example 0.1.' };
+  }
+  return { ok: true, value };
+}
+
+export function parseIterations(text: string): Parsed {
+  // Accept the separators people type in big numbers: "10,000", "10_000", "10 000".
+  const trimmed = text.trim().replace(/[,_\s]/g, '');
+  const value = Number(trimmed);
+  if (trimmed === '' || !Number.isInteger(value) || value <= 0 || value > MAX_ITERATIONS) {
+    return { ok: false, message: 'Iterations must be a whole number from 1 to 1,000,000,000, for example 10000.' };
+  }
+  return { ok: true, value };
+}
