@@ -62,8 +62,51 @@ export interface ExplanationView {
   terms: ExplainedTerm[];
 }
 
+/** One SGD iteration taken by the step debugger, with everything it touched. */
+export interface StepView {
+  datasetUri: string;
+  /** The iteration just taken (0-based, as the tutorial's loop counts). */
+  iteration: number;
+  /** The row SGD picked: its index in the file's rows. */
+  row: number;
+  input: number[];
+  target: number;
+  prediction: number;
+  gradients: LayerParameters[];
+  before: LayerParameters[];
+  after: LayerParameters[];
+  /** Cumulative error over all training rows after the update, when this iteration records one. */
+  cumulativeError?: number;
+}
+
+/** Predictions over a grid of the two input features, drawn under the data points. */
+export interface BoundaryView {
+  runId: string;
+  datasetUri: string;
+  iteration: number;
+  x: { min: number; max: number; label: string };
+  y: { min: number; max: number; label: string };
+  columns: number;
+  rows: number;
+  /** rows × columns predictions, row-major from (x.min, y.min). */
+  values: number[];
+  points: { x: number; y: number; target?: number; split: 'train' | 'test' }[];
+}
+
+export const LESSON_CHECKPOINTS = ['dot-product', 'first-prediction', 'error', 'derivative', 'learning-rate', 'chain-rule', 'training'] as const;
+export type LessonCheckpoint = (typeof LESSON_CHECKPOINTS)[number];
+
 export type HostMessage =
-  | { type: 'state'; runs: RunView[]; prediction?: PredictionView; explanation?: ExplanationView; defaults: { learningRate: number; iterations: number } }
+  | {
+      type: 'state';
+      runs: RunView[];
+      prediction?: PredictionView;
+      explanation?: ExplanationView;
+      lesson?: LessonCheckpoint;
+      step?: StepView;
+      boundary?: BoundaryView;
+      defaults: { learningRate: number; iterations: number; hiddenLayers: number[]; activation: HiddenActivation };
+    }
   | { type: 'runStarted'; run: RunInfo }
   | {
       type: 'progress';
@@ -77,16 +120,39 @@ export type HostMessage =
     }
   | { type: 'runEnded'; runId: string; datasetUri: string; iteration: number; end: RunEnd }
   | { type: 'prediction'; prediction: PredictionView }
-  | { type: 'explanation'; explanation: ExplanationView };
+  | { type: 'explanation'; explanation: ExplanationView }
+  /** Show the live lesson (computed in the webview by the core), scrolled to one checkpoint. */
+  | { type: 'lesson'; focus: LessonCheckpoint }
+  | { type: 'step'; step: StepView }
+  /** The parameters a run had at a recorded iteration (answer to `inspect`). */
+  | { type: 'checkpoint'; runId: string; iteration: number; parameters: LayerParameters[] }
+  | { type: 'boundary'; boundary: BoundaryView };
+
+export interface TrainRequest {
+  type: 'train';
+  learningRate?: number;
+  iterations?: number;
+  /** From the panel's layer editor: overrides the file's network block for this run. */
+  hiddenLayers?: number[];
+  activation?: HiddenActivation;
+}
 
 export type WebviewMessage =
   | { type: 'ready' }
-  | { type: 'train'; learningRate?: number; iterations?: number }
+  | TrainRequest
   | { type: 'stop' }
   | { type: 'step' }
-  | { type: 'reset' };
+  | { type: 'reset' }
+  /** Run the step debugger on to this iteration. */
+  | { type: 'runTo'; iteration: number }
+  /** The learner clicked a point of a run's curve: show the parameters recorded there. */
+  | { type: 'inspect'; runId: string; iteration: number };
 
 const isFinitePositive = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value > 0;
+const isIterationCount = (value: unknown): value is number => isFinitePositive(value) && Number.isInteger(value) && value <= 1e9;
+/** The limits the dataset format puts on hidden layers (at most 8, each 1 to 256 units). */
+const isLayerList = (value: unknown): value is number[] =>
+  Array.isArray(value) && value.length <= 8 && value.every((width) => Number.isInteger(width) && width >= 1 && width <= 256);
 
 /**
  * Checks a message that came from a webview. Anything that is not exactly one of the
@@ -104,12 +170,25 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
     case 'reset':
       return only('type') ? { type: message.type } : undefined;
     case 'train': {
-      if (!only('type', 'learningRate', 'iterations')) return undefined;
-      const { learningRate, iterations } = message;
+      if (!only('type', 'learningRate', 'iterations', 'hiddenLayers', 'activation')) return undefined;
+      const { learningRate, iterations, hiddenLayers, activation } = message;
       if (learningRate !== undefined && !isFinitePositive(learningRate)) return undefined;
-      if (iterations !== undefined && !(isFinitePositive(iterations) && Number.isInteger(iterations) && iterations <= 1e9)) return undefined;
-      return { type: 'train', learningRate: learningRate as number | undefined, iterations: iterations as number | undefined };
+      if (iterations !== undefined && !isIterationCount(iterations)) return undefined;
+      if (hiddenLayers !== undefined && !isLayerList(hiddenLayers)) return undefined;
+      if (activation !== undefined && activation !== 'sigmoid' && activation !== 'relu' && activation !== 'tanh') return undefined;
+      const request: TrainRequest = { type: 'train', learningRate: learningRate as number | undefined, iterations: iterations as number | undefined };
+      if (hiddenLayers !== undefined) request.hiddenLayers = [...(hiddenLayers as number[])];
+      if (activation !== undefined) request.activation = activation as HiddenActivation;
+      return request;
     }
+    case 'runTo':
+      return only('type', 'iteration') && isIterationCount(message.iteration) ? { type: 'runTo', iteration: message.iteration } : undefined;
+    case 'inspect':
+      return only('type', 'runId', 'iteration') &&
+        typeof message.runId === 'string' && message.runId.length <= 100 &&
+        typeof message.iteration === 'number' && Number.isInteger(message.iteration) && message.iteration >= 0
+        ? { type: 'inspect', runId: message.runId, iteration: message.iteration }
+        : undefined;
     default:
       return undefined;
   }

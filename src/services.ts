@@ -5,7 +5,8 @@ import type { ModelStore } from './training/modelStore';
 import type { TrainingManager } from './training/trainingManager';
 import type { TrainingPanel } from './views/trainingPanel';
 import type { ViewHub } from './views/viewHub';
-import type { PredictionView, ExplanationView } from './protocol';
+import type { PredictionView, ExplanationView, LessonCheckpoint, StepView } from './protocol';
+import type { Stepper } from './training/stepper';
 
 export interface Services {
   readonly extensionUri: vscode.Uri;
@@ -18,4 +19,8 @@ export interface Services {
   /** The last prediction and explanation, re-sent with the state to views that open later. */
   lastPrediction?: PredictionView;
   lastExplanation?: ExplanationView;
+  lastLesson?: LessonCheckpoint;
+  lastStep?: StepView;
+  /** The step debugger's session, if the learner has stepped. */
+  stepper?: Stepper;
 }

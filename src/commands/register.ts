@@ -3,22 +3,28 @@ import * as vscode from 'vscode';
 import type { Services } from '../services';
 import type { PredictionDecorations } from '../editor/predictionDecorations';
 import { trainCommand, type TrainOverrides } from './train';
-import { openBundledDataset } from './openDataset';
 import { explainRow, predictAll, predictRow } from './predict';
+import { compareLearningRates, openBundled, startLesson, step } from './teaching';
+import { splitDataset } from './splitDataset';
 
 export function registerCommands(services: Services, decorations: PredictionDecorations): vscode.Disposable[] {
-  const register = (id: string, run: (...args: any[]) => unknown) => vscode.commands.registerCommand(id, run);
+  const register = (id: string, run: (...args: any[]) => unknown) => vscode.commands.registerCommand(`neuralNetworkLab.${id}`, run);
   return [
-    register('neuralNetworkLab.train', (target?: unknown, overrides?: TrainOverrides) => trainCommand(services, target, overrides)),
-    register('neuralNetworkLab.stop', () => services.training.stop()),
-    register('neuralNetworkLab.openTutorialDataset', async () => (await openBundledDataset(services.extensionUri, 'tutorial.nn.json')).document.uri),
-    register('neuralNetworkLab.showTrainingPanel', () => services.panel.show(false)),
-    register('neuralNetworkLab.predictRow', (uri: vscode.Uri, row: number) => predictRow(services, decorations, uri, row)),
-    register('neuralNetworkLab.explainRow', (uri: vscode.Uri, row: number) => explainRow(services, uri, row)),
-    register('neuralNetworkLab.predictAll', (target?: unknown) => predictAll(services, decorations, target)),
-    register('neuralNetworkLab.clearPredictions', () => {
+    register('train', (target?: unknown, overrides?: TrainOverrides) => trainCommand(services, target, overrides)),
+    register('stop', () => services.training.stop()),
+    register('openTutorialDataset', () => openBundled(services, 'tutorial.nn.json')),
+    register('openBundledDataset', (name?: unknown) => openBundled(services, name)),
+    register('showTrainingPanel', () => services.panel.show(false)),
+    register('predictRow', (uri: vscode.Uri, row: number) => predictRow(services, decorations, uri, row)),
+    register('explainRow', (uri: vscode.Uri, row: number) => explainRow(services, uri, row)),
+    register('predictAll', (target?: unknown) => predictAll(services, decorations, target)),
+    register('clearPredictions', () => {
       const document = vscode.window.activeTextEditor?.document;
       if (document) decorations.clear(document);
     }),
+    register('startLesson', (checkpoint?: unknown) => startLesson(services, checkpoint)),
+    register('step', (target?: unknown) => step(services, target)),
+    register('compareLearningRates', (target?: unknown) => compareLearningRates(services, target)),
+    register('splitDataset', (target?: unknown, fraction?: unknown) => splitDataset(services, target, fraction)),
   ];
 }

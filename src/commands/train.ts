@@ -3,11 +3,14 @@ import * as vscode from 'vscode';
 import { hasErrors } from '../editor/datasetDocuments';
 import { resolveSettings, sanitizeUserDefaults, type UserDefaults } from '../training/resolveSettings';
 import type { Services } from '../services';
+import { parseWebviewMessage } from '../protocol';
 import { resolveDatasetDocument } from './pickDataset';
 
 export interface TrainOverrides {
   learningRate?: number;
   iterations?: number;
+  hiddenLayers?: number[];
+  activation?: 'sigmoid' | 'relu' | 'tanh';
 }
 
 export function readUserDefaults(): UserDefaults {
@@ -36,8 +39,19 @@ export async function trainCommand(services: Services, target?: unknown, overrid
     void vscode.window.showErrorMessage(`${name} has no training rows: give some rows a "target" (and no "split": "test") to learn from.`);
     return undefined;
   }
-  const settings = resolveSettings(readUserDefaults(), dataset.network, overrides, () => Math.floor(Math.random() * 0x100000000));
+  const settings = resolveSettings(readUserDefaults(), dataset.network, checkedOverrides(overrides), () => Math.floor(Math.random() * 0x100000000));
   services.panel.show(true);
   const run = await services.training.start(document.uri, dataset, settings);
   return run.info.runId;
+}
+
+/** Command arguments can come from anywhere (a command link, another extension): same checks as a webview's. */
+function checkedOverrides(overrides: unknown): TrainOverrides {
+  if (typeof overrides !== 'object' || overrides === null) return {};
+  const { learningRate, iterations, hiddenLayers, activation } = overrides as Record<string, unknown>;
+  const defined = Object.fromEntries(Object.entries({ learningRate, iterations, hiddenLayers, activation }).filter(([, value]) => value !== undefined));
+  const request = parseWebviewMessage({ type: 'train', ...defined });
+  if (request?.type !== 'train') return {};
+  const { type: _type, ...checked } = request;
+  return checked;
 }

@@ -1,18 +1,20 @@
 // Reads dataset text into a jsonc-parser syntax tree (offsets kept for every value), turning syntax
 // errors, comments and trailing commas into learner-friendly problems.
 //
-// Two paths build the same tree: a quick one over jsonc-parser's scanner for well-formed files, and
-// jsonc-parser's own parseTree, which recovers from errors, for everything else. parseTree alone spends
-// most of its time on bookkeeping we do not need (~10x slower than scanning), which a 20 MB file notices.
-import { createScanner, parseTree, ParseErrorCode, ScanError, SyntaxKind } from 'jsonc-parser';
-import type { Node, NodeType, ParseError } from 'jsonc-parser';
+// Two paths build the same tree: a quick one over jsonc-parser's scanner for well-formed files
+// (dataset-quick.ts), and jsonc-parser's own parseTree, which recovers from errors, for the rest.
+// parseTree allocates about ten nodes per row, which a 300,000-row file notices.
+import { createScanner, parseTree, ParseErrorCode, SyntaxKind, visit } from 'jsonc-parser';
+import type { Node, ParseError } from 'jsonc-parser';
+import { LexicalNotes } from './dataset-lexical';
 import { ProblemCollector, quote } from './dataset-problems';
+import { parseWellFormedTree } from './dataset-quick';
 
 /**
- * Reading JSON nested deeper than this falls back to parseTree, which stops at the stack limit with an
- * error; a dataset never goes deeper than about five levels.
+ * Recovering rows from broken text costs parseTree's ten nodes per row (seconds for 20 MB). Above this
+ * many characters (~60,000 rows) a broken file gets its syntax errors only, until they are fixed.
  */
-const QUICK_PATH_MAX_DEPTH = 64;
+export const FULL_RECOVERY_MAX_LENGTH = 4_000_000;
 
 export function readJsonTree(text: string, problems: ProblemCollector): Node | undefined {
   if (text.trim() === '') {
@@ -22,10 +24,48 @@ export function readJsonTree(text: string, problems: ProblemCollector): Node | u
     );
     return undefined;
   }
-  reportCommentsAndTrailingCommas(text, problems);
-  const quickTree = parseWellFormedTree(text);
-  if (quickTree) return quickTree;
+  const quickNotes = new LexicalNotes();
+  const quickTree = parseWellFormedTree(text, quickNotes);
+  if (quickTree) {
+    quickNotes.report(problems);
+    return quickTree;
+  }
+  noteCommentsAndTrailingCommas(text).report(problems);
+  if (text.length > FULL_RECOVERY_MAX_LENGTH) {
+    reportSyntaxErrorsOnly(text, problems);
+    return undefined;
+  }
   return parseWithRecovery(text, problems);
+}
+
+function reportSyntaxErrorsOnly(text: string, problems: ProblemCollector): void {
+  let firstError: ParseError | undefined;
+  const errors: ParseError[] = [];
+  try {
+    visit(text, { onError: (error, offset, length) => errors.push({ error, offset, length }) }, { allowTrailingComma: true });
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    reportTooDeep(problems);
+    return;
+  }
+  for (const error of errors) {
+    if (error.error === ParseErrorCode.UnexpectedEndOfComment) continue;
+    firstError ??= error;
+    problems.error({ offset: error.offset, length: error.length }, describeSyntaxError(error, text));
+  }
+  if (firstError) {
+    problems.warning(
+      { offset: firstError.offset, length: firstError.length },
+      'The rows of a file this large are checked again once its syntax errors are fixed',
+    );
+  }
+}
+
+function reportTooDeep(problems: ProblemCollector): void {
+  problems.error(
+    { offset: 0, length: 1 },
+    'The file is nested too deeply to read (thousands of [ or { inside each other); a dataset needs only a few levels',
+  );
 }
 
 function parseWithRecovery(text: string, problems: ProblemCollector): Node | undefined {
@@ -36,52 +76,22 @@ function parseWithRecovery(text: string, problems: ProblemCollector): Node | und
   } catch (error) {
     // jsonc-parser is recursive: thousands of nested [ or { exhaust the stack.
     if (!(error instanceof RangeError)) throw error;
-    problems.error(
-      { offset: 0, length: 1 },
-      'The file is nested too deeply to read (thousands of [ or { inside each other); a dataset needs only a few levels',
-    );
+    reportTooDeep(problems);
     return undefined;
   }
   for (const error of errors) {
-    // Unclosed comments are reported by reportCommentsAndTrailingCommas, which sees them on every path.
+    // Unclosed comments are reported with the other comments, by LexicalNotes.
     if (error.error === ParseErrorCode.UnexpectedEndOfComment) continue;
     problems.error({ offset: error.offset, length: error.length }, describeSyntaxError(error, text));
   }
   return root;
 }
 
-/**
- * JSON has neither comments nor trailing commas. Both still leave the data unambiguous, so they are
- * warnings: training works, but Python's json.load and other JSON tools would reject the file.
- */
-function reportCommentsAndTrailingCommas(text: string, problems: ProblemCollector): void {
+function noteCommentsAndTrailingCommas(text: string): LexicalNotes {
+  const notes = new LexicalNotes();
   const scanner = createScanner(text, false);
-  let previousKind = SyntaxKind.Unknown;
-  let previousOffset = 0;
-  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
-    if (kind === SyntaxKind.LineCommentTrivia || kind === SyntaxKind.BlockCommentTrivia) {
-      const range = { offset: scanner.getTokenOffset(), length: scanner.getTokenLength() };
-      if (scanner.getTokenError() === ScanError.UnexpectedEndOfComment) {
-        problems.error(range, 'This /* comment is never closed with */, so the rest of the file is hidden in it');
-      } else {
-        problems.warning(
-          range,
-          'Comments are not allowed in JSON; Python\'s json.load and other tools would reject this file — put notes in "description" instead',
-        );
-      }
-      continue;
-    }
-    if (kind === SyntaxKind.Trivia || kind === SyntaxKind.LineBreakTrivia) continue;
-    const closes = kind === SyntaxKind.CloseBraceToken || kind === SyntaxKind.CloseBracketToken;
-    if (closes && previousKind === SyntaxKind.CommaToken) {
-      problems.warning(
-        { offset: previousOffset, length: 1 },
-        'Trailing comma: JSON allows no comma after the last item; remove it so other tools can read the file',
-      );
-    }
-    previousKind = kind;
-    previousOffset = scanner.getTokenOffset();
-  }
+  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) notes.observe(kind, scanner);
+  return notes;
 }
 
 function describeSyntaxError(error: ParseError, text: string): string {
@@ -89,7 +99,7 @@ function describeSyntaxError(error: ParseError, text: string): string {
   const first = found.charAt(0);
   if (first === '\'') return 'Text and property names need double quotes (") in JSON, not single quotes (\')';
   if (/^-?(NaN|Infinity)/.test(found)) return 'NaN and Infinity are not numbers in JSON; write a finite number';
-  if (first === '\uFEFF') return 'The file starts with an invisible byte-order mark; save it as UTF-8 without BOM';
+  if (first === '\uFEFF' && error.offset === 0) return 'The file starts with an invisible byte-order mark; save it as UTF-8 without BOM';
   switch (error.error) {
     case ParseErrorCode.InvalidSymbol:
       return /^[A-Za-z_]/.test(found)
@@ -127,108 +137,5 @@ function describeSyntaxError(error: ParseError, text: string): string {
       return 'Text cannot contain a raw tab or line break; write \\t or \\n instead';
     default:
       return 'This is not valid JSON here';
-  }
-}
-
-interface TreeNode {
-  type: NodeType;
-  value?: string | number | boolean | null;
-  offset: number;
-  length: number;
-  colonOffset?: number;
-  children?: TreeNode[];
-}
-
-/** Thrown inside the quick path only, to hand the text over to the recovering parser. */
-class NotWellFormed {}
-const NOT_WELL_FORMED = new NotWellFormed();
-
-/**
- * The tree parseTree would build (without parent links), or undefined as soon as anything is not plain
- * JSON — apart from comments and trailing commas, which the recovering parser also accepts silently.
- */
-export function parseWellFormedTree(text: string): Node | undefined {
-  const scanner = createScanner(text, true);
-  let token: SyntaxKind = SyntaxKind.Unknown;
-  // A function, not `token === kind` inline: TypeScript would keep narrowing `token` across advance().
-  const at = (kind: SyntaxKind): boolean => token === kind;
-  const advance = (): void => {
-    token = scanner.scan();
-    if (scanner.getTokenError() !== ScanError.None) throw NOT_WELL_FORMED;
-  };
-  const literal = (type: NodeType, value: TreeNode['value']): TreeNode => {
-    const node: TreeNode = { type, value, offset: scanner.getTokenOffset(), length: scanner.getTokenLength() };
-    advance();
-    return node;
-  };
-
-  const parseValue = (depth: number): TreeNode => {
-    switch (token) {
-      case SyntaxKind.OpenBraceToken:
-        return parseObject(depth + 1);
-      case SyntaxKind.OpenBracketToken:
-        return parseArray(depth + 1);
-      case SyntaxKind.StringLiteral:
-        return literal('string', scanner.getTokenValue());
-      case SyntaxKind.NumericLiteral: {
-        const value = Number(scanner.getTokenValue());
-        if (Number.isNaN(value)) throw NOT_WELL_FORMED;
-        return literal('number', value);
-      }
-      case SyntaxKind.TrueKeyword:
-        return literal('boolean', true);
-      case SyntaxKind.FalseKeyword:
-        return literal('boolean', false);
-      case SyntaxKind.NullKeyword:
-        return literal('null', null);
-      default:
-        throw NOT_WELL_FORMED;
-    }
-  };
-
-  const parseObject = (depth: number): TreeNode => {
-    if (depth > QUICK_PATH_MAX_DEPTH) throw NOT_WELL_FORMED;
-    const offset = scanner.getTokenOffset();
-    const children: TreeNode[] = [];
-    advance();
-    while (!at(SyntaxKind.CloseBraceToken)) {
-      if (!at(SyntaxKind.StringLiteral)) throw NOT_WELL_FORMED;
-      const key = literal('string', scanner.getTokenValue());
-      if (!at(SyntaxKind.ColonToken)) throw NOT_WELL_FORMED;
-      const colonOffset = scanner.getTokenOffset();
-      advance();
-      const value = parseValue(depth);
-      const length = value.offset + value.length - key.offset;
-      children.push({ type: 'property', offset: key.offset, length, colonOffset, children: [key, value] });
-      if (at(SyntaxKind.CommaToken)) advance();
-      else if (!at(SyntaxKind.CloseBraceToken)) throw NOT_WELL_FORMED;
-    }
-    const length = scanner.getTokenOffset() + 1 - offset;
-    advance();
-    return { type: 'object', offset, length, children };
-  };
-
-  const parseArray = (depth: number): TreeNode => {
-    if (depth > QUICK_PATH_MAX_DEPTH) throw NOT_WELL_FORMED;
-    const offset = scanner.getTokenOffset();
-    const children: TreeNode[] = [];
-    advance();
-    while (!at(SyntaxKind.CloseBracketToken)) {
-      children.push(parseValue(depth));
-      if (at(SyntaxKind.CommaToken)) advance();
-      else if (!at(SyntaxKind.CloseBracketToken)) throw NOT_WELL_FORMED;
-    }
-    const length = scanner.getTokenOffset() + 1 - offset;
-    advance();
-    return { type: 'array', offset, length, children };
-  };
-
-  try {
-    advance();
-    const root = parseValue(0);
-    return at(SyntaxKind.EOF) ? root : undefined;
-  } catch (error) {
-    if (error === NOT_WELL_FORMED) return undefined;
-    throw error;
   }
 }

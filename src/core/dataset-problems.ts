@@ -18,6 +18,11 @@ export class ProblemCollector {
     return this.errors;
   }
 
+  /** True once further problems are only counted: callers may then skip the work of wording them. */
+  get isFull(): boolean {
+    return this.listed.length >= MAX_REPORTED_PROBLEMS;
+  }
+
   error(range: TextRange, message: string): void {
     this.add('error', range, message);
   }
@@ -122,17 +127,23 @@ export function didYouMean(name: string, known: readonly string[]): string {
   return suggestion === undefined ? '' : ` — did you mean ${quote(suggestion)}?`;
 }
 
+/** Edits (insert, delete, replace, swap two neighbours) from a to b: "bais" is one swap from "bias". */
 function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) {
+    rows.push([i]);
     for (let j = 1; j <= b.length; j++) {
-      const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
+      if (i === 0) {
+        rows[0].push(j);
+        continue;
+      }
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, rows[i - 2][j - 2] + 1);
+      rows[i].push(best);
     }
-    previous = current;
   }
-  return previous[b.length];
+  return rows[a.length][b.length];
 }
 
 export function rangeOf(node: Node): TextRange {

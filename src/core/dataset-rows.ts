@@ -4,6 +4,7 @@ import type { DatasetRow } from './dataset-types';
 import type { OutputKind } from './types';
 import { describeNode, didYouMean, ProblemCollector, rangeOf, sourceOf } from './dataset-problems';
 import { readNumber, readProperties, tooLargeMessage } from './dataset-properties';
+import { CompactRowNode } from './dataset-quick';
 
 export const ROW_KEY_NAMES = ['input', 'target', 'split'] as const;
 export const SPLIT_NAMES: readonly DatasetRow['split'][] = ['train', 'test'];
@@ -24,6 +25,11 @@ export function surveyInputSizes(rowNodes: readonly Node[]): { firstSize?: numbe
   const sizes = new Set<number>();
   let firstSize: number | undefined;
   for (const row of rowNodes) {
+    if (row instanceof CompactRowNode) {
+      sizes.add(row.input.length);
+      firstSize ??= row.input.length;
+      continue;
+    }
     if (row.type !== 'object') continue;
     for (const property of row.children ?? []) {
       const [key, value] = property.children ?? [];
@@ -47,8 +53,41 @@ export function readRows(rowNodes: readonly Node[], rules: RowRules, text: strin
   return rows;
 }
 
+interface RowFields {
+  input: number[];
+  target?: number;
+  split: DatasetRow['split'];
+}
+
 function readRow(node: Node, index: number, rules: RowRules, text: string, problems: ProblemCollector): DatasetRow | undefined {
-  const label = `row ${index + 1}`;
+  let fields: RowFields | undefined;
+  if (node instanceof CompactRowNode) {
+    // It already holds finite numbers; only a row that breaks a rule needs the full reading, for its message.
+    const broken = compactRowProblemCount(node, rules);
+    if (broken === 0) fields = node;
+    else if (problems.isFull) {
+      // Past the cap problems are only counted, so skip building this row's nodes just to word them.
+      for (let count = 0; count < broken; count++) problems.error(rangeOf(node), `row ${index + 1} is invalid`);
+      return undefined;
+    } else fields = readRowFields(node, `row ${index + 1}`, rules, text, problems);
+  } else {
+    fields = readRowFields(node, `row ${index + 1}`, rules, text, problems);
+  }
+  if (!fields) return undefined;
+  if (fields.split === 'test' && fields.target === undefined) {
+    problems.warning(rangeOf(node), `row ${index + 1} is in the test split but has no "target", so it cannot be scored; it is only predicted`);
+  }
+  return { index, input: fields.input, target: fields.target, split: fields.split, offset: node.offset, length: node.length };
+}
+
+/** How many errors the full reading would report for this row (its size and its target can each be wrong). */
+function compactRowProblemCount(row: CompactRowNode, rules: RowRules): number {
+  const sizeFits = row.input.length === rules.expectedSize || rules.expectedSize === 0;
+  const targetFits = row.target === undefined || rules.output === 'linear' || (row.target >= 0 && row.target <= 1);
+  return (sizeFits ? 0 : 1) + (targetFits ? 0 : 1);
+}
+
+function readRowFields(node: Node, label: string, rules: RowRules, text: string, problems: ProblemCollector): RowFields | undefined {
   if (node.type !== 'object') {
     problems.error(rangeOf(node), `${label} must be an object like ${ROW_EXAMPLE}, not ${describeNode(node, text)}`);
     return undefined;
@@ -66,10 +105,7 @@ function readRow(node: Node, index: number, rules: RowRules, text: string, probl
   const splitEntry = properties.get('split');
   const split = splitEntry ? splitEntry.value && readSplit(splitEntry.value, label, text, problems) : 'train';
   if (!input || (targetEntry && target === undefined) || !split) return undefined;
-  if (split === 'test' && target === undefined) {
-    problems.warning(rangeOf(node), `${label} is in the test split but has no "target", so it cannot be scored; it is only predicted`);
-  }
-  return { index, input, target, split, offset: node.offset, length: node.length };
+  return { input, target, split };
 }
 
 function readInput(node: Node, label: string, rules: RowRules, text: string, problems: ProblemCollector): number[] | undefined {

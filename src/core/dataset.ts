@@ -97,7 +97,8 @@ function readDataset(text: string, outputHint: unknown, problems: ProblemCollect
   }
   return {
     description,
-    features,
+    // Names that disagree with the rows (already reported) would label the wrong inputs.
+    features: features?.length === size.value ? features : undefined,
     rows,
     inputSize: size.value,
     network: network.settings,

@@ -161,7 +161,7 @@ function backwardTermsOfDeepNet(network: NeuralNetwork, layers: LayerParameters[
     });
     const dactivationDlayer = below.preActivations.map(hidden.derivative);
     terms.push(
-      { name: `derror_dactivation${l}`, value: derrorDactivation, formula: `weightsᵀ · derror_${d(name)}`, layer: l - 1 },
+      { name: `derror_dactivation${l}`, value: derrorDactivation, formula: `weightsᵀ of ${name} · derror_${d(name)}`, layer: l - 1 },
       { name: `dactivation${l}_dlayer${l}`, value: dactivationDlayer, formula: `${network.activation}_deriv(layer_${l})`, layer: l - 1 },
     );
     derrorDlayer = derrorDactivation.map((d, i) => d * dactivationDlayer[i]);

@@ -2,7 +2,7 @@
 // many iterations and returns the errors recorded meanwhile. The loop is network.train's, step for
 // step (same generator, same arithmetic), so any chunking gives bit-identical results to one call.
 
-import { packRows, type NeuralNetwork, type PackedRows } from './network';
+import type { NeuralNetwork } from './network';
 import type { ErrorPoint, TrainerChunk, TrainerOptions } from './types';
 
 export interface Trainer {
@@ -59,4 +59,22 @@ export function createTrainer(network: NeuralNetwork, inputs: number[][], target
     get done() { return diverged || iteration >= iterations; },
     get diverged() { return diverged; },
   };
+}
+
+/** Rows and targets packed once for the hot path. */
+export interface PackedRows {
+  readonly inputs: Float64Array;
+  readonly targets: Float64Array;
+  readonly count: number;
+}
+
+/** Validates rows against the network's input size and packs them for the hot path. */
+export function packRows(inputs: readonly (readonly number[])[], targets: readonly number[], inputSize: number): PackedRows {
+  if (inputs.length !== targets.length) throw new RangeError(`${inputs.length} input rows but ${targets.length} targets`);
+  const packed = new Float64Array(inputs.length * inputSize);
+  inputs.forEach((row, r) => {
+    if (row.length !== inputSize) throw new RangeError(`row ${r} has ${row.length} inputs, expected ${inputSize}`);
+    packed.set(row, r * inputSize);
+  });
+  return { inputs: packed, targets: Float64Array.from(targets), count: inputs.length };
 }

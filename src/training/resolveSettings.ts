@@ -24,7 +24,7 @@ export const BUILT_IN_DEFAULTS: UserDefaults = {
 export function resolveSettings(
   user: UserDefaults,
   file: DatasetNetworkSettings,
-  overrides: { learningRate?: number; iterations?: number },
+  overrides: { learningRate?: number; iterations?: number; hiddenLayers?: number[]; activation?: TrainingSettings['activation'] },
   pickSeed: () => number,
 ): TrainingSettings {
   return {
@@ -32,8 +32,8 @@ export function resolveSettings(
     iterations: overrides.iterations ?? file.iterations ?? user.iterations,
     errorInterval: file.errorInterval ?? user.errorInterval,
     seed: file.seed ?? user.seed ?? pickSeed(),
-    hiddenLayers: file.hiddenLayers ?? user.hiddenLayers,
-    activation: file.activation ?? user.activation,
+    hiddenLayers: overrides.hiddenLayers ?? file.hiddenLayers ?? user.hiddenLayers,
+    activation: overrides.activation ?? file.activation ?? user.activation,
     output: file.output ?? 'sigmoid',
   };
 }

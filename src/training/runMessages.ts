@@ -3,6 +3,7 @@ import type { RunStatus } from '../protocol';
 
 interface RunFacts {
   iteration: number;
+  accuracy?: { train: { right: number; all: number }; test: { right: number; all: number } };
   lastError: number | undefined;
   info: { settings: { learningRate: number; iterations: number; seed: number } };
 }
@@ -18,7 +19,7 @@ export function endMessage(status: RunStatus, run: RunFacts, detail: string): st
   const error = run.lastError === undefined ? '' : ` Cumulative error: ${format(run.lastError)}.`;
   switch (status) {
     case 'completed':
-      return `Finished ${iterations.toLocaleString('en-US')} iterations (seed ${seed}).${error}`;
+      return `Finished ${iterations.toLocaleString('en-US')} iterations (seed ${seed}).${error}${describeAccuracy(run.accuracy)}`;
     case 'stopped':
       return `Stopped at iteration ${run.iteration.toLocaleString('en-US')}.${error}`;
     case 'diverged':
@@ -35,4 +36,11 @@ export function endMessage(status: RunStatus, run: RunFacts, detail: string): st
     case 'failed':
       return `Training failed: ${detail}`;
   }
+}
+
+function describeAccuracy(accuracy: RunFacts['accuracy']): string {
+  if (!accuracy) return '';
+  const part = (name: string, { right, all }: { right: number; all: number }) =>
+    all ? ` ${name} accuracy ${right}/${all} (${Math.round((100 * right) / all)}%).` : '';
+  return part('Training', accuracy.train) + part('Test', accuracy.test);
 }

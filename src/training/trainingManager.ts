@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import * as path from 'node:path';
 import type { Dataset } from '../core';
-import type { HostMessage, RunInfo, RunView, TrainingSettings } from '../protocol';
+import type { BoundaryView, HostMessage, RunInfo, RunView, TrainingSettings } from '../protocol';
 import type { ModelStore } from './modelStore';
 import { TrainingRun, type RunData } from './trainingRun';
 
@@ -21,6 +21,7 @@ export interface TrainingEvents {
 export class TrainingManager implements vscode.Disposable {
   private readonly live = new Map<string, TrainingRun>();
   private runs: TrainingRun[] = [];
+  private readonly frames = new Map<string, BoundaryFrame | undefined>();
   private readonly statusBar = vscode.window.createStatusBarItem('neuralNetworkLab.training', vscode.StatusBarAlignment.Left, 10);
   private nextRunNumber = 1;
 
@@ -34,10 +35,13 @@ export class TrainingManager implements vscode.Disposable {
     this.statusBar.command = 'neuralNetworkLab.showTrainingPanel';
   }
 
-  /** Starts a run on a dataset, stopping the one already running on it. */
-  async start(datasetUri: vscode.Uri, dataset: Dataset, settings: TrainingSettings): Promise<TrainingRun> {
+  /**
+   * Starts a run on a dataset, stopping the one already running in the same session: by default
+   * one session per dataset; a comparison gives each of its runs a session of its own.
+   */
+  async start(datasetUri: vscode.Uri, dataset: Dataset, settings: TrainingSettings, session = datasetUri.toString()): Promise<TrainingRun> {
     const key = datasetUri.toString();
-    await this.live.get(key)?.stop();
+    await this.live.get(session)?.stop();
     const info: RunInfo = {
       runId: `run-${Date.now().toString(36)}-${this.nextRunNumber++}`,
       datasetUri: key,
@@ -50,7 +54,8 @@ export class TrainingManager implements vscode.Disposable {
     const data = splitRows(dataset);
     info.trainRows = data.inputs.length;
     info.testRows = data.testInputs.length;
-    const run = new TrainingRun(info, data, this.workerPath, {
+    const boundary = boundaryFrame(dataset);
+    const run: TrainingRun = new TrainingRun(info, data, this.workerPath, {
       progress: (progressed, batch) =>
         this.events.post({
           type: 'progress',
@@ -62,9 +67,14 @@ export class TrainingManager implements vscode.Disposable {
           stepsPerSecond: progressed.stepsPerSecond,
           parameters: progressed.parameters,
         }),
-      ended: (ended) => void this.finish(ended),
-    });
-    this.live.set(key, run);
+      boundary: (drawn) => {
+        const view = boundary && drawn.boundary && boundaryView(drawn, boundary);
+        if (view) this.events.post({ type: 'boundary', boundary: view });
+      },
+      ended: (ended) => void this.finish(ended, session),
+    }, undefined, boundary?.area);
+    this.frames.set(info.runId, boundary);
+    this.live.set(session, run);
     this.runs.push(run);
     this.forgetOldRuns();
     this.log.info(`Training ${info.datasetName}: ${JSON.stringify(settings)}`);
@@ -100,6 +110,7 @@ export class TrainingManager implements vscode.Disposable {
     while (this.runs.length > MAX_RUNS_SHOWN) {
       const oldestFinished = this.runs.findIndex((run) => !run.running);
       if (oldestFinished < 0) return;
+      this.frames.delete(this.runs[oldestFinished].info.runId);
       this.runs.splice(oldestFinished, 1);
     }
   }
@@ -109,8 +120,17 @@ export class TrainingManager implements vscode.Disposable {
     this.runs = this.runs.filter((run) => run.running);
   }
 
-  private async finish(run: TrainingRun): Promise<void> {
-    if (this.live.get(run.info.datasetUri) === run) this.live.delete(run.info.datasetUri);
+  /** The decision boundary of the latest run that has one, for views that open later. */
+  latestBoundary(): BoundaryView | undefined {
+    for (const run of [...this.runs].reverse()) {
+      const frame = this.frames.get(run.info.runId);
+      if (frame && run.boundary) return boundaryView(run, frame);
+    }
+    return undefined;
+  }
+
+  private async finish(run: TrainingRun, session: string): Promise<void> {
+    if (this.live.get(session) === run) this.live.delete(session);
     this.updateContext();
     const end = run.end!;
     this.log.info(`${run.info.datasetName} ${end.status}: ${end.message}`);
@@ -179,4 +199,52 @@ function splitRows(dataset: Dataset): RunData {
     }
   }
   return data;
+}
+
+/** Rows a decision boundary is drawn for: enough to show the shape, few enough to stay cheap. */
+const MAX_BOUNDARY_POINTS = 2000;
+const BOUNDARY_GRID = 48;
+
+interface BoundaryFrame {
+  area: { x: [number, number]; y: [number, number]; size: number };
+  labels: [string, string];
+  points: BoundaryView['points'];
+}
+
+/** For datasets of two features: the grid's extent (the rows' range plus a margin) and the points. */
+function boundaryFrame(dataset: Dataset): BoundaryFrame | undefined {
+  if (dataset.inputSize !== 2 || dataset.rows.length === 0 || (dataset.network.output ?? 'sigmoid') !== 'sigmoid') return undefined;
+  const range = (axis: 0 | 1): [number, number] => {
+    let min = Infinity;
+    let max = -Infinity;
+    for (const row of dataset.rows) {
+      min = Math.min(min, row.input[axis]);
+      max = Math.max(max, row.input[axis]);
+    }
+    const margin = Math.max((max - min) * 0.1, 0.5);
+    return [min - margin, max + margin];
+  };
+  const stride = Math.ceil(dataset.rows.length / MAX_BOUNDARY_POINTS);
+  return {
+    area: { x: range(0), y: range(1), size: BOUNDARY_GRID },
+    labels: [dataset.features?.[0] ?? 'x1', dataset.features?.[1] ?? 'x2'],
+    points: dataset.rows
+      .filter((_, index) => index % stride === 0)
+      .map((row) => ({ x: row.input[0], y: row.input[1], target: row.target, split: row.split })),
+  };
+}
+
+function boundaryView(run: TrainingRun, frame: BoundaryFrame): BoundaryView | undefined {
+  if (!run.boundary) return undefined;
+  return {
+    runId: run.info.runId,
+    datasetUri: run.info.datasetUri,
+    iteration: run.boundary.iteration,
+    x: { min: frame.area.x[0], max: frame.area.x[1], label: frame.labels[0] },
+    y: { min: frame.area.y[0], max: frame.area.y[1], label: frame.labels[1] },
+    columns: frame.area.size,
+    rows: frame.area.size,
+    values: run.boundary.values,
+    points: frame.points,
+  };
 }

@@ -3,7 +3,7 @@
 import { Worker } from 'node:worker_threads';
 import type { ErrorPoint, LayerParameters, ModelSnapshot } from '../core/types';
 import type { RunEnd, RunInfo, RunStatus, RunView } from '../protocol';
-import type { WorkerReply, WorkerStart } from './workerProtocol';
+import type { Accuracy, Checkpoint, WorkerReply, WorkerStart } from './workerProtocol';
 import { endMessage } from './runMessages';
 
 export interface RunData {
@@ -16,6 +16,7 @@ export interface RunData {
 
 export interface RunListener {
   progress(run: TrainingRun, batch: { points: ErrorPoint[]; testPoints: ErrorPoint[] }): void;
+  boundary(run: TrainingRun): void;
   ended(run: TrainingRun): void;
 }
 
@@ -32,11 +33,21 @@ export class TrainingRun {
   parameters: LayerParameters[] = [];
   end?: RunEnd;
   model?: ModelSnapshot;
+  readonly checkpoints: Checkpoint[] = [];
+  boundary?: { iteration: number; values: number[] };
+  accuracy?: { train: Accuracy; test: Accuracy };
   private readonly worker: Worker;
   private readonly stopFlag = new SharedArrayBuffer(4);
   private readonly finished: Promise<void>;
 
-  constructor(readonly info: RunInfo, data: RunData, workerPath: string, listener: RunListener, progressIntervalMs = 50) {
+  constructor(
+    readonly info: RunInfo,
+    data: RunData,
+    workerPath: string,
+    listener: RunListener,
+    progressIntervalMs = 50,
+    boundary?: WorkerStart['boundary'],
+  ) {
     this.worker = new Worker(workerPath);
     this.finished = new Promise((resolve) => {
       const finish = (status: RunStatus, detail: string, model?: ModelSnapshot) => {
@@ -54,16 +65,21 @@ export class TrainingRun {
           this.parameters = reply.parameters;
           this.points.push(...reply.points);
           this.testPoints.push(...reply.testPoints);
+          this.checkpoints.push(...reply.checkpoints);
           listener.progress(this, reply);
+        } else if (reply.type === 'boundary') {
+          this.boundary = { iteration: reply.iteration, values: reply.values };
+          listener.boundary(this);
         } else {
           this.iteration = reply.iteration;
+          this.accuracy = reply.accuracy;
           finish(reply.status, reply.detail, reply.model);
         }
       });
       this.worker.on('error', (error) => finish('failed', error.message));
       this.worker.on('exit', () => finish(Atomics.load(new Int32Array(this.stopFlag), 0) ? 'stopped' : 'failed', 'the training worker exited unexpectedly'));
     });
-    const start: WorkerStart = { type: 'start', settings: info.settings, ...data, stopFlag: this.stopFlag, progressIntervalMs };
+    const start: WorkerStart = { type: 'start', settings: info.settings, ...data, stopFlag: this.stopFlag, progressIntervalMs, boundary };
     this.worker.postMessage(start);
   }
 
@@ -94,6 +110,15 @@ export class TrainingRun {
       parameters: this.parameters,
       end: this.end,
     };
+  }
+
+  /** The checkpoint nearest to an iteration (clicking the chart need not hit one exactly). */
+  checkpointNear(iteration: number): Checkpoint | undefined {
+    let best: Checkpoint | undefined;
+    for (const checkpoint of this.checkpoints) {
+      if (!best || Math.abs(checkpoint.iteration - iteration) < Math.abs(best.iteration - iteration)) best = checkpoint;
+    }
+    return best;
   }
 
   get lastError(): number | undefined {

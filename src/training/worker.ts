@@ -3,10 +3,13 @@
 import { parentPort } from 'node:worker_threads';
 import { NeuralNetwork, createTrainer, assessSaturation } from '../core';
 import type { ErrorPoint } from '../core/types';
-import type { WorkerReply, WorkerStart } from './workerProtocol';
+import type { Accuracy, Checkpoint, WorkerReply, WorkerStart } from './workerProtocol';
 
 /** Steps per chunk are tuned so a chunk takes about this long: the stop flag is read at least this often. */
 const CHUNK_TARGET_MS = 10;
+/** Parameters are kept at no more than this many recorded iterations (evenly spread) per run. */
+const MAX_CHECKPOINTS = 1000;
+const BOUNDARY_INTERVAL_MS = 250;
 
 function post(reply: WorkerReply): void {
   parentPort?.postMessage(reply);
@@ -30,10 +33,18 @@ function train(start: WorkerStart): void {
     testTargets: start.testTargets,
   });
   const stop = new Int32Array(start.stopFlag);
+  // Checkpoints fall on every `checkpointEvery`-th recorded iteration. A chunk is cut to end right
+  // after such an iteration's update, so the parameters read then are exactly the recorded ones
+  // (chunking never changes the results).
+  const recorded = Math.ceil(settings.iterations / settings.errorInterval);
+  const checkpointEvery = settings.errorInterval * Math.max(1, Math.ceil(recorded / MAX_CHECKPOINTS));
+  let nextCheckpoint = 0;
   let points: ErrorPoint[] = [];
   let testPoints: ErrorPoint[] = [];
+  let checkpoints: Checkpoint[] = [];
   let steps = 1000;
   let lastPost = performance.now();
+  let lastBoundary = -Infinity;
   let iterationAtLastPost = 0;
   const flush = (now: number) => {
     const elapsed = Math.max(now - lastPost, 1e-3);
@@ -44,41 +55,89 @@ function train(start: WorkerStart): void {
       testPoints,
       stepsPerSecond: ((trainer.iteration - iterationAtLastPost) * 1000) / elapsed,
       parameters: network.parameters(),
+      checkpoints,
     });
     points = [];
     testPoints = [];
+    checkpoints = [];
     lastPost = now;
     iterationAtLastPost = trainer.iteration;
   };
 
   for (;;) {
     const chunkStart = performance.now();
-    const chunk = trainer.run(steps);
+    const iterationBefore = trainer.iteration;
+    const untilCheckpoint = nextCheckpoint + 1 - trainer.iteration;
+    const chunk = trainer.run(Math.min(steps, untilCheckpoint));
     const now = performance.now();
     for (const point of chunk.errors) points.push(point);
     for (const point of chunk.testErrors) testPoints.push(point);
-    // Adapt the chunk size so the stop flag is checked about every CHUNK_TARGET_MS.
-    const took = now - chunkStart;
-    steps = Math.max(1, Math.min(1e7, Math.round(steps * (took > 0 ? CHUNK_TARGET_MS / took : 2))));
-    const stopped = Atomics.load(stop, 0) === 1;
-    if (chunk.diverged || chunk.done || stopped || now - lastPost >= start.progressIntervalMs) flush(now);
-    if (chunk.diverged) {
-      return end('diverged', trainer.iteration, 'non-finite', network);
+    if (trainer.iteration === nextCheckpoint + 1 && !chunk.diverged) {
+      checkpoints.push({ iteration: nextCheckpoint, parameters: network.parameters() });
+      nextCheckpoint += checkpointEvery;
     }
-    if (stopped) return end('stopped', trainer.iteration, '', network);
+    // Adapt the chunk size so the stop flag is checked about every CHUNK_TARGET_MS.
+    // (A chunk cut short by a checkpoint says as much about the speed as a full one.)
+    const took = now - chunkStart;
+    const done = chunk.iteration - iterationBefore;
+    if (took > 0.5 && done > 0) steps = Math.max(1, Math.min(1e7, Math.round((done / took) * CHUNK_TARGET_MS)));
+    else steps = Math.min(1e7, steps * 2);
+    const stopped = Atomics.load(stop, 0) === 1;
+    const finished = chunk.diverged || chunk.done || stopped;
+    if (start.boundary && !chunk.diverged && (finished || now - lastBoundary >= BOUNDARY_INTERVAL_MS)) {
+      post({ type: 'boundary', iteration: trainer.iteration, values: boundaryGrid(network, start.boundary) });
+      lastBoundary = now;
+    }
+    if (finished || now - lastPost >= start.progressIntervalMs) flush(now);
+    if (chunk.diverged) return end('diverged', trainer.iteration, 'non-finite', network, start);
+    if (stopped) return end('stopped', trainer.iteration, '', network, start);
     if (chunk.done) {
       const health = assessSaturation(network, start.inputs, start.targets);
       if (health.saturated) {
-        return end('saturated', trainer.iteration, `mean gradient ${health.meanGradientNorm.toExponential(2)}`, network);
+        return end('saturated', trainer.iteration, `mean gradient ${health.meanGradientNorm.toExponential(2)}`, network, start);
       }
-      return end('completed', trainer.iteration, '', network);
+      return end('completed', trainer.iteration, '', network, start);
     }
   }
 }
 
-function end(status: 'completed' | 'stopped' | 'diverged' | 'saturated', iteration: number, detail: string, network: NeuralNetwork): void {
-  const model = network.hasFiniteParameters() ? network.snapshot() : undefined;
-  post({ type: 'ended', status, iteration, detail, model, seed: network.seed });
+/** Predictions over a size × size grid spanning the rows' two features, row-major from the minima. */
+function boundaryGrid(network: NeuralNetwork, area: NonNullable<WorkerStart['boundary']>): number[] {
+  const values: number[] = new Array(area.size * area.size);
+  const point = [0, 0];
+  for (let row = 0; row < area.size; row++) {
+    point[1] = area.y[0] + ((area.y[1] - area.y[0]) * (row + 0.5)) / area.size;
+    for (let column = 0; column < area.size; column++) {
+      point[0] = area.x[0] + ((area.x[1] - area.x[0]) * (column + 0.5)) / area.size;
+      values[row * area.size + column] = network.predict(point);
+    }
+  }
+  return values;
+}
+
+function accuracy(network: NeuralNetwork, inputs: number[][], targets: number[]): Accuracy {
+  let right = 0;
+  inputs.forEach((input, index) => {
+    if ((network.predict(input) > 0.5 ? 1 : 0) === (targets[index] > 0.5 ? 1 : 0)) right++;
+  });
+  return { right, all: inputs.length };
+}
+
+function end(status: 'completed' | 'stopped' | 'diverged' | 'saturated', iteration: number, detail: string, network: NeuralNetwork, start: WorkerStart): void {
+  const finite = network.hasFiniteParameters();
+  const model = finite ? network.snapshot() : undefined;
+  const classifies = finite && network.output === 'sigmoid';
+  post({
+    type: 'ended',
+    status,
+    iteration,
+    detail,
+    model,
+    seed: network.seed,
+    accuracy: classifies
+      ? { train: accuracy(network, start.inputs, start.targets), test: accuracy(network, start.testInputs, start.testTargets) }
+      : undefined,
+  });
 }
 
 parentPort?.once('message', (message: WorkerStart) => {

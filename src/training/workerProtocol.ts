@@ -15,6 +15,19 @@ export interface WorkerStart {
   stopFlag: SharedArrayBuffer;
   /** Minimum milliseconds between progress messages. */
   progressIntervalMs: number;
+  /** For 2-input datasets: the area of the decision-boundary grid (the rows' extent). */
+  boundary?: { x: [number, number]; y: [number, number]; size: number };
+}
+
+/** The parameters right after the update of a recorded iteration. */
+export interface Checkpoint {
+  iteration: number;
+  parameters: LayerParameters[];
+}
+
+export interface Accuracy {
+  right: number;
+  all: number;
 }
 
 export type WorkerReply =
@@ -25,5 +38,15 @@ export type WorkerReply =
       testPoints: ErrorPoint[];
       stepsPerSecond: number;
       parameters: LayerParameters[];
+      checkpoints: Checkpoint[];
     }
-  | { type: 'ended'; status: RunStatus; iteration: number; detail: string; model?: ModelSnapshot; seed: number };
+  | { type: 'boundary'; iteration: number; values: number[] }
+  | {
+      type: 'ended';
+      status: RunStatus;
+      iteration: number;
+      detail: string;
+      model?: ModelSnapshot;
+      seed: number;
+      accuracy?: { train: Accuracy; test: Accuracy };
+    };

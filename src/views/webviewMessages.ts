@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { HostMessage, WebviewMessage } from '../protocol';
 import type { Services } from '../services';
 import { readUserDefaults } from '../commands/train';
+import { resetStepper, step } from '../commands/teaching';
 
 export function currentState(services: Services): HostMessage {
   const defaults = readUserDefaults();
@@ -12,9 +13,14 @@ export function currentState(services: Services): HostMessage {
     runs: services.training.views(),
     prediction: services.lastPrediction,
     explanation: services.lastExplanation,
+    lesson: services.lastLesson,
+    step: services.lastStep,
+    boundary: services.training.latestBoundary(),
     defaults: {
       learningRate: latest?.info.settings.learningRate ?? defaults.learningRate,
       iterations: latest?.info.settings.iterations ?? defaults.iterations,
+      hiddenLayers: latest?.info.settings.hiddenLayers ?? defaults.hiddenLayers,
+      activation: latest?.info.settings.activation ?? defaults.activation,
     },
   };
 }
@@ -27,6 +33,8 @@ export function handleWebviewMessage(services: Services, message: WebviewMessage
       void vscode.commands.executeCommand('neuralNetworkLab.train', datasetUri, {
         learningRate: message.learningRate,
         iterations: message.iterations,
+        hiddenLayers: message.hiddenLayers,
+        activation: message.activation,
       });
       return;
     case 'stop':
@@ -36,11 +44,20 @@ export function handleWebviewMessage(services: Services, message: WebviewMessage
       services.training.clearFinished();
       services.lastPrediction = undefined;
       services.lastExplanation = undefined;
+      resetStepper(services);
       services.hub.refreshAll();
       return;
     case 'step':
-      void vscode.window.showInformationMessage('Step-by-step training arrives with the SGD step debugger.');
+      void step(services);
       return;
+    case 'runTo':
+      void step(services, undefined, message.iteration);
+      return;
+    case 'inspect': {
+      const checkpoint = services.training.byId(message.runId)?.checkpointNear(message.iteration);
+      if (checkpoint) services.hub.broadcast({ type: 'checkpoint', runId: message.runId, ...checkpoint });
+      return;
+    }
     case 'ready':
       return;
   }

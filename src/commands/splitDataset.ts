@@ -1,0 +1,40 @@
+// "Split Dataset…": hold out a fraction of the rows as a test set, chosen by a seeded shuffle, and
+// write "split" into those rows — one edit the learner asked for, undone with one Undo.
+import * as vscode from 'vscode';
+import { pickTestRows, splitChange } from '../editor/splitRows';
+import type { Services } from '../services';
+import { resolveDatasetDocument } from './pickDataset';
+
+export async function splitDataset(services: Services, target?: unknown, fractionArgument?: unknown): Promise<number | undefined> {
+  const document = await resolveDatasetDocument(services.extensionUri, target);
+  if (!document) return undefined;
+  const { dataset, problems } = await services.documents.parseCurrent(document);
+  if (!dataset || problems.some((problem) => problem.severity === 'error')) {
+    void vscode.window.showErrorMessage('Fix the problems in the dataset before splitting it (see the Problems panel).');
+    return undefined;
+  }
+  let fraction = typeof fractionArgument === 'number' ? fractionArgument : NaN;
+  if (!(fraction > 0 && fraction < 1)) {
+    const answer = await vscode.window.showInputBox({
+      title: 'Split Dataset',
+      prompt: 'Fraction of the labelled rows to hold out as a test set (the rest trains the network)',
+      value: '0.25',
+      validateInput: (text) => (Number(text) > 0 && Number(text) < 1 ? undefined : 'Enter a number between 0 and 1, e.g. 0.25'),
+    });
+    if (answer === undefined) return undefined;
+    fraction = Number(answer);
+  }
+  const labelled = dataset.rows.filter((row) => row.target !== undefined);
+  const test = pickTestRows(labelled.length, fraction, dataset.network.seed ?? 1);
+  const edit = new vscode.WorkspaceEdit();
+  const text = document.getText();
+  labelled.forEach((row, position) => {
+    const change = splitChange(text.slice(row.offset, row.offset + row.length), test.has(position) ? 'test' : 'train');
+    if (!change) return;
+    const at = row.offset + change.offset;
+    edit.replace(document.uri, new vscode.Range(document.positionAt(at), document.positionAt(at + change.length)), change.text);
+  });
+  if (!(await vscode.workspace.applyEdit(edit))) return undefined;
+  void vscode.window.showInformationMessage(`Held out ${test.size} of ${labelled.length} labelled rows as a test set ("split": "test"). Undo restores the file.`);
+  return test.size;
+}

@@ -1,0 +1,115 @@
+// The teaching commands: bundled datasets, lesson checkpoints, the SGD step debugger and the
+// learning-rate comparison. Each sets a context key the walkthrough ticks its step off with.
+import * as vscode from 'vscode';
+import { LESSON_CHECKPOINTS, type LessonCheckpoint, type StepView } from '../protocol';
+import { hasErrors } from '../editor/datasetDocuments';
+import { Stepper } from '../training/stepper';
+import { resolveSettings } from '../training/resolveSettings';
+import type { Services } from '../services';
+import { openBundledDataset } from './openDataset';
+import { resolveDatasetDocument } from './pickDataset';
+import { readUserDefaults } from './train';
+
+export const BUNDLED_DATASETS = ['tutorial.nn.json', 'worked-example.nn.json', 'xor.nn.json', 'noisy-blobs.nn.json', 'houses.nn.json'] as const;
+/** The learning rates the tutorial calls traditional defaults, plus one that is too big. */
+export const COMPARED_LEARNING_RATES = [0.01, 0.1, 1];
+
+/** The walkthrough's completion events: onContext:neuralNetworkLab.done.<what>. */
+function markDone(what: string): void {
+  void vscode.commands.executeCommand('setContext', `neuralNetworkLab.done.${what.replace(/[^a-zA-Z0-9]+/g, '_')}`, true);
+}
+
+export async function openBundled(services: Services, name: unknown): Promise<vscode.Uri | undefined> {
+  if (typeof name !== 'string' || !(BUNDLED_DATASETS as readonly string[]).includes(name)) {
+    const picked = await vscode.window.showQuickPick([...BUNDLED_DATASETS], { title: 'Open a bundled dataset' });
+    if (!picked) return undefined;
+    name = picked;
+  }
+  const editor = await openBundledDataset(services.extensionUri, name as string);
+  markDone(`opened_${(name as string).replace(/\.nn\.json$/, '')}`);
+  return editor.document.uri;
+}
+
+export function startLesson(services: Services, focus: unknown): LessonCheckpoint {
+  const checkpoint = (LESSON_CHECKPOINTS as readonly string[]).includes(focus as string) ? (focus as LessonCheckpoint) : 'dot-product';
+  services.lastLesson = checkpoint;
+  services.panel.show(false);
+  services.hub.broadcast({ type: 'lesson', focus: checkpoint });
+  markDone(`lesson_${checkpoint}`);
+  return checkpoint;
+}
+
+let pickedRowDecoration: vscode.TextEditorDecorationType | undefined;
+/** Created on first use, so activation stays registration only. */
+function pickedRow(): vscode.TextEditorDecorationType {
+  pickedRowDecoration ??= vscode.window.createTextEditorDecorationType({
+    backgroundColor: new vscode.ThemeColor('editor.findMatchHighlightBackground'),
+    isWholeLine: true,
+    overviewRulerColor: new vscode.ThemeColor('editorOverviewRuler.findMatchForeground'),
+    overviewRulerLane: vscode.OverviewRulerLane.Center,
+  });
+  return pickedRowDecoration;
+}
+
+/** One SGD iteration (or a run on to `until`), shown in the panel with the picked row highlighted. */
+export async function step(services: Services, target?: unknown, until?: number): Promise<StepView | undefined> {
+  const document = await resolveDatasetDocument(services.extensionUri, target ?? (services.stepper ? vscode.Uri.parse(services.stepper.datasetUri) : undefined));
+  if (!document) return undefined;
+  const parsed = await services.documents.parseCurrent(document);
+  if (!parsed.dataset || hasErrors(parsed)) {
+    void vscode.window.showErrorMessage('Fix the problems in the dataset before stepping through training (see the Problems panel).');
+    return undefined;
+  }
+  const dataset = parsed.dataset;
+  if (!dataset.rows.some((row) => row.target !== undefined && row.split === 'train')) {
+    void vscode.window.showErrorMessage('The dataset has no training rows (rows with a "target") to step through.');
+    return undefined;
+  }
+  const seedWhenUnset = services.stepper?.settings.seed ?? Math.floor(Math.random() * 0x100000000);
+  const settings = resolveSettings(readUserDefaults(), dataset.network, {}, () => seedWhenUnset);
+  const uri = document.uri.toString();
+  if (!services.stepper?.matches(uri, settings, dataset)) services.stepper = new Stepper(uri, dataset, settings);
+  const taken = until === undefined ? services.stepper.step() : services.stepper.runTo(until);
+  if (!taken) {
+    void vscode.window.showInformationMessage(`The step debugger is already past iteration ${until}; Reset starts it again.`);
+    return undefined;
+  }
+  services.lastStep = taken;
+  services.panel.show(true);
+  services.hub.broadcast({ type: 'step', step: taken });
+  const row = dataset.rows.find((candidate) => candidate.index === taken.row);
+  const editor = vscode.window.visibleTextEditors.find((candidate) => candidate.document === document);
+  if (row && editor) {
+    const range = new vscode.Range(document.positionAt(row.offset), document.positionAt(row.offset + row.length));
+    editor.setDecorations(pickedRow(), [{ range, hoverMessage: `SGD picked this row at iteration ${taken.iteration}` }]);
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+  return taken;
+}
+
+export function resetStepper(services: Services): void {
+  services.stepper = undefined;
+  services.lastStep = undefined;
+  for (const editor of vscode.window.visibleTextEditors) editor.setDecorations(pickedRow(), []);
+}
+
+/** Trains the same dataset with several learning rates, seeded identically, overlaid in one chart. */
+export async function compareLearningRates(services: Services, target?: unknown): Promise<string[]> {
+  const document = await resolveDatasetDocument(services.extensionUri, target);
+  if (!document) return [];
+  const parsed = await services.documents.parseCurrent(document);
+  if (!parsed.dataset || hasErrors(parsed)) {
+    void vscode.window.showErrorMessage('Fix the problems in the dataset before comparing learning rates (see the Problems panel).');
+    return [];
+  }
+  const seed = Math.floor(Math.random() * 0x100000000);
+  const base = resolveSettings(readUserDefaults(), parsed.dataset.network, {}, () => seed);
+  services.training.clearFinished();
+  services.panel.show(true);
+  const runIds: string[] = [];
+  for (const learningRate of COMPARED_LEARNING_RATES) {
+    const run = await services.training.start(document.uri, parsed.dataset, { ...base, learningRate }, `${document.uri.toString()}#learningRate=${learningRate}`);
+    runIds.push(run.info.runId);
+  }
+  return runIds;
+}

@@ -1,0 +1,12 @@
+// The export API for the extension's commands: model files (save/load a trained network) and
+// Python programs (NumPy in the tutorial's style, PyTorch). Pure TypeScript, no vscode: the
+// commands decide where files go; this code only turns models into text and back.
+export {
+  MODEL_FORMAT, MODEL_FILE_VERSION, MODEL_FILE_EXTENSION,
+  modelToFile, parseModelFile, checkModelFits, suggestedModelFileName,
+} from './modelFile';
+export type { LoadedModel, ModelFileExtras } from './modelFile';
+export { numpyScript } from './numpyScript';
+export { pytorchScript, PARAMETERS_BEGIN, PARAMETERS_END } from './pytorchScript';
+export { predictionOrder } from './scriptParts';
+export type { ExportDataset, ExportRow, ScriptOptions } from './scriptParts';

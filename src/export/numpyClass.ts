@@ -1,0 +1,216 @@
+// The exported NeuralNetwork class, in the tutorial's own words. For the tutorial's net (no hidden
+// layers) it is the tutorial's class line for line, with the learned weights and bias in place
+// of np.random.randn(). With hidden layers it keeps the same methods and names, generalised to a
+// list of weight matrices (weights[unit][input], as the lab stores them) and bias vectors.
+//
+// The arithmetic mirrors the lab's core (src/core/network.ts) so predictions and gradients agree
+// to rounding: z = W·a + b per layer, squared error, the chain rule, parameter -= gradient · lr.
+
+import type { HiddenActivation, ModelSnapshot, OutputKind } from '../core/types';
+import { pythonFloat, pythonFloatList, pythonMatrix } from './pythonLiterals';
+
+/** The class's source, indented for module level. */
+export function numpyClass(snapshot: ModelSnapshot, errorInterval: number): string {
+  const { init, methods } = snapshot.hiddenLayers.length === 0 ? tutorialNeuron(snapshot) : layeredNetwork(snapshot);
+  // The tutorial's order: __init__, the activation helpers, predict, the gradients, the update, train.
+  return [`class NeuralNetwork:\n${init}`, activationMethods(snapshot), methods, trainMethod(errorInterval)]
+    .filter((part) => part !== '')
+    .join('\n\n');
+}
+
+interface ClassParts {
+  init: string;
+  methods: string;
+}
+
+function tutorialNeuron(snapshot: ModelSnapshot): ClassParts {
+  const layer = snapshot.layers[0];
+  const linear = snapshot.output === 'linear';
+  const init = `    def __init__(self, learning_rate):
+        # The learned weights and bias. (The tutorial starts from random ones:
+        # np.array([np.random.randn(), np.random.randn()]) and np.random.randn().)
+        self.weights = np.array(${pythonFloatList(layer.weights[0])})
+        self.bias = ${pythonFloat(layer.biases[0])}
+        self.learning_rate = learning_rate`;
+  const methods = `    def predict(self, input_vector):
+        layer_1 = np.dot(input_vector, self.weights) + self.bias
+${linear
+    ? `        # A linear output unit: the weighted sum itself is the prediction (regression).
+        prediction = layer_1`
+    : `        layer_2 = self._sigmoid(layer_1)
+        prediction = layer_2`}
+        return prediction
+
+    def _compute_gradients(self, input_vector, target):
+        layer_1 = np.dot(input_vector, self.weights) + self.bias
+${linear
+    ? `        prediction = layer_1`
+    : `        layer_2 = self._sigmoid(layer_1)
+        prediction = layer_2`}
+
+        derror_dprediction = 2 * (prediction - target)
+${linear
+    ? '        dprediction_dlayer1 = 1  # the derivative of the identity'
+    : '        dprediction_dlayer1 = self._sigmoid_deriv(layer_1)'}
+        dlayer1_dbias = 1
+        dlayer1_dweights = (0 * self.weights) + (1 * input_vector)
+
+        derror_dbias = (
+            derror_dprediction * dprediction_dlayer1 * dlayer1_dbias
+        )
+        derror_dweights = (
+            derror_dprediction * dprediction_dlayer1 * dlayer1_dweights
+        )
+
+        return derror_dbias, derror_dweights
+
+    def _update_parameters(self, derror_dbias, derror_dweights):
+        self.bias = self.bias - (derror_dbias * self.learning_rate)
+        self.weights = self.weights - (
+            derror_dweights * self.learning_rate
+        )`;
+  return { init, methods };
+}
+
+function layeredNetwork(snapshot: ModelSnapshot): ClassParts {
+  const hidden = snapshot.activation;
+  const sizes = snapshot.hiddenLayers.map((units, index) => `hidden layer ${index + 1}: ${units} units`);
+  const weights = snapshot.layers.map((layer) => `            np.array(${pythonMatrix(layer.weights, '            ')}),`);
+  const biases = snapshot.layers.map((layer) => `            np.array(${pythonFloatList(layer.biases)}),`);
+  const init = `    def __init__(self, learning_rate):
+        # The learned parameters, one entry per layer:
+        # ${sizes.join(', ')}, then the output unit.
+        # weights[layer] is a matrix with a row per unit and a column per input of that layer;
+        # biases[layer] has one bias per unit. The tutorial's single neuron is the case of one
+        # layer with one unit.
+        self.weights = [
+${weights.join('\n')}
+        ]
+        self.biases = [
+${biases.join('\n')}
+        ]
+        self.learning_rate = learning_rate`;
+  const methods = `    def _forward(self, input_vector):
+        # layers[i]: the weighted sums of layer i (the tutorial's layer_1);
+        # outputs[i]: what layer i receives (outputs[0] is the input vector itself).
+        layers = []
+        outputs = [input_vector]
+        for index in range(len(self.weights)):
+            layer = np.dot(self.weights[index], outputs[-1]) + self.biases[index]
+            layers.append(layer)
+            if index < len(self.weights) - 1:
+                outputs.append(self._${hidden}(layer))
+            else:
+                ${outputStatement(snapshot.output)}
+        return layers, outputs
+
+    def predict(self, input_vector):
+        _, outputs = self._forward(input_vector)
+        prediction = outputs[-1][0]
+        return prediction
+
+    def _compute_gradients(self, input_vector, target):
+        layers, outputs = self._forward(input_vector)
+        prediction = outputs[-1][0]
+
+        derror_dprediction = 2 * (prediction - target)
+        dprediction_dlayer = ${outputDerivative(snapshot.output, 'layers[-1]')}
+        # How the error changes with each weighted sum of the current layer (the chain rule so far)
+        derror_dlayer = derror_dprediction * dprediction_dlayer
+
+        derror_dbias = [None] * len(self.weights)
+        derror_dweights = [None] * len(self.weights)
+        for index in reversed(range(len(self.weights))):
+            # As in the tutorial: dlayer_dbias is 1 and dlayer_dweights is the layer's input.
+            derror_dbias[index] = derror_dlayer * 1
+            derror_dweights[index] = np.outer(derror_dlayer, outputs[index])
+            if index > 0:
+                # One step further back: through this layer's weights into the layer below,
+                # then through that layer's activation.
+                derror_doutput = np.dot(self.weights[index].T, derror_dlayer)
+                derror_dlayer = derror_doutput * self._${hidden}_deriv(layers[index - 1])
+
+        return derror_dbias, derror_dweights
+
+    def _update_parameters(self, derror_dbias, derror_dweights):
+        for index in range(len(self.weights)):
+            self.biases[index] = self.biases[index] - (derror_dbias[index] * self.learning_rate)
+            self.weights[index] = self.weights[index] - (
+                derror_dweights[index] * self.learning_rate
+            )`;
+  return { init, methods };
+}
+
+function outputStatement(output: OutputKind): string {
+  return output === 'sigmoid'
+    ? 'outputs.append(self._sigmoid(layer))'
+    : 'outputs.append(layer)  # a linear output unit: the weighted sum itself is the prediction';
+}
+
+function outputDerivative(output: OutputKind, layer: string): string {
+  return output === 'sigmoid' ? `self._sigmoid_deriv(${layer})` : 'np.ones_like(layers[-1])  # linear output: the identity, whose derivative is 1';
+}
+
+const ACTIVATION_METHODS: Record<HiddenActivation, string> = {
+  // The tutorial's formulas. For x < -709 np.exp overflows to inf and NumPy warns, but the
+  // result (0.0) is still the right limit.
+  sigmoid: `    def _sigmoid(self, x):
+        return 1 / (1 + np.exp(-x))
+
+    def _sigmoid_deriv(self, x):
+        return self._sigmoid(x) * (1 - self._sigmoid(x))`,
+  tanh: `    def _tanh(self, x):
+        return np.tanh(x)
+
+    def _tanh_deriv(self, x):
+        return 1 - np.tanh(x) ** 2`,
+  // At exactly 0 relu has no derivative; 0 is the usual choice, and the lab's.
+  relu: `    def _relu(self, x):
+        return np.maximum(x, 0.0)
+
+    def _relu_deriv(self, x):
+        return np.where(x > 0, 1.0, 0.0)`,
+};
+
+/** Only the activations this model uses, so the class holds no dead code. */
+function activationMethods(snapshot: ModelSnapshot): string {
+  const used = new Set<HiddenActivation>();
+  if (snapshot.hiddenLayers.length > 0) used.add(snapshot.activation);
+  if (snapshot.output === 'sigmoid') used.add('sigmoid');
+  return [...used].map((name) => ACTIVATION_METHODS[name]).join('\n\n');
+}
+
+/** The tutorial's train method: one random row per iteration, the cumulative error every interval. */
+function trainMethod(errorInterval: number): string {
+  return `    def train(self, input_vectors, targets, iterations):
+        cumulative_errors = []
+        for current_iteration in range(iterations):
+            # Pick a data instance at random
+            random_data_index = np.random.randint(len(input_vectors))
+
+            input_vector = input_vectors[random_data_index]
+            target = targets[random_data_index]
+
+            # Compute the gradients and update the weights
+            derror_dbias, derror_dweights = self._compute_gradients(
+                input_vector, target
+            )
+
+            self._update_parameters(derror_dbias, derror_dweights)
+
+            # Measure the cumulative error for all the instances
+            if current_iteration % ${errorInterval} == 0:
+                cumulative_error = 0
+                # Loop through all the instances to measure the error
+                for data_instance_index in range(len(input_vectors)):
+                    data_point = input_vectors[data_instance_index]
+                    target = targets[data_instance_index]
+
+                    prediction = self.predict(data_point)
+                    error = np.square(prediction - target)
+
+                    cumulative_error = cumulative_error + error
+                cumulative_errors.append(cumulative_error)
+
+        return cumulative_errors`;
+}

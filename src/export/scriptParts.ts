@@ -1,0 +1,106 @@
+// What the NumPy and PyTorch exports share: the dataset they inline, their options, the order in
+// which they print predictions, and the one-line description of the model in their headers.
+
+import type { ModelSnapshot } from '../core/types';
+import { pythonString } from './pythonLiterals';
+
+/** A row as the core's parseDataset returns it (Dataset.rows can be passed as is). */
+export interface ExportRow {
+  input: readonly number[];
+  /** Absent: the row is predicted, never trained on. */
+  target?: number;
+  /** "test" rows are held out: predicted and scored, never trained on. */
+  split?: 'train' | 'test';
+}
+
+export interface ExportDataset {
+  features?: readonly string[];
+  rows: readonly ExportRow[];
+}
+
+export interface ScriptOptions {
+  /** The dataset's file name, shown in the header. */
+  datasetName?: string;
+  /** For the commented training example; default 10,000 like the tutorial. */
+  iterations?: number;
+  /** How often train records the cumulative error; default 100 like the tutorial. */
+  errorInterval?: number;
+  /** ISO time the model was trained, shown in the header. */
+  trainedAt?: string;
+}
+
+/**
+ * The rows grouped as the scripts inline them. Scripts print predictions in exactly this order
+ * — training rows, then held-out test rows, then rows without a target — one per line.
+ */
+export interface RowGroups {
+  training: { inputs: number[][]; targets: number[] };
+  test: { inputs: number[][]; targets: number[] };
+  unlabelled: { inputs: number[][] };
+}
+
+export function groupRows(dataset: ExportDataset, inputSize: number): RowGroups {
+  const groups: RowGroups = {
+    training: { inputs: [], targets: [] },
+    test: { inputs: [], targets: [] },
+    unlabelled: { inputs: [] },
+  };
+  dataset.rows.forEach((row, index) => {
+    if (row.input.length !== inputSize) {
+      throw new RangeError(`row ${index + 1} has ${row.input.length} inputs, but the model takes ${inputSize}`);
+    }
+    const input = [...row.input];
+    if (row.target === undefined) groups.unlabelled.inputs.push(input);
+    else if (row.split === 'test') {
+      groups.test.inputs.push(input);
+      groups.test.targets.push(row.target);
+    } else {
+      groups.training.inputs.push(input);
+      groups.training.targets.push(row.target);
+    }
+  });
+  return groups;
+}
+
+/** The rows in the order the scripts print their predictions (see RowGroups). */
+export function predictionOrder(dataset: ExportDataset, inputSize: number): number[][] {
+  const groups = groupRows(dataset, inputSize);
+  return [...groups.training.inputs, ...groups.test.inputs, ...groups.unlabelled.inputs];
+}
+
+/** "2 inputs → hidden layers of 5 and 3 tanh units → 1 sigmoid output unit" */
+export function describeArchitecture(snapshot: ModelSnapshot): string {
+  const inputs = `${snapshot.inputSize} input${snapshot.inputSize === 1 ? '' : 's'}`;
+  const output = `1 ${snapshot.output} output unit`;
+  const sizes = snapshot.hiddenLayers;
+  if (sizes.length === 0) return `${inputs} → ${output} (the tutorial's single neuron)`;
+  const list = sizes.length === 1 ? `${sizes[0]}` : `${sizes.slice(0, -1).join(', ')} and ${sizes[sizes.length - 1]}`;
+  const layers = sizes.length === 1 ? 'a hidden layer' : 'hidden layers';
+  return `${inputs} → ${layers} of ${list} ${snapshot.activation} units → ${output}`;
+}
+
+/** Header lines naming where the model came from; user text only ever as escaped literals. */
+export function provenanceLines(snapshot: ModelSnapshot, dataset: ExportDataset, options: ScriptOptions): string[] {
+  const lines = [`Model: ${describeArchitecture(snapshot)}.`];
+  const where = options.datasetName === undefined ? '' : ` on ${pythonString(options.datasetName)}`;
+  const when = options.trainedAt === undefined ? '' : ` at ${pythonString(options.trainedAt)}`;
+  lines.push(`Trained in Neural Network Lab${where}${when}, learning rate ${snapshot.learningRate}, seed ${snapshot.seed}.`);
+  if (dataset.features && dataset.features.length > 0) {
+    lines.push(`Inputs, in order: ${dataset.features.map(pythonString).join(', ')}.`);
+  }
+  return lines;
+}
+
+export function iterationsOf(options: ScriptOptions): number {
+  return positiveInteger(options.iterations, 10000, 'iterations');
+}
+
+export function errorIntervalOf(options: ScriptOptions): number {
+  return positiveInteger(options.errorInterval, 100, 'errorInterval');
+}
+
+function positiveInteger(value: number | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  if (!Number.isSafeInteger(value) || value < 1) throw new RangeError(`${name} must be a positive integer, got ${value}`);
+  return value;
+}

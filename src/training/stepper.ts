@@ -1,0 +1,75 @@
+// The SGD step debugger: the tutorial's training loop one iteration at a time, on the host.
+// It picks rows with the network's own generator and updates through computeGradients and
+// updateParameters, which the core keeps bit-identical to train(): stepping N times from the
+// same seed lands exactly where a training run of N iterations does.
+import { NeuralNetwork, createTrainer, type Dataset } from '../core';
+import type { StepView, TrainingSettings } from '../protocol';
+
+export class Stepper {
+  private readonly network: NeuralNetwork;
+  /** Indexes (in the file) of the training rows, in the order train() packs them. */
+  private readonly rowIndexes: number[];
+  private readonly inputs: number[][];
+  private readonly targets: number[];
+  iteration = 0;
+
+  constructor(readonly datasetUri: string, dataset: Dataset, readonly settings: TrainingSettings) {
+    const rows = dataset.rows.filter((row) => row.target !== undefined && row.split === 'train');
+    this.rowIndexes = rows.map((row) => row.index);
+    this.inputs = rows.map((row) => row.input);
+    this.targets = rows.map((row) => row.target!);
+    const start = settings.hiddenLayers.length === 0 ? dataset.network.start : undefined;
+    this.network = new NeuralNetwork({
+      learningRate: settings.learningRate,
+      seed: settings.seed,
+      hiddenLayers: settings.hiddenLayers,
+      activation: settings.activation,
+      output: settings.output,
+      inputSize: dataset.inputSize,
+      ...start,
+    });
+  }
+
+  /** Whether this stepper still fits the dataset as it is now. */
+  matches(datasetUri: string, settings: TrainingSettings, dataset: Dataset): boolean {
+    const rows = dataset.rows.filter((row) => row.target !== undefined && row.split === 'train');
+    return (
+      datasetUri === this.datasetUri &&
+      JSON.stringify(settings) === JSON.stringify(this.settings) &&
+      rows.length === this.inputs.length &&
+      rows.every((row, index) => row.index === this.rowIndexes[index] && row.input.join() === this.inputs[index].join() && row.target === this.targets[index])
+    );
+  }
+
+  step(): StepView {
+    const picked = this.network.sampler.randomInt(this.inputs.length);
+    const input = this.inputs[picked];
+    const target = this.targets[picked];
+    const before = this.network.parameters();
+    const prediction = this.network.predict(input);
+    const gradients = this.network.computeGradients(input, target);
+    this.network.updateParameters(gradients);
+    const iteration = this.iteration++;
+    return {
+      datasetUri: this.datasetUri,
+      iteration,
+      row: this.rowIndexes[picked],
+      input: [...input],
+      target,
+      prediction,
+      gradients: gradients.layers,
+      before,
+      after: this.network.parameters(),
+      cumulativeError: iteration % this.settings.errorInterval === 0 ? this.network.cumulativeError(this.inputs, this.targets) : undefined,
+    };
+  }
+
+  /** Runs on (fast, without per-step detail) to just before `iteration`, then takes that step. */
+  runTo(iteration: number): StepView | undefined {
+    if (iteration < this.iteration) return undefined;
+    const trainer = createTrainer(this.network, this.inputs, this.targets, { iterations: iteration - this.iteration, errorInterval: this.settings.errorInterval });
+    trainer.run(iteration - this.iteration);
+    this.iteration = iteration;
+    return this.step();
+  }
+}
