@@ -93,6 +93,14 @@ export interface BoundaryView {
   points: { x: number; y: number; target?: number; split: 'train' | 'test' }[];
 }
 
+export interface BagOfWordsView {
+  sentences: string[];
+  /** Per sentence, every word with its lemma; stop words are shown but not counted. */
+  tokens: { token: string; lemma: string; stopWord: boolean }[][];
+  vocabulary: string[];
+  vectors: number[][];
+}
+
 export const LESSON_CHECKPOINTS = ['dot-product', 'first-prediction', 'error', 'derivative', 'learning-rate', 'chain-rule', 'training'] as const;
 export type LessonCheckpoint = (typeof LESSON_CHECKPOINTS)[number];
 
@@ -105,6 +113,7 @@ export type HostMessage =
       lesson?: LessonCheckpoint;
       step?: StepView;
       boundary?: BoundaryView;
+      bag?: BagOfWordsView;
       defaults: { learningRate: number; iterations: number; hiddenLayers: number[]; activation: HiddenActivation };
     }
   | { type: 'runStarted'; run: RunInfo }
@@ -126,7 +135,9 @@ export type HostMessage =
   | { type: 'step'; step: StepView }
   /** The parameters a run had at a recorded iteration (answer to `inspect`). */
   | { type: 'checkpoint'; runId: string; iteration: number; parameters: LayerParameters[] }
-  | { type: 'boundary'; boundary: BoundaryView };
+  | { type: 'boundary'; boundary: BoundaryView }
+  /** Feature engineering: the bag-of-words table of some sentences. */
+  | { type: 'bagOfWords'; bag: BagOfWordsView };
 
 export interface TrainRequest {
   type: 'train';

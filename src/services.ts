@@ -5,7 +5,7 @@ import type { ModelStore } from './training/modelStore';
 import type { TrainingManager } from './training/trainingManager';
 import type { TrainingPanel } from './views/trainingPanel';
 import type { ViewHub } from './views/viewHub';
-import type { PredictionView, ExplanationView, LessonCheckpoint, StepView } from './protocol';
+import type { BagOfWordsView, PredictionView, ExplanationView, LessonCheckpoint, StepView } from './protocol';
 import type { Stepper } from './training/stepper';
 
 export interface Services {
@@ -21,6 +21,7 @@ export interface Services {
   lastExplanation?: ExplanationView;
   lastLesson?: LessonCheckpoint;
   lastStep?: StepView;
+  lastBag?: BagOfWordsView;
   /** The step debugger's session, if the learner has stepped. */
   stepper?: Stepper;
 }

@@ -6,6 +6,7 @@ import { trainCommand, type TrainOverrides } from './train';
 import { explainRow, predictAll, predictRow } from './predict';
 import { compareLearningRates, openBundled, startLesson, step } from './teaching';
 import { splitDataset } from './splitDataset';
+import { bagOfWordsCommand, createDatasetFromSentences } from './text';
 
 export function registerCommands(services: Services, decorations: PredictionDecorations): vscode.Disposable[] {
   const register = (id: string, run: (...args: any[]) => unknown) => vscode.commands.registerCommand(`neuralNetworkLab.${id}`, run);
@@ -25,6 +26,8 @@ export function registerCommands(services: Services, decorations: PredictionDeco
     register('startLesson', (checkpoint?: unknown) => startLesson(services, checkpoint)),
     register('step', (target?: unknown) => step(services, target)),
     register('compareLearningRates', (target?: unknown) => compareLearningRates(services, target)),
+    register('bagOfWords', (text?: unknown) => bagOfWordsCommand(services, text)),
+    register('createDatasetFromSentences', (source?: unknown) => createDatasetFromSentences(services, source)),
     register('splitDataset', (target?: unknown, fraction?: unknown) => splitDataset(services, target, fraction)),
   ];
 }

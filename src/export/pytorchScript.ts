@@ -42,6 +42,7 @@ export function pytorchScript(snapshot: ModelSnapshot, dataset: ExportDataset, o
   if (groups.test.inputs.length > 0) {
     rowsToPredict.push('test_input_vectors');
     data.push(
+      '',
       '# Held-out test rows: predicted and scored, never trained on',
       `test_input_vectors = ${tensor(groups.test.inputs, snapshot.inputSize)}`,
       `test_targets = torch.tensor(${pythonFloatList(groups.test.targets)}, dtype=torch.float64)`,
@@ -50,6 +51,7 @@ export function pytorchScript(snapshot: ModelSnapshot, dataset: ExportDataset, o
   if (groups.unlabelled.inputs.length > 0) {
     rowsToPredict.push('new_input_vectors');
     data.push(
+      '',
       '# Rows without a target: the network predicts them, nothing more',
       `new_input_vectors = ${tensor(groups.unlabelled.inputs, snapshot.inputSize)}`,
     );
@@ -159,8 +161,10 @@ const GOING_FURTHER = [
   '    input_vectors, targets = input_vectors.to(device), targets.to(device)',
   'A GPU is fast at many rows at once and slow at one row per step, so for real data train on',
   'mini-batches (torch.utils.data.DataLoader(TensorDataset(input_vectors, targets),',
-  'batch_size=64, shuffle=True)) and use float32 (nn.Linear(..., dtype=torch.float32)):',
-  'predictions then agree with the lab to about 1e-7 instead of to the last digit.',
+  'batch_size=64, shuffle=True)); with reduction="sum" a batch\'s gradient is 64 rows\' worth, so',
+  'lower the learning rate to match or use reduction="mean". Use float32 there too (dtype=',
+  'torch.float32 for the layers and tensors): much faster on a GPU, and predictions then agree',
+  'with the lab to about 1e-7 instead of to the last digit.',
   '',
   '--- Going further: data that outgrows one machine ----------------------------------------',
   'torch.nn.parallel.DistributedDataParallel runs one copy of the network per GPU, each on its',

@@ -15,6 +15,7 @@ export function currentState(services: Services): HostMessage {
     explanation: services.lastExplanation,
     lesson: services.lastLesson,
     step: services.lastStep,
+    bag: services.lastBag,
     boundary: services.training.latestBoundary(),
     defaults: {
       learningRate: latest?.info.settings.learningRate ?? defaults.learningRate,

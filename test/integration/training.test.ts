@@ -61,16 +61,28 @@ describe('Training in the extension host', function () {
 
   it('ends a diverging run as diverged and advises a smaller learning rate', async () => {
     const api = await activeApi();
+    // A linear output has nothing to squash its overshoot: the weights grow until they overflow.
     const document = await openDataset({
-      network: { hiddenLayers: [8], activation: 'relu', learningRate: 100, iterations: 100000, seed: 1 },
+      network: { hiddenLayers: [8], activation: 'relu', output: 'linear', learningRate: 100, iterations: 100000, seed: 1 },
       rows: tutorialRows(),
     });
     const runId = (await vscode.commands.executeCommand<string>('neuralNetworkLab.train', document.uri))!;
     const result = await api.waitForRun(runId);
-    assert.strictEqual(result.status, 'diverged');
-    assert.match(result.message, /learning rate/i);
-    assert.match(result.message, /try 10\b/);
+    assert.strictEqual(result.status, 'diverged', result.message);
+    assert.match(result.message, /NaN or Infinity/);
+    assert.match(result.message, /Lower the learning rate \(try 10\)/);
     assert.ok(result.iteration < 100000, 'it stopped early');
+    assert.strictEqual(api.modelFor(document.uri.toString()), undefined, 'a diverged model is not kept for predictions');
+  });
+
+  it('reports a sigmoid run whose output saturates, with the same advice', async () => {
+    const api = await activeApi();
+    const document = await openDataset({ network: { learningRate: 1000, iterations: 20000, seed: 1 }, rows: tutorialRows() });
+    const runId = (await vscode.commands.executeCommand<string>('neuralNetworkLab.train', document.uri))!;
+    const result = await api.waitForRun(runId);
+    assert.strictEqual(result.status, 'saturated', result.message);
+    assert.match(result.message, /pinned near 0 or 1/);
+    assert.match(result.message, /Lower the learning rate \(try 100\)/);
   });
 
   it('ignores malformed webview messages without throwing or starting anything', async () => {

@@ -1,0 +1,67 @@
+// Feature engineering for real: the tutorial's lemmatization and bag of words on the learner's
+// own text, and a dataset made from labelled sentences that the tutorial's network can train on.
+import * as vscode from 'vscode';
+import * as path from 'node:path';
+import { bagOfWords, sentencesToDataset, tokenize, type Lemmatize } from '../text/bagOfWords';
+import type { BagOfWordsView } from '../protocol';
+import type { Services } from '../services';
+
+export const SAMPLE_SENTENCES = ['She watches the match while he is watching the news', 'They watched three matches and loved watching them'];
+
+let lemmatizer: Lemmatize | undefined;
+/** The word lists (about 1.7 MB) load on first use, never at activation. */
+function loadLemmatizer(services: Services): Lemmatize {
+  if (!lemmatizer) {
+    const bundle = path.join(services.extensionUri.fsPath, 'dist', 'lemmatizer.js');
+    // A computed path keeps esbuild from pulling the word lists into the extension's own bundle.
+    lemmatizer = (require(bundle) as { lemmatize: Lemmatize }).lemmatize;
+  }
+  return lemmatizer;
+}
+
+export function bagOfWordsCommand(services: Services, text?: unknown): BagOfWordsView {
+  const editor = vscode.window.activeTextEditor;
+  const selected = typeof text === 'string' ? text : editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection) : '';
+  const sentences = (selected.trim() ? selected.split(/(?<=[.!?])\s+|\n+/) : SAMPLE_SENTENCES).map((sentence) => sentence.trim()).filter((sentence) => tokenize(sentence).length > 0).slice(0, 50);
+  const bag = bagOfWords(sentences, loadLemmatizer(services));
+  const view: BagOfWordsView = { sentences, ...bag };
+  services.lastBag = view;
+  services.panel.show(true);
+  services.hub.broadcast({ type: 'bagOfWords', bag: view });
+  void vscode.commands.executeCommand('setContext', 'neuralNetworkLab.done.bag_of_words', true);
+  return view;
+}
+
+/** Opens the dataset as a new untitled *.nn.json: nothing is written until the learner saves it. */
+export async function createDatasetFromSentences(services: Services, source?: unknown): Promise<vscode.Uri | undefined> {
+  let text: string;
+  let name = 'sentences';
+  const editor = vscode.window.activeTextEditor;
+  if (typeof source === 'string') {
+    text = source;
+  } else if (editor && /\t/.test(editor.document.getText()) && !editor.document.uri.path.endsWith('.nn.json')) {
+    text = editor.selection.isEmpty ? editor.document.getText() : editor.document.getText(editor.selection);
+    name = path.posix.basename(editor.document.uri.path).replace(/\.[^.]*$/, '') || name;
+  } else {
+    const sample = vscode.Uri.joinPath(services.extensionUri, 'media', 'datasets', 'sentences.tsv');
+    text = new TextDecoder().decode(await vscode.workspace.fs.readFile(sample));
+  }
+  const result = sentencesToDataset(text, loadLemmatizer(services), { source: `${name}.tsv` });
+  if (!result.text) {
+    const first = result.problems.slice(0, 3).map((problem) => (problem.line ? `line ${problem.line}: ${problem.message}` : problem.message));
+    void vscode.window.showErrorMessage(`Cannot make a dataset from these sentences. ${first.join(' ')} Each line should be "label<TAB>sentence" with label 0 or 1.`);
+    return undefined;
+  }
+  const uri = vscode.Uri.from({ scheme: 'untitled', path: untitledPath(`${name}.nn.json`) });
+  const document = await vscode.workspace.openTextDocument(uri);
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(uri, new vscode.Range(0, 0, document.lineCount, 0), result.text);
+  await vscode.workspace.applyEdit(edit);
+  await vscode.window.showTextDocument(document, { preview: false });
+  return uri;
+}
+
+function untitledPath(fileName: string): string {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  return folder && folder.uri.scheme === 'file' ? vscode.Uri.joinPath(folder.uri, fileName).path : fileName;
+}
