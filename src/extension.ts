@@ -32,7 +32,7 @@ export function activate(context: vscode.ExtensionContext): LabApi {
     log,
   );
   const panel = new TrainingPanel(context.extensionUri, hub);
-  Object.assign(services, { hub, training, panel });
+  Object.assign(services, { hub, training, panel, refreshLenses: () => lenses.refresh() });
   const decorations = new PredictionDecorations();
   const diagnostics = new DatasetDiagnostics(documents, (document) => decorations.refresh(document, documents.parse(document).dataset));
 

@@ -22,6 +22,8 @@ export interface Services {
   lastLesson?: LessonCheckpoint;
   lastStep?: StepView;
   lastBag?: BagOfWordsView;
+  /** Lens titles depend on the stored model: call after a model changes. */
+  refreshLenses(): void;
   /** The step debugger's session, if the learner has stepped. */
   stepper?: Stepper;
 }

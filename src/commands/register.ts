@@ -7,6 +7,7 @@ import { explainRow, predictAll, predictRow } from './predict';
 import { compareLearningRates, openBundled, startLesson, step } from './teaching';
 import { splitDataset } from './splitDataset';
 import { bagOfWordsCommand, createDatasetFromSentences } from './text';
+import { exportModel, exportScript, loadModel } from './exportModel';
 
 export function registerCommands(services: Services, decorations: PredictionDecorations): vscode.Disposable[] {
   const register = (id: string, run: (...args: any[]) => unknown) => vscode.commands.registerCommand(`neuralNetworkLab.${id}`, run);
@@ -28,6 +29,10 @@ export function registerCommands(services: Services, decorations: PredictionDeco
     register('compareLearningRates', (target?: unknown) => compareLearningRates(services, target)),
     register('bagOfWords', (text?: unknown) => bagOfWordsCommand(services, text)),
     register('createDatasetFromSentences', (source?: unknown) => createDatasetFromSentences(services, source)),
+    register('exportModel', (target?: unknown) => exportModel(services, target)),
+    register('loadModel', (target?: unknown, file?: unknown) => loadModel(services, target, file)),
+    register('exportNumpy', (target?: unknown) => exportScript(services, 'numpy', target)),
+    register('exportPytorch', (target?: unknown) => exportScript(services, 'pytorch', target)),
     register('splitDataset', (target?: unknown, fraction?: unknown) => splitDataset(services, target, fraction)),
   ];
 }

@@ -1,0 +1,103 @@
+// Handing the model over: JSON to save and load, and runnable NumPy and PyTorch scripts.
+// Files are written only where the user says, through a save dialog.
+import * as vscode from 'vscode';
+import * as path from 'node:path';
+import { NeuralNetwork } from '../core';
+import type { ModelSnapshot } from '../core/types';
+import { checkModelFits, modelToFile, numpyScript, parseModelFile, pytorchScript, suggestedModelFileName } from '../export';
+import type { Services } from '../services';
+import { resolveDatasetDocument } from './pickDataset';
+
+async function trainedModel(services: Services, target: unknown) {
+  const document = await resolveDatasetDocument(services.extensionUri, target);
+  if (!document) return undefined;
+  const { dataset } = await services.documents.parseCurrent(document);
+  const name = path.posix.basename(document.uri.path);
+  const model = services.models.get(document.uri.toString());
+  if (!dataset) {
+    void vscode.window.showErrorMessage(`${name} cannot be read as a dataset: see the Problems panel.`);
+    return undefined;
+  }
+  if (!model) {
+    const choice = await vscode.window.showWarningMessage(`${name} has no trained model yet. Train the network first.`, 'Train Network');
+    if (choice) void vscode.commands.executeCommand('neuralNetworkLab.train', document.uri);
+    return undefined;
+  }
+  const misfit = checkModelFits(model, dataset.inputSize);
+  if (misfit) {
+    void vscode.window.showErrorMessage(`${misfit} Train the network again before exporting.`);
+    return undefined;
+  }
+  return { document, dataset, model, name };
+}
+
+function defaultFolder(document: vscode.TextDocument): vscode.Uri | undefined {
+  if (document.uri.scheme !== 'untitled') return vscode.Uri.joinPath(document.uri, '..');
+  return vscode.workspace.workspaceFolders?.[0]?.uri;
+}
+
+async function saveAs(document: vscode.TextDocument, fileName: string, filters: Record<string, string[]>, content: string): Promise<vscode.Uri | undefined> {
+  const folder = defaultFolder(document);
+  const target = await vscode.window.showSaveDialog({ defaultUri: folder ? vscode.Uri.joinPath(folder, fileName) : undefined, filters });
+  if (!target) return undefined;
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(content));
+  void vscode.window.showInformationMessage(`Wrote ${vscode.workspace.asRelativePath(target)}.`);
+  return target;
+}
+
+export async function exportModel(services: Services, target?: unknown): Promise<vscode.Uri | undefined> {
+  const found = await trainedModel(services, target);
+  if (!found) return undefined;
+  const settings = services.training.runFor(found.document.uri)?.info.settings;
+  const content = modelToFile(found.model, {
+    features: found.dataset.features,
+    datasetName: found.name,
+    iterations: settings?.iterations,
+    errorInterval: settings?.errorInterval,
+    trainedAt: new Date(),
+  });
+  return saveAs(found.document, suggestedModelFileName(found.name), { 'Neural Network Lab model': ['nnmodel.json'], JSON: ['json'] }, content);
+}
+
+export async function loadModel(services: Services, target?: unknown, modelFile?: unknown): Promise<ModelSnapshot | undefined> {
+  const document = await resolveDatasetDocument(services.extensionUri, target);
+  if (!document) return undefined;
+  const { dataset } = await services.documents.parseCurrent(document);
+  if (!dataset) {
+    void vscode.window.showErrorMessage('Open a dataset without problems to bind the model to.');
+    return undefined;
+  }
+  const file =
+    modelFile instanceof vscode.Uri
+      ? modelFile
+      : (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { 'Neural Network Lab model': ['json'] }, title: 'Load Model' }))?.[0];
+  if (!file) return undefined;
+  let text: string;
+  try {
+    text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+  } catch (error) {
+    void vscode.window.showErrorMessage(`Cannot read ${file.fsPath}: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
+  const { model, error } = parseModelFile(text);
+  const misfit = model && checkModelFits(model, dataset.inputSize);
+  if (!model || misfit) {
+    void vscode.window.showErrorMessage(`Cannot load ${path.posix.basename(file.path)}: ${error ?? misfit}`);
+    return undefined;
+  }
+  const snapshot = NeuralNetwork.fromSnapshot(model).snapshot();
+  await services.models.set(document.uri.toString(), snapshot);
+  services.refreshLenses();
+  void vscode.window.showInformationMessage(`Loaded the model into ${path.posix.basename(document.uri.path)}: its Predict lenses use it now.`);
+  return snapshot;
+}
+
+export async function exportScript(services: Services, kind: 'numpy' | 'pytorch', target?: unknown): Promise<vscode.Uri | undefined> {
+  const found = await trainedModel(services, target);
+  if (!found) return undefined;
+  const settings = services.training.runFor(found.document.uri)?.info.settings;
+  const options = { datasetName: found.name, iterations: settings?.iterations, errorInterval: settings?.errorInterval };
+  const script = kind === 'numpy' ? numpyScript(found.model, found.dataset, options) : pytorchScript(found.model, found.dataset, options);
+  const base = found.name.replace(/\.nn\.json$/, '');
+  return saveAs(found.document, `${base}_${kind}.py`, { Python: ['py'] }, script);
+}
