@@ -19,8 +19,9 @@ async function trainedModel(services: Services, target: unknown) {
     return undefined;
   }
   if (!model) {
-    const choice = await vscode.window.showWarningMessage(`${name} has no trained model yet. Train the network first.`, 'Train Network');
-    if (choice) void vscode.commands.executeCommand('neuralNetworkLab.train', document.uri);
+    void vscode.window
+      .showWarningMessage(`${name} has no trained model yet. Train the network first.`, 'Train Network')
+      .then((choice) => choice && vscode.commands.executeCommand('neuralNetworkLab.train', document.uri));
     return undefined;
   }
   const misfit = checkModelFits(model, dataset.inputSize);

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 export async function openBundledDataset(extensionUri: vscode.Uri, fileName: string): Promise<vscode.TextEditor> {
   const source = vscode.Uri.joinPath(extensionUri, 'media', 'datasets', fileName);
   const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(source));
-  const untitled = vscode.Uri.from({ scheme: 'untitled', path: untitledPath(fileName) });
+  const untitled = vscode.Uri.from({ scheme: 'untitled', path: fileName });
   const document = await vscode.workspace.openTextDocument(untitled);
   // An untitled copy the learner already opened (and perhaps edited) is shown as it is.
   if (document.getText().length === 0) {
@@ -14,10 +14,4 @@ export async function openBundledDataset(extensionUri: vscode.Uri, fileName: str
     await vscode.workspace.applyEdit(edit);
   }
   return vscode.window.showTextDocument(document, { preview: false });
-}
-
-/** In a folder, name the copy inside it so "Save" proposes the workspace; otherwise just the name. */
-function untitledPath(fileName: string): string {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  return folder && folder.uri.scheme === 'file' ? vscode.Uri.joinPath(folder.uri, fileName).path : fileName;
 }

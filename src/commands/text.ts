@@ -52,16 +52,11 @@ export async function createDatasetFromSentences(services: Services, source?: un
     void vscode.window.showErrorMessage(`Cannot make a dataset from these sentences. ${first.join(' ')} Each line should be "label<TAB>sentence" with label 0 or 1.`);
     return undefined;
   }
-  const uri = vscode.Uri.from({ scheme: 'untitled', path: untitledPath(`${name}.nn.json`) });
+  const uri = vscode.Uri.from({ scheme: 'untitled', path: `${name}.nn.json` });
   const document = await vscode.workspace.openTextDocument(uri);
   const edit = new vscode.WorkspaceEdit();
   edit.replace(uri, new vscode.Range(0, 0, document.lineCount, 0), result.text);
   await vscode.workspace.applyEdit(edit);
   await vscode.window.showTextDocument(document, { preview: false });
   return uri;
-}
-
-function untitledPath(fileName: string): string {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  return folder && folder.uri.scheme === 'file' ? vscode.Uri.joinPath(folder.uri, fileName).path : fileName;
 }

@@ -26,11 +26,10 @@ export async function trainCommand(services: Services, target?: unknown, overrid
   const name = document.uri.path.split('/').pop();
   if (hasErrors(parsed) || !parsed.dataset) {
     const count = parsed.problems.filter((problem) => problem.severity === 'error').length;
-    const choice = await vscode.window.showErrorMessage(
-      `${name} has ${count} problem${count === 1 ? '' : 's'} to fix before training. The Problems panel lists them, each at its row.`,
-      'Show Problems',
-    );
-    if (choice === 'Show Problems') void vscode.commands.executeCommand('workbench.actions.view.problems');
+    // Not awaited: the command answers at once; the message waits for the learner on its own.
+    void vscode.window
+      .showErrorMessage(`${name} has ${count} problem${count === 1 ? '' : 's'} to fix before training. The Problems panel lists them, each at its row.`, 'Show Problems')
+      .then((choice) => choice && vscode.commands.executeCommand('workbench.actions.view.problems'));
     return undefined;
   }
   const dataset = parsed.dataset;

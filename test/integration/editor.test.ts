@@ -92,7 +92,7 @@ describe('Dataset files in the editor', function () {
     await editor.edit((edit) => {
       for (let line = 0; line < document.lineCount; line++) {
         const text = document.lineAt(line).text;
-        const match = /"input": \[([^\]]*)\]/.exec(text);
+        const match = /"input":\s*\[([^\]]*)\]/.exec(text);
         if (match) edit.insert(new vscode.Position(line, match.index + match[0].length - 1), ', 1');
       }
     });
