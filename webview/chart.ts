@@ -51,6 +51,8 @@ function legendLabel(run: RunSeries, compact: boolean, severalFiles: boolean): s
 export class ErrorChart {
   private readonly chart: Chart<'line', ChartPoint[]>;
   private runs: readonly RunSeries[] = [];
+  /** Which dataset draws which series. dataset.data cannot tell: decimation swaps it for its sample. */
+  private seriesIndex = new Map<ChartPoint[], number>();
   private colors: ThemeColors;
   private readonly compact: boolean;
   /** Coalesces all updates of one animation frame into one chart.update(). */
@@ -64,6 +66,15 @@ export class ErrorChart {
     this.applyColors();
   }
 
+  /** The chart.js instance, for picking points (chartInspect.ts). */
+  get instance(): Chart<'line', ChartPoint[]> {
+    return this.chart;
+  }
+
+  datasetIndexOf(series: ChartPoint[]): number | undefined {
+    return this.seriesIndex.get(series);
+  }
+
   /** Rebuilds the datasets when runs are added, replaced or removed. Points are shared, not copied. */
   setRuns(runs: readonly RunSeries[]): void {
     this.runs = runs;
@@ -75,6 +86,7 @@ export class ErrorChart {
       datasets.push(this.dataset(run, label, 'train', index, isCurrent));
       if (run.info.testRows > 0 || run.test.length > 0) datasets.push(this.dataset(run, label, 'test', index, isCurrent));
     });
+    this.seriesIndex = new Map(datasets.map((dataset, index) => [dataset.data, index]));
     this.chart.data.datasets = datasets;
     this.requestRender();
   }

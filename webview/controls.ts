@@ -1,20 +1,22 @@
-// Panel controls (Train, Stop, Reset, learning rate, iterations) and the log-scale toggle,
-// built from @vscode-elements so they look like VS Code in every theme. Only the components
-// used are imported; each import registers its custom element.
-import '@vscode-elements/elements/dist/vscode-button/index.js';
+// Panel controls (Train, Stop, Reset, Step, Run to, learning rate, iterations, the layer editor)
+// and the log-scale toggle, built from @vscode-elements so they look like VS Code in every theme.
+// Only the components used are imported; each import registers its custom element.
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import '@vscode-elements/elements/dist/vscode-label/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import type { VscodeCheckbox } from '@vscode-elements/elements/dist/vscode-checkbox/vscode-checkbox.js';
 import type { VscodeTextfield } from '@vscode-elements/elements/dist/vscode-textfield/vscode-textfield.js';
+import type { HiddenActivation } from '../src/core/types';
+import { button, setDisabled } from './buttons';
 import { el } from './dom';
-import { parseIterations, parseLearningRate, type Parsed } from './validation';
+import { createLayerEditor } from './layerEditor';
+import { parseIterations, parseLearningRate, parseRunTo, type Parsed } from './validation';
 import { post } from './vscodeApi';
 
 export interface Controls {
   element: HTMLElement;
   /** Prefills the fields from the host's defaults unless the learner has edited them. */
-  setDefaults(defaults: { learningRate: number; iterations: number }): void;
+  setDefaults(defaults: { learningRate: number; iterations: number; hiddenLayers?: number[]; activation?: HiddenActivation }): void;
   setRunning(running: boolean): void;
 }
 
@@ -52,30 +54,41 @@ function check(field: Field, parse: (text: string) => Parsed): number | undefine
   return parsed.ok ? parsed.value : undefined;
 }
 
-function button(id: string, text: string, secondary: boolean): HTMLElement {
-  const element = document.createElement('vscode-button');
-  element.id = id;
-  element.secondary = secondary;
-  element.textContent = text;
-  return element;
-}
-
 export function createControls(): Controls {
   const learningRate = createField('learning-rate', 'Learning rate', 'e.g. 0.1');
   const iterations = createField('iterations', 'Iterations', 'e.g. 10000');
   const train = button('train-button', 'Train', false);
   const stop = button('stop-button', 'Stop', true);
   const reset = button('reset-button', 'Reset', true);
+  const step = button('step-button', 'Step', true, 'Step: take one SGD iteration and show it');
+  const runTo = createField('run-to', 'Run to iteration', 'e.g. 100');
+  const runToButton = button('run-to-button', 'Run to', true, 'Run the step debugger to this iteration');
+  const layers = createLayerEditor();
   stop.setAttribute('disabled', '');
 
   const submit = () => {
     const rate = check(learningRate, parseLearningRate);
     const count = check(iterations, parseIterations);
+    const network = layers.read();
     if (rate === undefined) learningRate.input.focus();
     else if (count === undefined) iterations.input.focus();
-    else post({ type: 'train', learningRate: rate, iterations: count });
+    else if (!network.ok) network.focus.focus();
+    else post({ type: 'train', learningRate: rate, iterations: count, ...network.choice });
+  };
+  const submitRunTo = () => {
+    const iteration = check(runTo, parseRunTo);
+    if (iteration === undefined) runTo.input.focus();
+    else post({ type: 'runTo', iteration });
   };
   train.addEventListener('click', submit);
+  step.addEventListener('click', () => post({ type: 'step' }));
+  runToButton.addEventListener('click', submitRunTo);
+  runTo.input.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      submitRunTo();
+    }
+  });
   stop.addEventListener('click', () => {
     if (!stop.hasAttribute('disabled')) post({ type: 'stop' });
   });
@@ -93,18 +106,20 @@ export function createControls(): Controls {
     'div',
     { class: 'controls', role: 'group', 'aria-label': 'Training controls' },
     el('div', { class: 'fields' }, learningRate.wrapper, iterations.wrapper),
+    layers.element,
     el('div', { class: 'buttons' }, train, stop, reset),
+    el('div', { class: 'step-controls', role: 'group', 'aria-label': 'Step debugger' }, step, runTo.wrapper, runToButton),
   );
   return {
     element,
     setDefaults(defaults) {
       if (!learningRate.edited) learningRate.input.value = String(defaults.learningRate);
       if (!iterations.edited) iterations.input.value = String(defaults.iterations);
+      layers.setDefaults(defaults.hiddenLayers ?? [], defaults.activation ?? 'sigmoid');
     },
     setRunning(running) {
       // Stop only makes sense while a run is going; a disabled vscode-button leaves the tab order.
-      if (running) stop.removeAttribute('disabled');
-      else stop.setAttribute('disabled', '');
+      setDisabled(stop, !running);
     },
   };
 }

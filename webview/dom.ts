@@ -40,3 +40,27 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string, root: Pare
   if (!found) throw new Error(`webview: element #${id} missing`);
   return found;
 }
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** The SVG twin of el(): SVG elements need their namespace, and presentation stays in CSS classes. */
+export function svgEl<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, AttributeValue> = {},
+  ...children: Child[]
+): SVGElementTagNameMap[K] {
+  const element = document.createElementNS(SVG_NS, tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (name === 'style') throw new Error('svgEl(): use classes in webview.css, not style attributes');
+    if (value === false || value === null || value === undefined) continue;
+    element.setAttribute(name, value === true ? '' : String(value));
+  }
+  append(element, children);
+  return element;
+}
+
+/** Sets an attribute, or removes it for undefined: keeps data-* attributes exact for tests and tools. */
+export function setOrRemove(element: Element, name: string, value: string | undefined): void {
+  if (value === undefined) element.removeAttribute(name);
+  else element.setAttribute(name, value);
+}

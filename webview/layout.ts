@@ -1,6 +1,8 @@
-// Builds each view's DOM inside #app. The panel gets controls and the explanation; the side
-// bar view stays compact (chart, status, parameters, prediction).
+// Builds each view's DOM inside #app. The panel gets controls, the step debugger, the
+// explanation and the lesson; the side bar view stays compact (chart, status, parameters,
+// prediction, network drawing, decision boundary).
 import { createErrorTable } from './accessibility/table';
+import { button } from './buttons';
 import { el } from './dom';
 
 export type ViewKind = 'panel' | 'sidebar';
@@ -16,6 +18,16 @@ export interface Layout {
   errorTable: HTMLTableElement;
   parametersSection: HTMLElement;
   parameters: HTMLElement;
+  /** "At iteration N · Back to latest" while the learner inspects a recorded iteration. */
+  parametersInspect: HTMLElement;
+  parametersLatest: HTMLElement;
+  networkSection: HTMLElement;
+  boundarySection: HTMLElement;
+  boundaryCanvas: HTMLCanvasElement;
+  stepSection?: HTMLElement;
+  step?: HTMLElement;
+  /** Where the panel's lesson goes; absent in the side bar. */
+  lessonSlot?: HTMLElement;
   predictionSection: HTMLElement;
   prediction: HTMLElement;
   explanationSection?: HTMLElement;
@@ -69,11 +81,17 @@ export function buildLayout(app: HTMLElement, kind: ViewKind): Layout {
   );
   const parameters = el('div', { id: 'parameters', class: 'parameters' });
   const prediction = el('div', { id: 'prediction', class: 'prediction' });
-  const parametersSection = section('parameters-section', 'Weights and bias', parameters);
+  const parametersLatest = button('parameters-latest', 'Back to latest', true, 'Back to the latest weights');
+  const parametersInspect = el('p', { id: 'parameters-inspect', class: 'inspect-banner', hidden: true }, el('span', { class: 'inspect-text' }), parametersLatest);
+  const parametersSection = section('parameters-section', 'Weights and bias', el('div', {}, parametersInspect, parameters));
   const predictionSection = section('prediction-section', 'Prediction', prediction);
+  const networkSection = section('network-section', 'Network', el('div', { id: 'network', class: 'network' }));
+  const boundaryCanvas = el('canvas', { id: 'decision-boundary', class: 'boundary-canvas', role: 'img', 'aria-label': 'Decision boundary' });
+  const boundarySection = section('boundary-section', 'Decision boundary', el('div', { class: 'boundary' }, boundaryCanvas, boundaryLegend()));
   const layout: Layout = {
     kind, status, runMessage, chartSection, chartBox, canvas, chartToolbar, errorTable,
-    parametersSection, parameters, predictionSection, prediction,
+    parametersSection, parameters, parametersInspect, parametersLatest, predictionSection, prediction,
+    networkSection, boundarySection, boundaryCanvas,
   };
 
   const main = el('main', { class: `view view-${kind}` });
@@ -81,17 +99,38 @@ export function buildLayout(app: HTMLElement, kind: ViewKind): Layout {
     layout.controlsSlot = el('div', { class: 'controls-slot' });
     layout.explanation = el('div', { id: 'explanation', class: 'explanation' });
     layout.explanationSection = section('explanation-section', 'Explanation', layout.explanation);
+    layout.step = el('div', { id: 'step-view', class: 'step-view' });
+    layout.stepSection = section('step-section', 'Step debugger: one SGD iteration', layout.step);
+    layout.lessonSlot = el('div', { class: 'lesson-slot' });
     main.append(
       el('header', { class: 'panel-header' }, el('h1', {}, 'Neural Network Lab: training'), layout.controlsSlot),
       status,
       runMessage,
       chartSection,
       el('div', { class: 'panes' }, parametersSection, predictionSection),
+      el('div', { class: 'panes visual-panes' }, networkSection, boundarySection),
+      layout.stepSection,
       layout.explanationSection,
+      layout.lessonSlot,
     );
   } else {
-    main.append(status, runMessage, chartSection, parametersSection, predictionSection);
+    main.append(status, runMessage, chartSection, parametersSection, predictionSection, networkSection, boundarySection);
   }
   app.replaceChildren(main);
   return layout;
+}
+
+/** The heatmap's key, in HTML so its swatches take the theme colours straight from CSS. */
+function boundaryLegend(): HTMLElement {
+  const item = (swatch: string, text: string) => el('li', {}, el('span', { class: `swatch ${swatch}`, 'aria-hidden': 'true' }), text);
+  return el(
+    'ul',
+    { class: 'boundary-legend', 'aria-label': 'Key' },
+    item('swatch-class0', 'predicts 0'),
+    item('swatch-class1', 'predicts 1'),
+    item('marker-line', 'prediction 0.5'),
+    item('marker-train', 'training row'),
+    item('marker-test', 'test row'),
+    item('marker-none', 'no target'),
+  );
 }

@@ -1,17 +1,24 @@
 // Webview entry for both views: the Training panel (body[data-view="panel"]) and the Error
 // Chart side view (body[data-view="sidebar"]). Builds the DOM, tells the host it is ready,
 // then renders every HostMessage.
+import type { LayerParameters } from '../src/core/types';
 import type { HostMessage } from '../src/protocol';
 import { renderErrorTable } from './accessibility/table';
+import { DecisionBoundary } from './boundary';
 import { ErrorChart } from './chart';
+import { attachInspect } from './chartInspect';
 import { createControls, createLogScaleToggle, type Controls } from './controls';
 import { renderExplanation } from './explanation';
 import { formatInteger, formatSignificant } from './format';
+import { setOrRemove } from './dom';
 import { buildLayout, viewKind } from './layout';
+import { createLessonView, type LessonView } from './lesson/lessonView';
+import { NetworkDiagram } from './networkDiagram';
 import { renderParameters } from './parameters';
 import { renderPrediction } from './prediction';
 import { RunStore, type RunSeries } from './runs';
 import { renderRunMessage, statusText } from './status';
+import { renderStep } from './stepView';
 import { readThemeColors, watchTheme } from './theme';
 import { intervalThrottle } from './throttle';
 import { loadState, post, saveState } from './vscodeApi';
@@ -24,19 +31,40 @@ const layout = buildLayout(app, viewKind());
 const runs = new RunStore();
 const persisted = loadState();
 const chart = new ErrorChart(layout.canvas, readThemeColors(), { compact: layout.kind === 'sidebar', logScale: persisted.logScale === true });
+const network = new NetworkDiagram(layout.kind);
+const boundary = new DecisionBoundary(layout.boundaryCanvas, layout.kind);
 let controls: Controls | undefined;
+let lesson: LessonView | undefined;
+/** A recorded iteration the learner picked on the chart: its parameters replace the latest ones until "Back to latest". */
+let inspected: { runId: string; iteration: number; parameters: LayerParameters[] } | undefined;
 
+layout.networkSection.querySelector('#network')!.append(network.element);
 if (layout.controlsSlot) {
   controls = createControls();
   layout.controlsSlot.append(controls.element);
 }
+if (layout.lessonSlot) {
+  lesson = createLessonView();
+  layout.lessonSlot.append(lesson.section);
+}
+layout.chartBox.after(attachInspect(chart, layout.canvas, () => runs.current, (runId, iteration) => post({ type: 'inspect', runId, iteration })));
+// Focus goes to the pane when its "Back to latest" button disappears, not to the page's top.
+layout.parametersSection.tabIndex = -1;
+layout.parametersLatest.addEventListener('click', () => {
+  inspected = undefined;
+  renderRunState(true);
+  layout.parametersSection.focus({ preventScroll: true });
+});
 layout.chartToolbar.append(
   createLogScaleToggle(persisted.logScale === true, (logScale) => {
     chart.setLogScale(logScale);
     saveState({ logScale });
   }),
 );
-watchTheme((colors) => chart.applyTheme(colors));
+watchTheme((colors) => {
+  chart.applyTheme(colors);
+  boundary.refreshTheme();
+});
 
 function chartSummary(run: RunSeries | undefined): string {
   if (!run || run.train.length === 0) return 'Error chart: no points yet';
@@ -44,7 +72,8 @@ function chartSummary(run: RunSeries | undefined): string {
   return (
     `Error chart of ${runs.runs.length} run(s). Current run: error ${formatSignificant(first.y, 4)} at iteration ` +
     `${formatInteger(first.x)}, ${formatSignificant(run.lastError ?? NaN, 4)} at iteration ${formatInteger(run.lastIteration ?? 0)}. ` +
-    'The values are in the table "Error values as a table".'
+    'The values are in the table "Error values as a table". ' +
+    'To see the weights at a recorded iteration, move along the curve with the arrow keys and press Enter.'
   );
 }
 
@@ -69,9 +98,19 @@ function updateChartAttributes(): void {
   setOrRemove(box, 'data-last-iteration', run?.lastIteration === undefined ? undefined : String(run.lastIteration));
 }
 
-function setOrRemove(element: HTMLElement, name: string, value: string | undefined): void {
-  if (value === undefined) element.removeAttribute(name);
-  else element.setAttribute(name, value);
+/** The parameters pane and the network drawing: the inspected iteration's, else the current run's latest. */
+function renderParametersAndNetwork(): void {
+  const run = runs.current;
+  const layers = inspected?.parameters ?? run?.parameters ?? [];
+  layout.parametersSection.hidden = !renderParameters(layout.parameters, layers);
+  layout.parametersInspect.hidden = inspected === undefined;
+  setOrRemove(layout.parameters, 'data-at-iteration', inspected === undefined ? undefined : String(inspected.iteration));
+  if (inspected) {
+    const which = inspected.runId === run?.info.runId ? '' : ` of run ${inspected.runId}`;
+    layout.parametersInspect.querySelector('.inspect-text')!.textContent = `At iteration ${formatInteger(inspected.iteration)}${which}. `;
+  }
+  layout.networkSection.hidden = layers.length === 0;
+  network.show(layers, run?.info.settings.activation ?? 'sigmoid');
 }
 
 /** Everything about the current run except the chart's points. */
@@ -79,7 +118,7 @@ function renderRunState(immediateText: boolean): void {
   const run = runs.current;
   updateChartAttributes();
   layout.chartSection.hidden = runs.runs.length === 0;
-  layout.parametersSection.hidden = !renderParameters(layout.parameters, run?.parameters ?? []);
+  renderParametersAndNetwork();
   renderRunMessage(layout.runMessage, run);
   controls?.setRunning(runs.status === 'running');
   if (immediateText) textUpdates.flush();
@@ -91,14 +130,20 @@ function handle(message: HostMessage): void {
     case 'state':
       runs.replaceAll(message.runs);
       chart.setRuns(runs.runs);
+      if (inspected && !runs.runs.some((run) => run.info.runId === inspected!.runId)) inspected = undefined;
       controls?.setDefaults(message.defaults);
       layout.predictionSection.hidden = !renderPrediction(layout.prediction, message.prediction);
       if (layout.explanation && layout.explanationSection) {
         layout.explanationSection.hidden = !renderExplanation(layout.explanation, message.explanation);
       }
+      if (layout.step && layout.stepSection) layout.stepSection.hidden = !renderStep(layout.step, message.step);
+      layout.boundarySection.hidden = !boundary.show(message.boundary);
+      // A re-sent state does not scroll the learner away; a state that opens the lesson does.
+      if (message.lesson && lesson && (lesson.section.hidden || lesson.focus !== message.lesson)) lesson.show(message.lesson);
       renderRunState(true);
       break;
     case 'runStarted':
+      inspected = undefined;
       runs.start(message.run);
       chart.setRuns(runs.runs);
       renderRunState(true);
@@ -124,6 +169,22 @@ function handle(message: HostMessage): void {
         layout.explanationSection.hidden = !renderExplanation(layout.explanation, message.explanation);
         layout.explanationSection.scrollIntoView({ block: 'nearest' });
       }
+      break;
+    case 'lesson':
+      lesson?.show(message.focus);
+      break;
+    case 'step':
+      if (layout.step && layout.stepSection) {
+        layout.stepSection.hidden = !renderStep(layout.step, message.step);
+        layout.stepSection.scrollIntoView({ block: 'nearest' });
+      }
+      break;
+    case 'checkpoint':
+      inspected = { runId: message.runId, iteration: message.iteration, parameters: message.parameters };
+      renderRunState(true);
+      break;
+    case 'boundary':
+      layout.boundarySection.hidden = !boundary.show(message.boundary);
       break;
   }
 }

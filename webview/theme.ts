@@ -59,3 +59,40 @@ export function watchTheme(onChange: (colors: ThemeColors) => void): void {
   });
   observer.observe(document.body, { attributes: true, attributeFilter: ['class'] });
 }
+
+export type Rgb = readonly [number, number, number];
+
+let colorProbe: CanvasRenderingContext2D | null | undefined;
+
+/**
+ * Any CSS colour the theme gives ("#3794ff", "rgb(…)", "color-mix(…)") as RGB, by letting a
+ * 1×1 canvas parse and paint it. Undefined when the text is not a colour.
+ */
+export function toRgb(color: string): Rgb | undefined {
+  if (!color) return undefined;
+  colorProbe ??= document.createElement('canvas').getContext('2d', { willReadFrequently: true });
+  if (!colorProbe) return undefined;
+  colorProbe.clearRect(0, 0, 1, 1);
+  colorProbe.fillStyle = '#010203';
+  colorProbe.fillStyle = color;
+  if (colorProbe.fillStyle === '#010203' && color.toLowerCase() !== '#010203') return undefined;
+  colorProbe.fillRect(0, 0, 1, 1);
+  const [r, g, b] = colorProbe.getImageData(0, 0, 1, 1).data;
+  return [r!, g!, b!];
+}
+
+/** The first defined theme variable among `names`, parsed to RGB. */
+export function themeRgb(...names: string[]): Rgb | undefined {
+  const style = getComputedStyle(document.body);
+  for (const name of names) {
+    const rgb = toRgb(style.getPropertyValue(name).trim());
+    if (rgb) return rgb;
+  }
+  return undefined;
+}
+
+export function mixRgb(from: Rgb, to: Rgb, amount: number): Rgb {
+  return [0, 1, 2].map((i) => Math.round(from[i]! + (to[i]! - from[i]!) * amount)) as unknown as Rgb;
+}
+
+export const cssRgb = (rgb: Rgb) => `rgb(${rgb[0]}, ${rgb[1]}, ${rgb[2]})`;

@@ -23,3 +23,9 @@ export function parseIterations(text: string): Parsed {
   }
   return { ok: true, value };
 }
+
+/** The step debugger's target: the same rules as Iterations, said for this field. */
+export function parseRunTo(text: string): Parsed {
+  const parsed = parseIterations(text);
+  return parsed.ok ? parsed : { ok: false, message: 'Run to needs a whole iteration number from 1 to 1,000,000,000, for example 100.' };
+}

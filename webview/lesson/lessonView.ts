@@ -1,0 +1,163 @@
+// The live lesson: the tutorial's worked examples as cards, every number computed in this page
+// by the core (computeCheckpoints) from the inputs above them, beside what the tutorial prints.
+import { computeCheckpoints, TUTORIAL_INPUTS, type Checkpoint, type CheckpointValue, type LessonInputs } from '../../src/lesson/checkpoints';
+import type { LessonCheckpoint } from '../../src/protocol';
+import { el, replaceChildren } from '../dom';
+import { formatSignificant, formatValue } from '../format';
+import { createLessonInputs, LESSON_FIELDS, type LessonKey } from './lessonInputs';
+
+const DIGITS = 8;
+
+/** What the tutorial printed, by checkpoint and row position: shown for reference even after edits. */
+const TUTORIAL_PRINTED: Map<string, (string | undefined)[]> = new Map(
+  computeCheckpoints(TUTORIAL_INPUTS).map((checkpoint) => [checkpoint.id, checkpoint.values.map((value) => value.printed)]),
+);
+
+/** Ours at the precision the tutorial printed, so "4.1259999999999994" is not shown as "4.126". */
+function displayOurs(value: CheckpointValue, printed: string | undefined): string {
+  const ours = value.ours;
+  if (typeof ours === 'string') return ours;
+  if (Array.isArray(ours)) return formatValue(ours, 6);
+  if (printed !== undefined && Number.isFinite(ours)) {
+    const decimals = printed.includes('.') ? printed.split('.')[1]!.length : 0;
+    return ours.toFixed(Math.min(decimals, 20));
+  }
+  return Number.isInteger(ours) ? String(ours) : formatSignificant(ours, DIGITS);
+}
+
+const fullOurs = (ours: CheckpointValue['ours']) => (typeof ours === 'number' ? String(ours) : JSON.stringify(ours));
+
+function agreementCell(value: CheckpointValue, printed: string | undefined): HTMLTableCellElement {
+  if (value.agrees === true) return el('td', { class: 'agreement agrees', 'data-agrees': 'true', 'aria-label': 'agrees with the tutorial' }, '✓');
+  if (value.agrees === false) return el('td', { class: 'agreement differs', 'data-agrees': 'false', 'aria-label': 'differs from the tutorial' }, '✗');
+  // The tutorial printed a value, but for its own inputs: nothing to compare ours with.
+  if (printed !== undefined) return el('td', { class: 'agreement', 'aria-label': 'not compared: the inputs changed' }, '—');
+  return el('td', { class: 'agreement' });
+}
+
+function valueRow(value: CheckpointValue, printed: string | undefined): HTMLTableRowElement {
+  const agreement = agreementCell(value, printed);
+  const ours = fullOurs(value.ours);
+  return el(
+    'tr',
+    { 'data-value-name': value.name, 'data-ours': ours, 'data-agrees': agreement.dataset.agrees, 'data-printed': printed },
+    el('th', { scope: 'row' }, el('code', {}, value.name)),
+    el('td', { class: 'formula' }, value.formula),
+    el('td', { class: 'number ours', 'data-ours': ours, title: ours }, displayOurs(value, printed)),
+    // Dimmed when it was printed for the tutorial's inputs, not these.
+    el('td', { class: `number printed${printed !== undefined && value.printed === undefined ? ' stale' : ''}` }, printed ?? ''),
+    agreement,
+  );
+}
+
+/** A link-like button to the input's field: "which input_vector?" is answered by going there. */
+function inputLink(key: LessonKey): HTMLElement {
+  const { label, hint } = LESSON_FIELDS[key];
+  const link = el('button', { type: 'button', class: 'input-link', 'data-input': key, title: `Edit ${label} (${hint})`, 'aria-label': `Edit ${label} (${hint})` }, el('code', {}, label));
+  link.addEventListener('click', () => {
+    const field = document.getElementById(`lesson-input-${key}`) as HTMLInputElement | null;
+    field?.scrollIntoView({ block: 'center' });
+    field?.focus({ preventScroll: true });
+    field?.select();
+  });
+  return link;
+}
+
+function card(checkpoint: Checkpoint, index: number, focused: boolean): HTMLElement {
+  const headingId = `checkpoint-${checkpoint.id}-heading`;
+  const printed = TUTORIAL_PRINTED.get(checkpoint.id) ?? [];
+  return el(
+    'article',
+    { class: 'checkpoint', 'data-checkpoint': checkpoint.id, 'data-focused': focused ? 'true' : undefined, 'aria-labelledby': headingId, tabindex: -1 },
+    el('h3', { id: headingId }, `${index + 1}. ${checkpoint.title}`),
+    el('p', { class: 'checkpoint-uses' }, 'Uses ', ...checkpoint.inputs.map(inputLink)),
+    el(
+      'div',
+      { class: 'table-scroll' },
+      el(
+        'table',
+        { class: 'data-table checkpoint-table' },
+        el('thead', {}, el('tr', {},
+          el('th', { scope: 'col' }, 'Name'),
+          el('th', { scope: 'col' }, 'Formula'),
+          el('th', { scope: 'col', class: 'numeric' }, 'Ours'),
+          el('th', { scope: 'col', class: 'numeric' }, 'Tutorial prints'),
+          el('th', { scope: 'col' }, el('span', { class: 'visually-hidden' }, 'Agrees'), '✓'),
+        )),
+        el('tbody', {}, ...checkpoint.values.map((value, i) => valueRow(value, printed[i]))),
+      ),
+    ),
+    el('p', { class: 'takeaway' }, checkpoint.takeaway),
+  );
+}
+
+export interface LessonView {
+  section: HTMLElement;
+  /** The checkpoint last asked for. */
+  readonly focus: LessonCheckpoint | undefined;
+  /** Shows the lesson and scrolls to one checkpoint. */
+  show(focus: LessonCheckpoint): void;
+  hide(): void;
+}
+
+export function createLessonView(): LessonView {
+  const cards = el('div', { id: 'lesson-checkpoints', class: 'checkpoints' });
+  const changedNote = el('p', { id: 'lesson-changed', class: 'note', hidden: true },
+    "Your inputs differ from the tutorial's: its printed values stay for reference, but there is nothing to compare them with.");
+  const failure = el('p', { id: 'lesson-failure', class: 'field-error', role: 'alert', hidden: true });
+  let focus: LessonCheckpoint | undefined;
+
+  const render = (inputs: LessonInputs) => {
+    let checkpoints: Checkpoint[];
+    try {
+      checkpoints = computeCheckpoints(inputs);
+    } catch (error) {
+      // The inputs are validated, so this is a bug in the core: say so and keep the last cards.
+      failure.hidden = false;
+      failure.textContent = `Could not compute the lesson: ${error instanceof Error ? error.message : String(error)}`;
+      return;
+    }
+    failure.hidden = true;
+    changedNote.hidden = JSON.stringify(inputs) === JSON.stringify(TUTORIAL_INPUTS);
+    replaceChildren(cards, ...checkpoints.map((checkpoint, index) => card(checkpoint, index, checkpoint.id === focus)));
+  };
+
+  const form = createLessonInputs(render);
+  const section = el(
+    'section',
+    { id: 'lesson', class: 'pane lesson', 'aria-labelledby': 'lesson-heading', hidden: true },
+    el('h2', { id: 'lesson-heading' }, "Lesson: the tutorial's numbers, computed live"),
+    el('p', { class: 'note' }, 'Every value below is computed in this view by the same code that trains your networks. Change an input and every later number follows.'),
+    form.element,
+    changedNote,
+    failure,
+    cards,
+  );
+  let rendered = false;
+
+  return {
+    section,
+    get focus() {
+      return focus;
+    },
+    show(next) {
+      focus = next;
+      if (!rendered) {
+        render(form.values());
+        rendered = true;
+      }
+      section.hidden = false;
+      for (const element of cards.querySelectorAll<HTMLElement>('[data-checkpoint]')) {
+        if (element.dataset.checkpoint === focus) element.dataset.focused = 'true';
+        else delete element.dataset.focused;
+      }
+      const target = cards.querySelector<HTMLElement>(`[data-checkpoint="${focus}"]`);
+      target?.scrollIntoView({ block: 'start' });
+      // Focus (without a second scroll) so a screen reader starts reading at the checkpoint.
+      target?.focus({ preventScroll: true });
+    },
+    hide() {
+      section.hidden = true;
+    },
+  };
+}

@@ -1,0 +1,168 @@
+// The current run's network as an SVG: inputs, hidden layers, output; each edge as wide as its
+// weight is large and coloured by its sign (classes in style.css map to --vscode-charts-*, so a
+// theme change needs no redraw). Biases and weights show on hover. Redrawn at most once per
+// animation frame; while the layer sizes stay the same only attributes change, no elements.
+import type { LayerParameters } from '../src/core/types';
+import { replaceChildren, svgEl } from './dom';
+import { formatSignificant } from './format';
+import { frameScheduler } from './throttle';
+
+/** Wider layers show their first units and a "+N more" mark: 256 circles help nobody. */
+const MAX_DRAWN_UNITS = { panel: 12, sidebar: 8 };
+const GEOMETRY = {
+  panel: { width: 520, height: 230, margin: 28, labelHeight: 18, maxRadius: 11, maxEdgeWidth: 5 },
+  sidebar: { width: 240, height: 160, margin: 14, labelHeight: 14, maxRadius: 8, maxEdgeWidth: 3.5 },
+};
+
+interface DrawnEdge {
+  line: SVGLineElement;
+  title: SVGTitleElement;
+  layer: number;
+  unit: number;
+  input: number;
+}
+
+interface DrawnNode {
+  circle: SVGCircleElement;
+  title: SVGTitleElement;
+  layer: number;
+  unit: number;
+}
+
+export function layerSizes(layers: LayerParameters[]): number[] {
+  if (layers.length === 0) return [];
+  return [layers[0]!.weights[0]?.length ?? 0, ...layers.map((layer) => layer.weights.length)];
+}
+
+function layerName(index: number, count: number): string {
+  if (index === 0) return 'input';
+  return index === count - 1 ? 'output' : `hidden ${index}`;
+}
+
+function unitName(layer: number, unit: number, sizes: number[]): string {
+  if (layer === 0) return `input x${unit + 1}`;
+  if (layer < sizes.length - 1) return `hidden ${layer}, unit ${unit + 1}`;
+  return sizes[layer] === 1 ? 'output' : `output ${unit + 1}`;
+}
+
+export class NetworkDiagram {
+  readonly element: SVGSVGElement;
+  private readonly kind: 'panel' | 'sidebar';
+  private layers: LayerParameters[] = [];
+  private activation = 'sigmoid';
+  private structure = '';
+  private edges: DrawnEdge[] = [];
+  private nodes: DrawnNode[] = [];
+  readonly requestRender = frameScheduler(() => this.render());
+
+  constructor(kind: 'panel' | 'sidebar') {
+    this.kind = kind;
+    const { width, height } = GEOMETRY[kind];
+    this.element = svgEl('svg', {
+      id: 'network-diagram', class: `network-diagram network-${kind}`, viewBox: `0 0 ${width} ${height}`,
+      role: 'img', 'aria-label': 'Network diagram: no network yet', 'data-layer-sizes': '', 'data-edge-count': 0,
+    });
+  }
+
+  /** Shows these parameters from the next animation frame on. */
+  show(layers: LayerParameters[], activation: string): void {
+    this.layers = layers;
+    this.activation = activation;
+    this.requestRender();
+  }
+
+  private render(): void {
+    const sizes = layerSizes(this.layers);
+    const structure = sizes.join(',');
+    if (structure !== this.structure) this.build(sizes);
+    this.updateValues();
+  }
+
+  private build(sizes: number[]): void {
+    this.structure = sizes.join(',');
+    this.edges = [];
+    this.nodes = [];
+    const { width, height, margin, labelHeight, maxRadius } = GEOMETRY[this.kind];
+    const cap = MAX_DRAWN_UNITS[this.kind];
+    const drawnCounts = sizes.map((size) => (size > cap ? cap - 1 : size));
+    const plotHeight = height - labelHeight - margin;
+    const columnX = (layer: number) => (sizes.length === 1 ? width / 2 : margin + (layer * (width - 2 * margin)) / (sizes.length - 1));
+    const unitY = (layer: number, unit: number) => {
+      const slots = drawnCounts[layer]! + (sizes[layer]! > cap ? 1 : 0);
+      return margin / 2 + ((unit + 0.5) * plotHeight) / slots;
+    };
+    const radius = Math.max(3, Math.min(maxRadius, plotHeight / (2.6 * Math.max(1, ...drawnCounts.map((count, i) => count + (sizes[i]! > cap ? 1 : 0))))));
+
+    const edgeGroup = svgEl('g', { class: 'edges' });
+    const nodeGroup = svgEl('g', { class: 'nodes' });
+    const labelGroup = svgEl('g', { class: 'layer-labels' });
+    for (let layer = 1; layer < sizes.length; layer++) {
+      for (let unit = 0; unit < drawnCounts[layer]!; unit++) {
+        for (let input = 0; input < drawnCounts[layer - 1]!; input++) {
+          const title = svgEl('title');
+          const line = svgEl('line', {
+            class: 'edge', x1: columnX(layer - 1), y1: unitY(layer - 1, input), x2: columnX(layer), y2: unitY(layer, unit),
+            'data-from': `${layer - 1}.${input}`, 'data-to': `${layer}.${unit}`,
+          }, title);
+          edgeGroup.append(line);
+          this.edges.push({ line, title, layer: layer - 1, unit, input });
+        }
+      }
+    }
+    sizes.forEach((size, layer) => {
+      for (let unit = 0; unit < drawnCounts[layer]!; unit++) {
+        const title = svgEl('title');
+        const kind = layer === 0 ? 'input' : layer === sizes.length - 1 ? 'output' : 'hidden';
+        const circle = svgEl('circle', { class: `node node-${kind}`, cx: columnX(layer), cy: unitY(layer, unit), r: radius, 'data-node': `${layer}.${unit}` }, title);
+        nodeGroup.append(circle);
+        if (layer > 0) this.nodes.push({ circle, title, layer, unit });
+        else title.textContent = `input x${unit + 1}`;
+      }
+      if (size > cap) {
+        nodeGroup.append(svgEl('text', { class: 'more-units', x: columnX(layer), y: unitY(layer, drawnCounts[layer]!) + 4, 'text-anchor': 'middle' }, `+${size - drawnCounts[layer]!}`));
+      }
+      // The outer labels hang inwards from their nodes, so a narrow side bar does not cut them.
+      const anchor = layer === 0 && sizes.length > 1 ? 'start' : layer === sizes.length - 1 && sizes.length > 1 ? 'end' : 'middle';
+      const x = anchor === 'start' ? columnX(layer) - radius : anchor === 'end' ? columnX(layer) + radius : columnX(layer);
+      labelGroup.append(svgEl('text', { class: 'layer-label', x, y: height - 4, 'text-anchor': anchor }, layerName(layer, sizes.length)));
+    });
+    replaceChildren(this.element, edgeGroup, nodeGroup, labelGroup);
+    this.element.dataset.layerSizes = this.structure;
+    this.element.dataset.edgeCount = String(this.edges.length);
+  }
+
+  private updateValues(): void {
+    const layers = this.layers;
+    const sizes = layerSizes(layers);
+    let largest = 0;
+    for (const edge of this.edges) {
+      const weight = Math.abs(layers[edge.layer]!.weights[edge.unit]![edge.input]!);
+      if (Number.isFinite(weight)) largest = Math.max(largest, weight);
+    }
+    const { maxEdgeWidth } = GEOMETRY[this.kind];
+    for (const edge of this.edges) {
+      const weight = layers[edge.layer]!.weights[edge.unit]![edge.input]!;
+      const sign = !Number.isFinite(weight) ? 'edge-broken' : weight > 0 ? 'edge-positive' : weight < 0 ? 'edge-negative' : 'edge-zero';
+      // ∝ |weight|, relative to the largest: the picture shows which connections matter.
+      const width = Number.isFinite(weight) && largest > 0 ? 0.4 + (maxEdgeWidth - 0.4) * (Math.abs(weight) / largest) : 1;
+      edge.line.setAttribute('class', `edge ${sign}`);
+      edge.line.setAttribute('stroke-width', width.toFixed(2));
+      edge.line.dataset.weight = String(weight);
+      edge.title.textContent = `weight ${unitName(edge.layer, edge.input, sizes)} → ${unitName(edge.layer + 1, edge.unit, sizes)}: ${formatSignificant(weight, 6)}`;
+    }
+    for (const node of this.nodes) {
+      const bias = layers[node.layer - 1]!.biases[node.unit]!;
+      node.circle.dataset.bias = String(bias);
+      node.title.textContent = `${unitName(node.layer, node.unit, sizes)}: bias ${formatSignificant(bias, 6)}`;
+    }
+    this.element.setAttribute('aria-label', this.describe());
+  }
+
+  private describe(): string {
+    const sizes = layerSizes(this.layers);
+    if (sizes.length === 0) return 'Network diagram: no network yet';
+    const hidden = sizes.slice(1, -1);
+    const middle = hidden.length === 0 ? 'no hidden layer' : `hidden layers of ${hidden.join(', ')} units (${this.activation})`;
+    return `Network diagram: ${sizes[0]} inputs, ${middle}, ${sizes[sizes.length - 1]} output. The values are in "Weights and bias".`;
+  }
+}
