@@ -1,6 +1,6 @@
 // Runs every benchmark in test/bench/*.bench.mjs, one after another, each in its own Node process
 // (so one benchmark's JIT state and garbage cannot colour the next), and prints one report.
-// Builds dist/ first when dist/core.js is missing (and out/ when it is missing). `npm run bench -- core` runs only the files
+// Builds dist/ and out/ first. `npm run bench -- core` runs only the files
 // whose name contains "core". Benchmarks are never part of the test suite: timing is reported,
 // not asserted, except that a benchmark that crashes makes this script exit non-zero.
 import { spawnSync } from 'node:child_process';
@@ -13,20 +13,14 @@ const benchDirectory = join(root, 'test', 'bench');
 const filters = process.argv.slice(2);
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
-if (!existsSync(join(root, 'dist', 'core.js'))) {
-  console.log('dist/core.js is missing: npm run build');
-  const build = spawnSync(npm, ['run', 'build'], { cwd: root, stdio: 'inherit' });
-  if (build.status !== 0) {
+// Always from the current sources: a stale dist/ or out/ would measure old code.
+for (const script of ['build', 'compile-tests']) {
+  const step = spawnSync(npm, ['run', script, '--silent'], { cwd: root, stdio: 'inherit' });
+  // tsc still emits when a file has a type error, so only a failed build stops the run.
+  if (step.status !== 0 && script === 'build') {
     console.error('build failed; no benchmarks run');
     process.exit(1);
   }
-}
-
-// Some benchmarks drive compiled host code from out/ (tsc); compile it once if it is missing.
-// tsc still emits when another file has a type error, so only a missing result stops the run.
-if (!existsSync(join(root, 'out', 'src'))) {
-  console.log('out/ is missing: npm run compile-tests');
-  spawnSync(npm, ['run', 'compile-tests'], { cwd: root, stdio: 'inherit' });
 }
 
 const files = readdirSync(benchDirectory)

@@ -3,6 +3,7 @@ import type { ErrorPoint, ModelSnapshot } from './core/types';
 import type { RunEnd } from './protocol';
 import type * as vscode from 'vscode';
 import type { Services } from './services';
+import { parseDataset } from './core';
 import type { PredictionDecorations } from './editor/predictionDecorations';
 
 export interface RunResult extends RunEnd {
@@ -23,6 +24,8 @@ export interface LabApi {
   modelFor(datasetUri: string): ModelSnapshot | undefined;
   /** Feeds a raw message through the same validation a webview's message goes through. */
   receiveWebviewMessage(raw: unknown): void;
+  /** Parses a document afresh, timed by the benchmark. */
+  parseForBenchmark(document: vscode.TextDocument): Promise<unknown>;
   /** The text shown at the end of a row after Predict, if any. */
   predictionText(document: vscode.TextDocument, row: number): string | undefined;
 }
@@ -40,5 +43,6 @@ export function createApi(services: Services, decorations: PredictionDecorations
     modelFor: (datasetUri) => services.models.get(datasetUri),
     receiveWebviewMessage: (raw) => services.hub.receiveRaw(raw),
     predictionText: (document, row) => decorations.textFor(document, row),
+    parseForBenchmark: async (document) => parseDataset(document.getText()),
   };
 }

@@ -72,6 +72,8 @@ export interface StepView {
   input: number[];
   target: number;
   prediction: number;
+  /** after = before − learningRate · gradient, parameter by parameter. */
+  learningRate: number;
   gradients: LayerParameters[];
   before: LayerParameters[];
   after: LayerParameters[];
@@ -88,7 +90,7 @@ export interface BoundaryView {
   y: { min: number; max: number; label: string };
   columns: number;
   rows: number;
-  /** rows × columns predictions, row-major from (x.min, y.min). */
+  /** rows × columns predictions at cell centres, (x.min + (column + 0.5)·width/columns, …), row-major from y.min. */
   values: number[];
   points: { x: number; y: number; target?: number; split: 'train' | 'test' }[];
 }

@@ -122,7 +122,7 @@ export function computeCheckpoints(inputs: LessonInputs = TUTORIAL_INPUTS): Chec
     {
       id: 'error',
       title: 'A wrong prediction and its error',
-      inputs: ['wrongInput', 'wrongTarget'],
+      inputs: ['wrongInput', 'wrongTarget', 'weights', 'bias'],
       values: [
         v('prediction', 'sigmoid(dot(input_vector, weights) + bias)', wrongPrediction, '0.87101915'),
         v('error', '(prediction − target)²', wrongError, '0.75867436'),
@@ -132,7 +132,7 @@ export function computeCheckpoints(inputs: LessonInputs = TUTORIAL_INPUTS): Chec
     {
       id: 'derivative',
       title: 'Which way to move: the derivative',
-      inputs: ['wrongInput', 'wrongTarget'],
+      inputs: ['wrongInput', 'wrongTarget', 'weights', 'bias'],
       values: [v('derivative', '2 · (prediction − target)', derivative, '1.7420383')],
       takeaway: derivative > 0 ? 'Positive: the prediction is too high, so the weights must go down.' : 'Negative: the prediction is too low, so the weights must go up.',
     },

@@ -57,6 +57,7 @@ export class Stepper {
       input: [...input],
       target,
       prediction,
+      learningRate: this.settings.learningRate,
       gradients: gradients.layers,
       before,
       after: this.network.parameters(),
