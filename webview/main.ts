@@ -13,6 +13,7 @@ import { formatInteger, formatSignificant } from './format';
 import { setOrRemove } from './dom';
 import { buildLayout, viewKind } from './layout';
 import { createLessonView, type LessonView } from './lesson/lessonView';
+import { createBagOfWordsView } from './bagOfWords';
 import { NetworkDiagram } from './networkDiagram';
 import { renderParameters } from './parameters';
 import { renderPrediction } from './prediction';
@@ -47,6 +48,8 @@ if (layout.lessonSlot) {
   lesson = createLessonView();
   layout.lessonSlot.append(lesson.section);
 }
+const bagOfWords = layout.kind === 'panel' ? createBagOfWordsView() : undefined;
+if (bagOfWords) (layout.lessonSlot ?? app).after(bagOfWords.section);
 layout.chartBox.after(attachInspect(chart, layout.canvas, () => runs.current, (runId, iteration) => post({ type: 'inspect', runId, iteration })));
 // Focus goes to the pane when its "Back to latest" button disappears, not to the page's top.
 layout.parametersSection.tabIndex = -1;
@@ -139,6 +142,7 @@ function handle(message: HostMessage): void {
       if (layout.step && layout.stepSection) layout.stepSection.hidden = !renderStep(layout.step, message.step);
       layout.boundarySection.hidden = !boundary.show(message.boundary);
       // A re-sent state does not scroll the learner away; a state that opens the lesson does.
+      if (bagOfWords) bagOfWords.section.hidden = !bagOfWords.render(message.bag);
       if (message.lesson && lesson && (lesson.section.hidden || lesson.focus !== message.lesson)) lesson.show(message.lesson);
       renderRunState(true);
       break;
@@ -185,6 +189,12 @@ function handle(message: HostMessage): void {
       break;
     case 'boundary':
       layout.boundarySection.hidden = !boundary.show(message.boundary);
+      break;
+    case 'bagOfWords':
+      if (bagOfWords) {
+        bagOfWords.section.hidden = !bagOfWords.render(message.bag);
+        bagOfWords.section.scrollIntoView({ block: 'nearest' });
+      }
       break;
   }
 }
