@@ -1,13 +1,15 @@
 // E2E fixture: the packaged VSIX installed into an isolated code-server (no smoke-test driver, so toasts show),
 // driven through Debian chromium with playwright-core. ONE server + ONE browser are shared by all e2e test files
 // (mocha root hooks below; this module is loaded with `--require` from test/e2e/.mocharc.json); each
-// openWorkbench() opens a new page (= a new window with its own extension host) on a fresh workspace folder.
+// openWorkbench() opens a new window (its own extension host) in a fresh browser context (its own storage, so
+// no workbench/extension global state carries over from other tests) on a fresh workspace folder. Shared across
+// windows: the server's user settings and extensions dir.
 //
 // Env: NNL_VSIX (default dist-vsix/neural-network-lab.vsix), NNL_HEADED=1 (visible browser),
 //      NNL_KEEP_STATE=1 (keep server state dirs), NNL_HARNESS_DEBUG=1 (server output + browser console).
 import * as fs from 'fs';
 import * as path from 'path';
-import type { BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
+import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
 import type * as Harness from '../harness/code-server';
 
 // Page-side globals, used only inside page.evaluate callbacks (they run in the browser; tsconfig has no DOM lib).
@@ -25,7 +27,8 @@ export const RESULTS_DIR = path.join(ROOT, 'test-results');
 
 interface Shared {
   server: Harness.CodeServer;
-  context: BrowserContext;
+  browser: Browser;
+  newContext: Awaited<ReturnType<typeof Harness.launchSharedBrowser>>['newContext'];
   closeBrowser(): Promise<void>;
   userDataDir: string;
   extensionsDir: string;
@@ -45,9 +48,9 @@ export function sharedWorkbench(): Promise<Shared> {
     const t0 = Date.now();
     harness.installExtension(vsix, dirs);
     const server = await harness.startCodeServer({ ...dirs, smokeTestDriver: false, echo: !!process.env.NNL_HARNESS_DEBUG });
-    const browser = await harness.launchBrowser();
+    const browser = await harness.launchSharedBrowser();
     console.log(`    [e2e] ${path.relative(ROOT, vsix)} installed, code-server ${server.origin} (pid ${server.pid}), chromium up in ${Date.now() - t0} ms`);
-    return { server, context: browser.context, closeBrowser: browser.close, ...dirs, stateDir, vsix };
+    return { server, browser: browser.browser, newContext: browser.newContext, closeBrowser: browser.close, ...dirs, stateDir, vsix };
   })();
   return shared;
 }
@@ -114,13 +117,15 @@ export interface OpenOptions {
 export async function openWorkbench(options: OpenOptions = {}): Promise<Workbench> {
   const s = await sharedWorkbench();
   const workspace = harness.makeWorkspace({ files: options.workspaceFiles, datasets: options.datasets ?? true, prefix: 'nnl-e2e-ws-' });
-  const page = await s.context.newPage();
+  // a browser context of its own: no workbench or extension global state (IndexedDB) shared with other windows
+  const context = await s.newContext();
+  const page = await context.newPage();
   page.setDefaultTimeout(30_000);
   if (process.env.NNL_HARNESS_DEBUG) page.on('console', (m) => console.error(`[browser ${m.type()}] ${m.text()}`));
   openPages.add(page);
   const close = async () => {
     openPages.delete(page);
-    await page.close().catch(() => undefined);
+    await context.close().catch(() => undefined);
     fs.rmSync(workspace, { recursive: true, force: true });
   };
   try {
