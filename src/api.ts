@@ -24,6 +24,8 @@ export interface LabApi {
   modelFor(datasetUri: string): ModelSnapshot | undefined;
   /** Feeds a raw message through the same validation a webview's message goes through. */
   receiveWebviewMessage(raw: unknown): void;
+  /** How long the lens provider's last answer took inside the extension host. */
+  lensProvideMs(): number;
   /** Parses a document afresh, timed by the benchmark. */
   parseForBenchmark(document: vscode.TextDocument): Promise<unknown>;
   /** The text shown at the end of a row after Predict, if any. */
@@ -43,6 +45,7 @@ export function createApi(services: Services, decorations: PredictionDecorations
     modelFor: (datasetUri) => services.models.get(datasetUri),
     receiveWebviewMessage: (raw) => services.hub.receiveRaw(raw),
     predictionText: (document, row) => decorations.textFor(document, row),
+    lensProvideMs: () => services.lensProvideMs(),
     parseForBenchmark: async (document) => parseDataset(document.getText()),
   };
 }

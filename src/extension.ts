@@ -32,7 +32,7 @@ export function activate(context: vscode.ExtensionContext): LabApi {
     log,
   );
   const panel = new TrainingPanel(context.extensionUri, hub);
-  Object.assign(services, { hub, training, panel, refreshLenses: () => lenses.refresh() });
+  Object.assign(services, { hub, training, panel, refreshLenses: () => lenses.refresh(), lensProvideMs: () => lenses.lastProvideMs });
   const decorations = new PredictionDecorations();
   const diagnostics = new DatasetDiagnostics(documents, (document) => decorations.refresh(document, documents.parse(document).dataset));
 

@@ -24,6 +24,10 @@ export interface RunInfo {
   trainRows: number;
   testRows: number;
   startedAt: number;
+  /** The largest |input| among the rows: a learner's unscaled features explain a divergence. */
+  largestInput?: number;
+  /** The file's "generatedBy": the weights and bias its rows were made from, shown beside the learned ones. */
+  generatedBy?: { weights: number[]; bias: number };
 }
 
 export interface RunEnd {

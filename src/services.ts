@@ -24,6 +24,8 @@ export interface Services {
   lastBag?: BagOfWordsView;
   /** Lens titles depend on the stored model: call after a model changes. */
   refreshLenses(): void;
+  /** How long the lens provider's last answer took in the extension host. */
+  lensProvideMs(): number;
   /** The step debugger's session, if the learner has stepped. */
   stepper?: Stepper;
 }

@@ -105,7 +105,7 @@ function updateChartAttributes(): void {
 function renderParametersAndNetwork(): void {
   const run = runs.current;
   const layers = inspected?.parameters ?? run?.parameters ?? [];
-  layout.parametersSection.hidden = !renderParameters(layout.parameters, layers);
+  layout.parametersSection.hidden = !renderParameters(layout.parameters, layers, run?.info.generatedBy);
   layout.parametersInspect.hidden = inspected === undefined;
   setOrRemove(layout.parameters, 'data-at-iteration', inspected === undefined ? undefined : String(inspected.iteration));
   if (inspected) {

@@ -10,7 +10,7 @@ function number(value: number): HTMLElement {
   return el('span', { class: 'number', 'data-value': String(value) }, formatSignificant(value, DIGITS));
 }
 
-function singleNeuron(layer: LayerParameters): HTMLElement {
+function singleNeuron(layer: LayerParameters, label = 'weights: ', attributes: Record<string, string> = {}): HTMLElement {
   const weights = layer.weights[0] ?? [];
   const list = el('span', { class: 'vector' }, '[');
   weights.forEach((weight, index) => {
@@ -21,8 +21,8 @@ function singleNeuron(layer: LayerParameters): HTMLElement {
   // Each "name: value" pair is kept whole so a narrow side bar wraps between them, not inside.
   return el(
     'p',
-    { class: 'parameter-line' },
-    el('span', { class: 'parameter-part' }, el('span', { class: 'parameter-name' }, 'weights: '), list),
+    { class: 'parameter-line', ...attributes },
+    el('span', { class: 'parameter-part' }, el('span', { class: 'parameter-name' }, label), list),
     ' ',
     el('span', { class: 'parameter-part' }, el('span', { class: 'parameter-name' }, 'bias: '), number(layer.biases[0] ?? NaN)),
   );
@@ -54,13 +54,19 @@ function layerTable(layer: LayerParameters, index: number, count: number): HTMLE
   );
 }
 
-/** Returns false when there is nothing to show, so the caller can hide the pane. */
-export function renderParameters(container: HTMLElement, layers: LayerParameters[]): boolean {
+/**
+ * Returns false when there is nothing to show, so the caller can hide the pane. `generatedBy` (a
+ * synthetic dataset's true weights) is drawn under the learned ones, to compare.
+ */
+export function renderParameters(container: HTMLElement, layers: LayerParameters[], generatedBy?: { weights: number[]; bias: number }): boolean {
   const isTutorialNet = layers.length === 1 && layers[0]!.weights.length === 1;
   if (layers.length === 0) {
     replaceChildren(container);
   } else if (isTutorialNet) {
-    replaceChildren(container, singleNeuron(layers[0]!));
+    const truth = generatedBy && generatedBy.weights.length === layers[0]!.weights[0]?.length
+      ? singleNeuron({ weights: [generatedBy.weights], biases: [generatedBy.bias] }, 'generating weights: ', { id: 'generated-by', title: 'The weights and bias the rows were generated from (the file\'s "generatedBy")' })
+      : undefined;
+    replaceChildren(container, singleNeuron(layers[0]!), truth);
   } else {
     replaceChildren(container, ...layers.map((layer, index) => layerTable(layer, index, layers.length)));
   }

@@ -10,7 +10,7 @@ import { openBundledDataset } from './openDataset';
 import { resolveDatasetDocument } from './pickDataset';
 import { readUserDefaults } from './train';
 
-export const BUNDLED_DATASETS = ['tutorial.nn.json', 'worked-example.nn.json', 'xor.nn.json', 'noisy-blobs.nn.json', 'houses.nn.json'] as const;
+export const BUNDLED_DATASETS = ['tutorial.nn.json', 'worked-example.nn.json', 'xor.nn.json', 'noisy-blobs.nn.json', 'houses.nn.json', 'houses-unscaled.nn.json'] as const;
 /** The learning rates the tutorial calls traditional defaults, plus one that is too big. */
 export const COMPARED_LEARNING_RATES = [0.01, 0.1, 1];
 

@@ -49,6 +49,10 @@ export function formatDataset(dataset: DatasetToWrite): string {
   if (dataset.features !== undefined) {
     sections.push(`  "features": [${dataset.features.map((name) => JSON.stringify(name)).join(', ')}]`);
   }
+  if (dataset.generatedBy !== undefined) {
+    const { weights, bias } = dataset.generatedBy;
+    sections.push(`  "generatedBy": { "weights": ${numberList(weights, 'a generating weight')}, "bias": ${finiteNumber(bias, 'a generating bias')} }`);
+  }
   const rows = dataset.rows.map((row) => `    ${serializeRow(row)}`);
   sections.push(rows.length === 0 ? '  "rows": []' : `  "rows": [\n${rows.join(',\n')}\n  ]`);
   if (dataset.network !== undefined) {

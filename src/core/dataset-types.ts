@@ -53,6 +53,8 @@ export interface Dataset {
   rowsKey?: TextRange;
   /** offset/length of the "network" object value `{ … }`, to replace or extend it in one edit. */
   networkRange?: TextRange;
+  /** For synthetic data: the weights and bias the rows were generated from. */
+  generatedBy?: { weights: number[]; bias: number };
 }
 
 export interface ParseDatasetOptions {
@@ -76,6 +78,7 @@ export interface RowToWrite {
 export interface DatasetToWrite {
   description?: string;
   features?: string[];
+  generatedBy?: { weights: number[]; bias: number };
   rows: readonly RowToWrite[];
   network?: DatasetNetworkSettings;
 }

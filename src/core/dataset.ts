@@ -1,6 +1,6 @@
 // parseDataset: dataset text (*.nn.json) → the valid rows and settings, plus a problem for everything
 // wrong, each pointing at the exact row or value. It never throws, whatever the text.
-import type { Node } from 'jsonc-parser';
+import { getNodeValue, type Node } from 'jsonc-parser';
 import type {
   Dataset, DatasetNetworkSettings, ParseDatasetOptions, ParseDatasetResult, Problem, TextRange,
 } from './dataset-types';
@@ -20,7 +20,7 @@ export { HIDDEN_ACTIVATION_NAMES, NETWORK_LIMITS, NETWORK_SETTING_NAMES, OUTPUT_
 export { ROW_KEY_NAMES, SPLIT_NAMES } from './dataset-rows';
 export { MAX_REPORTED_PROBLEMS } from './dataset-problems';
 
-export const TOP_LEVEL_NAMES = ['description', 'features', 'rows', 'network'] as const;
+export const TOP_LEVEL_NAMES = ['description', 'features', 'rows', 'network', 'generatedBy'] as const;
 /** Allowed at the top level without a warning: editors use it to pick a schema. */
 const IGNORED_TOP_LEVEL_NAMES = ['$schema'];
 
@@ -83,6 +83,8 @@ function readDataset(text: string, outputHint: unknown, problems: ProblemCollect
   }
 
   const size = decideInputSize(rowNodes, features, featuresNode, network.settings, network.startWeightsNode, problems);
+  const generatedByNode = properties.get('generatedBy')?.value;
+  const generatedBy = generatedByNode && readGeneratedBy(generatedByNode, size.value, text, problems);
   const output: OutputKind = network.settings.output ?? (outputHint === 'linear' ? 'linear' : 'sigmoid');
   const rows = readRows(rowNodes, { expectedSize: size.value, sizeSource: size.source, output }, text, problems);
 
@@ -104,7 +106,29 @@ function readDataset(text: string, outputHint: unknown, problems: ProblemCollect
     network: network.settings,
     rowsKey: rangeOf(rowsEntry.key),
     networkRange: networkNode?.type === 'object' ? rangeOf(networkNode) : undefined,
+    generatedBy,
   };
+}
+
+/**
+ * The weights and bias synthetic rows were made from, so the learned ones can be shown beside
+ * them. Only informative: anything wrong is a warning and the setting is ignored.
+ */
+function readGeneratedBy(node: Node, inputSize: number, text: string, problems: ProblemCollector): { weights: number[]; bias: number } | undefined {
+  const shape = '{ "weights": [150, -8], "bias": 50 }';
+  const value = node.type === 'object' ? getNodeValue(node) : undefined;
+  const weights: unknown = value?.weights;
+  const bias: unknown = value?.bias;
+  const finite = (entry: unknown): entry is number => typeof entry === 'number' && Number.isFinite(entry);
+  if (!Array.isArray(weights) || !weights.every(finite) || !finite(bias) || Object.keys(value).some((key) => key !== 'weights' && key !== 'bias')) {
+    problems.warning(rangeOf(node), `"generatedBy" should be the weights and bias the rows were made from, like ${shape}, not ${describeNode(node, text)}; it is ignored`);
+    return undefined;
+  }
+  if (inputSize > 0 && weights.length !== inputSize) {
+    problems.warning(rangeOf(node), `"generatedBy" has ${weights.length} weights, but each row has ${inputSize} inputs; it is ignored`);
+    return undefined;
+  }
+  return { weights: [...weights], bias };
 }
 
 function readDescription(node: Node | undefined, text: string, problems: ProblemCollector): string | undefined {

@@ -5,8 +5,11 @@ interface RunFacts {
   iteration: number;
   accuracy?: { train: { right: number; all: number }; test: { right: number; all: number } };
   lastError: number | undefined;
-  info: { settings: { learningRate: number; iterations: number; seed: number } };
+  info: { settings: { learningRate: number; iterations: number; seed: number; hiddenLayers: number[] }; largestInput?: number };
 }
+
+/** Inputs beyond this size make plain SGD steps huge: the tutorial's features are single digits. */
+const LARGE_INPUT = 20;
 
 const format = (value: number) => (Math.abs(value) >= 1e4 || (value !== 0 && Math.abs(value) < 1e-3) ? value.toExponential(3) : value.toPrecision(4));
 
@@ -19,14 +22,15 @@ export function endMessage(status: RunStatus, run: RunFacts, detail: string): st
   const error = run.lastError === undefined ? '' : ` Cumulative error: ${format(run.lastError)}.`;
   switch (status) {
     case 'completed':
-      return `Finished ${iterations.toLocaleString('en-US')} iterations (seed ${seed}).${error}${describeAccuracy(run.accuracy)}`;
+      return `Finished ${iterations.toLocaleString('en-US')} iterations (seed ${seed}).${error}${describeAccuracy(run.accuracy)}${plateauAdvice(run)}`;
     case 'stopped':
       return `Stopped at iteration ${run.iteration.toLocaleString('en-US')}.${error}`;
     case 'diverged':
       return (
         `Training diverged at iteration ${run.iteration.toLocaleString('en-US')}: the weights became too large to represent (NaN or Infinity), ` +
         `because each gradient-descent step of learning rate ${learningRate} overshoots and the next gradient is bigger still. ` +
-        `Lower the learning rate (try ${suggestedLearningRate(learningRate)}).`
+        `Lower the learning rate (try ${suggestedLearningRate(learningRate)}).` +
+        largeInputAdvice(run)
       );
     case 'saturated':
       return (
@@ -43,4 +47,23 @@ function describeAccuracy(accuracy: RunFacts['accuracy']): string {
   const part = (name: string, { right, all }: { right: number; all: number }) =>
     all ? ` ${name} accuracy ${right}/${all} (${Math.round((100 * right) / all)}%).` : '';
   return part('Training', accuracy.train) + part('Test', accuracy.test);
+}
+
+/** One neuron that cannot fit its training rows: the tutorial's plateau, and the way past it. */
+function plateauAdvice(run: RunFacts): string {
+  const train = run.accuracy?.train;
+  if (!train || train.right === train.all || run.info.settings.hiddenLayers.length > 0) return '';
+  return (
+    ' One neuron draws a single straight boundary, and these rows cannot be split by one straight line, so the error stops on a plateau.' +
+    ' Add a hidden layer ("hiddenLayers": [4] in the file\'s network block, or Add layer in the panel) to bend the boundary.'
+  );
+}
+
+function largeInputAdvice(run: RunFacts): string {
+  const largest = run.info.largestInput;
+  if (largest === undefined || largest <= LARGE_INPUT) return '';
+  return (
+    ` The inputs are large (up to ${format(largest)}): every gradient is multiplied by them, so even a small learning rate overshoots.` +
+    ' Scale the features to single digits (e.g. an area in hundreds of m², an age in decades) and train again.'
+  );
 }

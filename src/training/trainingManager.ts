@@ -50,10 +50,12 @@ export class TrainingManager implements vscode.Disposable {
       trainRows: 0,
       testRows: 0,
       startedAt: Date.now(),
+      generatedBy: dataset.generatedBy,
     };
     const data = splitRows(dataset);
     info.trainRows = data.inputs.length;
     info.testRows = data.testInputs.length;
+    info.largestInput = data.inputs.reduce((largest, input) => input.reduce((row, value) => Math.max(row, Math.abs(value)), largest), 0);
     const boundary = boundaryFrame(dataset);
     const run: TrainingRun = new TrainingRun(info, data, this.workerPath, {
       progress: (progressed, batch) =>

@@ -118,4 +118,15 @@ describe('Teaching features', function () {
     assert.doesNotMatch(text, /class|✓|✗/);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
+
+  it('diverges on unscaled house features and says to scale them', async () => {
+    const api = await activeApi();
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('neuralNetworkLab.openBundledDataset', 'houses-unscaled.nn.json');
+    const runId = (await vscode.commands.executeCommand<string>('neuralNetworkLab.train', uri))!;
+    const result = await api.waitForRun(runId);
+    assert.strictEqual(result.status, 'diverged', result.message);
+    assert.match(result.message, /inputs are large \(up to 250/);
+    assert.match(result.message, /Scale the features/);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
 });

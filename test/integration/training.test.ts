@@ -49,6 +49,19 @@ describe('Training in the extension host', function () {
     assert.ok(result.iteration > 0 && result.iteration < 500000000);
   });
 
+  it('keeps training when the Training panel is closed', async () => {
+    const api = await activeApi();
+    const document = await openDataset({ network: { iterations: 3000000, seed: 6 }, rows: tutorialRows() });
+    const runId = (await vscode.commands.executeCommand<string>('neuralNetworkLab.train', document.uri))!;
+    await waitFor('progress', () => ((api.iterationOf(runId) ?? 0) > 0 ? true : undefined));
+    const panel = vscode.window.tabGroups.all.flatMap((group) => group.tabs).find((tab) => tab.label === 'Neural Network Training');
+    assert.ok(panel, 'the panel opened with the run');
+    await vscode.window.tabGroups.close(panel);
+    const result = await api.waitForRun(runId);
+    assert.strictEqual(result.status, 'completed', result.message);
+    assert.strictEqual(result.points.length, 30000);
+  });
+
   it('starting again on the same dataset stops the first run', async () => {
     const api = await activeApi();
     const document = await openDataset({ network: { iterations: 500000000, seed: 4 }, rows: tutorialRows() });

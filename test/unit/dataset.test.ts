@@ -167,20 +167,16 @@ describe('formatDataset', () => {
   });
 });
 
-describe('parseDataset: speed', () => {
-  it('reads 10,000 rows well within a keystroke (guards against quadratic work)', function () {
-    this.timeout(30_000);
+describe('parseDataset: large files', () => {
+  // Timing lives in `npm run bench` (in-host parse and lens latencies); this checks the fast path's results.
+  it('reads 10,000 rows with exact offsets for the last one', () => {
     const rows = Array.from({ length: 10_000 }, (_, i) => `    { "input": [${i / 7}, ${i % 13}], "target": ${i % 2} }`);
     const text = `{\n  "features": ["a", "b"],\n  "rows": [\n${rows.join(',\n')}\n  ]\n}\n`;
-    let best = Infinity;
-    for (let run = 0; run < 5; run++) {
-      const started = performance.now();
-      const { dataset, problems } = parseDataset(text);
-      best = Math.min(best, performance.now() - started);
-      assert.equal(dataset?.rows.length, 10_000);
-      assert.equal(problems.length, 0);
-    }
-    // Typically ~10 ms; the bound is loose because CI machines are shared.
-    assert.ok(best < 250, `10,000 rows took ${best.toFixed(1)} ms`);
+    const { dataset, problems } = parseDataset(text);
+    assert.equal(problems.length, 0);
+    assert.equal(dataset?.rows.length, 10_000);
+    const last = dataset!.rows[9_999];
+    assert.equal(text.slice(last.offset, last.offset + last.length), rows[9_999].trim());
+    assert.deepEqual(last.input, [9_999 / 7, 9_999 % 13]);
   });
 });

@@ -33,7 +33,9 @@ describe('resolveSettings', () => {
 });
 
 describe('end-of-run messages', () => {
-  const run = (lastError?: number) => ({ iteration: 1234, lastError, info: { settings: { learningRate: 100, iterations: 5000, seed: 3 } } });
+  const run = (lastError?: number, largestInput?: number) => ({
+    iteration: 1234, lastError, info: { settings: { learningRate: 100, iterations: 5000, seed: 3, hiddenLayers: [] as number[] }, largestInput },
+  });
 
   it('names the cause of divergence and suggests a tenth of the learning rate', () => {
     const message = endMessage('diverged', run(), '');
@@ -47,6 +49,20 @@ describe('end-of-run messages', () => {
     assert.match(message, /pinned near 0 or 1/);
     assert.match(message, /try 10\)/);
     assert.match(message, /Cumulative error: 4\.000/);
+  });
+
+  it('says to scale the features when the inputs are large', () => {
+    assert.match(endMessage('diverged', run(undefined, 250), ''), /inputs are large \(up to 250\.0\).*Scale the features/);
+    assert.doesNotMatch(endMessage('diverged', run(undefined, 5.5), ''), /Scale the features/);
+  });
+
+  it('explains the plateau of one neuron and invites a hidden layer', () => {
+    const stuck = { ...run(2.1), accuracy: { train: { right: 6, all: 8 }, test: { right: 0, all: 0 } } };
+    assert.match(endMessage('completed', stuck, ''), /Training accuracy 6\/8 \(75%\)\..*single straight boundary.*"hiddenLayers": \[4\]/);
+    const solved = { ...stuck, accuracy: { train: { right: 8, all: 8 }, test: { right: 0, all: 0 } } };
+    assert.doesNotMatch(endMessage('completed', solved, ''), /hiddenLayers/);
+    const deeper = { ...stuck, info: { settings: { ...stuck.info.settings, hiddenLayers: [4] } } };
+    assert.doesNotMatch(endMessage('completed', deeper, ''), /hiddenLayers/);
   });
 
   it('suggests readable learning rates', () => {
