@@ -63,7 +63,7 @@ function largeInputAdvice(run: RunFacts): string {
   const largest = run.info.largestInput;
   if (largest === undefined || largest <= LARGE_INPUT) return '';
   return (
-    ` The inputs are large (up to ${format(largest)}): every gradient is multiplied by them, so even a small learning rate overshoots.` +
+    ` The inputs are large (up to ${Number(largest.toPrecision(4))}): every gradient is multiplied by them, so even a small learning rate overshoots.` +
     ' Scale the features to single digits (e.g. an area in hundreds of m², an age in decades) and train again.'
   );
 }

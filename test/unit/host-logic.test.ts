@@ -52,7 +52,7 @@ describe('end-of-run messages', () => {
   });
 
   it('says to scale the features when the inputs are large', () => {
-    assert.match(endMessage('diverged', run(undefined, 250), ''), /inputs are large \(up to 250\.0\).*Scale the features/);
+    assert.match(endMessage('diverged', run(undefined, 250), ''), /inputs are large \(up to 250\).*Scale the features/);
     assert.doesNotMatch(endMessage('diverged', run(undefined, 5.5), ''), /Scale the features/);
   });
 
