@@ -15,18 +15,18 @@ async function trainedModel(services: Services, target: unknown) {
   const name = path.posix.basename(document.uri.path);
   const model = services.models.get(document.uri.toString());
   if (!dataset) {
-    void vscode.window.showErrorMessage(`${name} cannot be read as a dataset: see the Problems panel.`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('{0} cannot be read as a dataset: see the Problems panel.', name));
     return undefined;
   }
   if (!model) {
     void vscode.window
-      .showWarningMessage(`${name} has no trained model yet. Train the network first.`, 'Train Network')
+      .showWarningMessage(vscode.l10n.t('{0} has no trained model yet. Train the network first.', name), 'Train Network')
       .then((choice) => choice && vscode.commands.executeCommand('neuralNetworkLab.train', document.uri));
     return undefined;
   }
   const misfit = checkModelFits(model, dataset.inputSize);
   if (misfit) {
-    void vscode.window.showErrorMessage(`${misfit} Train the network again before exporting.`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('{0} Train the network again before exporting.', misfit));
     return undefined;
   }
   return { document, dataset, model, name };
@@ -42,7 +42,7 @@ async function saveAs(document: vscode.TextDocument, fileName: string, filters: 
   const target = await vscode.window.showSaveDialog({ defaultUri: folder ? vscode.Uri.joinPath(folder, fileName) : undefined, filters });
   if (!target) return undefined;
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(content));
-  void vscode.window.showInformationMessage(`Wrote ${vscode.workspace.asRelativePath(target)}.`);
+  void vscode.window.showInformationMessage(vscode.l10n.t('Wrote {0}.', vscode.workspace.asRelativePath(target)));
   return target;
 }
 
@@ -65,31 +65,31 @@ export async function loadModel(services: Services, target?: unknown, modelFile?
   if (!document) return undefined;
   const { dataset } = await services.documents.parseCurrent(document);
   if (!dataset) {
-    void vscode.window.showErrorMessage('Open a dataset without problems to bind the model to.');
+    void vscode.window.showErrorMessage(vscode.l10n.t('Open a dataset without problems to bind the model to.'));
     return undefined;
   }
   const file =
     modelFile instanceof vscode.Uri
       ? modelFile
-      : (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { 'Neural Network Lab model': ['json'] }, title: 'Load Model' }))?.[0];
+      : (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { 'Neural Network Lab model': ['json'] }, title: vscode.l10n.t('Load Model') }))?.[0];
   if (!file) return undefined;
   let text: string;
   try {
     text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
   } catch (error) {
-    void vscode.window.showErrorMessage(`Cannot read ${file.fsPath}: ${error instanceof Error ? error.message : String(error)}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot read {0}: {1}', file.fsPath, error instanceof Error ? error.message : String(error)));
     return undefined;
   }
   const { model, error } = parseModelFile(text);
   const misfit = model && checkModelFits(model, dataset.inputSize);
   if (!model || misfit) {
-    void vscode.window.showErrorMessage(`Cannot load ${path.posix.basename(file.path)}: ${error ?? misfit}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot load {0}: {1}', path.posix.basename(file.path), String(error ?? misfit)));
     return undefined;
   }
   const snapshot = NeuralNetwork.fromSnapshot(model).snapshot();
   await services.models.set(document.uri.toString(), snapshot);
   services.refreshLenses();
-  void vscode.window.showInformationMessage(`Loaded the model into ${path.posix.basename(document.uri.path)}: its Predict lenses use it now.`);
+  void vscode.window.showInformationMessage(vscode.l10n.t('Loaded the model into {0}: its Predict lenses use it now.', path.posix.basename(document.uri.path)));
   return snapshot;
 }
 

@@ -19,8 +19,8 @@ export async function resolveDatasetDocument(extensionUri: vscode.Uri, target?: 
     { label: '$(book) Open the tutorial dataset', description: "the tutorial's 8 rows", tutorial: true },
   ];
   const picked = await vscode.window.showQuickPick(items, {
-    title: 'Train Network',
-    placeHolder: 'Which dataset (*.nn.json) should the network train on?',
+    title: vscode.l10n.t('Train Network'),
+    placeHolder: vscode.l10n.t('Which dataset (*.nn.json) should the network train on?'),
   });
   if (!picked) return undefined;
   if (picked.tutorial) return (await openBundledDataset(extensionUri, 'tutorial.nn.json')).document;

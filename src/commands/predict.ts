@@ -1,5 +1,6 @@
 // Predict, Explain and Predict All: run the dataset's current model on its rows.
 import * as vscode from 'vscode';
+import * as path from 'node:path';
 import { explain } from '../core';
 import type { DatasetRow } from '../core';
 import { predictionModel, describePrediction } from '../editor/predictionModel';
@@ -10,13 +11,13 @@ async function datasetAt(services: Services, uri: vscode.Uri) {
   const document = await vscode.workspace.openTextDocument(uri);
   const { dataset } = await services.documents.parseCurrent(document);
   if (!dataset) {
-    void vscode.window.showErrorMessage(`${uri.path.split('/').pop()} cannot be read as a dataset: see the Problems panel.`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('{0} cannot be read as a dataset: see the Problems panel.', path.posix.basename(uri.path)));
     return undefined;
   }
   const model = predictionModel(dataset, services.models.get(uri.toString()));
   if (model.kind === 'mismatch') {
     void vscode.window.showWarningMessage(
-      `The model was trained on rows of ${model.expected} inputs, but the rows now have ${model.found}. Train the network again first.`,
+      vscode.l10n.t('The model was trained on rows of {0} inputs, but the rows now have {1}. Train the network again first.', model.expected, model.found),
     );
     return undefined;
   }

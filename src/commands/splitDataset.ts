@@ -10,14 +10,14 @@ export async function splitDataset(services: Services, target?: unknown, fractio
   if (!document) return undefined;
   const { dataset, problems } = await services.documents.parseCurrent(document);
   if (!dataset || problems.some((problem) => problem.severity === 'error')) {
-    void vscode.window.showErrorMessage('Fix the problems in the dataset before splitting it (see the Problems panel).');
+    void vscode.window.showErrorMessage(vscode.l10n.t('Fix the problems in the dataset before splitting it (see the Problems panel).'));
     return undefined;
   }
   let fraction = typeof fractionArgument === 'number' ? fractionArgument : NaN;
   if (!(fraction > 0 && fraction < 1)) {
     const answer = await vscode.window.showInputBox({
-      title: 'Split Dataset',
-      prompt: 'Fraction of the labelled rows to hold out as a test set (the rest trains the network)',
+      title: vscode.l10n.t('Split Dataset'),
+      prompt: vscode.l10n.t('Fraction of the labelled rows to hold out as a test set (the rest trains the network)'),
       value: '0.25',
       validateInput: (text) => (Number(text) > 0 && Number(text) < 1 ? undefined : 'Enter a number between 0 and 1, e.g. 0.25'),
     });
@@ -35,6 +35,6 @@ export async function splitDataset(services: Services, target?: unknown, fractio
     edit.replace(document.uri, new vscode.Range(document.positionAt(at), document.positionAt(at + change.length)), change.text);
   });
   if (!(await vscode.workspace.applyEdit(edit))) return undefined;
-  void vscode.window.showInformationMessage(`Held out ${test.size} of ${labelled.length} labelled rows as a test set ("split": "test"). Undo restores the file.`);
+  void vscode.window.showInformationMessage(vscode.l10n.t('Held out {0} of {1} labelled rows as a test set ("split": "test"). Undo restores the file.', test.size, labelled.length));
   return test.size;
 }

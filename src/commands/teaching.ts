@@ -21,7 +21,7 @@ function markDone(what: string): void {
 
 export async function openBundled(services: Services, name: unknown): Promise<vscode.Uri | undefined> {
   if (typeof name !== 'string' || !(BUNDLED_DATASETS as readonly string[]).includes(name)) {
-    const picked = await vscode.window.showQuickPick([...BUNDLED_DATASETS], { title: 'Open a bundled dataset' });
+    const picked = await vscode.window.showQuickPick([...BUNDLED_DATASETS], { title: vscode.l10n.t('Open a bundled dataset') });
     if (!picked) return undefined;
     name = picked;
   }
@@ -57,12 +57,12 @@ export async function step(services: Services, target?: unknown, until?: number)
   if (!document) return undefined;
   const parsed = await services.documents.parseCurrent(document);
   if (!parsed.dataset || hasErrors(parsed)) {
-    void vscode.window.showErrorMessage('Fix the problems in the dataset before stepping through training (see the Problems panel).');
+    void vscode.window.showErrorMessage(vscode.l10n.t('Fix the problems in the dataset before stepping through training (see the Problems panel).'));
     return undefined;
   }
   const dataset = parsed.dataset;
   if (!dataset.rows.some((row) => row.target !== undefined && row.split === 'train')) {
-    void vscode.window.showErrorMessage('The dataset has no training rows (rows with a "target") to step through.');
+    void vscode.window.showErrorMessage(vscode.l10n.t('The dataset has no training rows (rows with a "target") to step through.'));
     return undefined;
   }
   const seedWhenUnset = services.stepper?.settings.seed ?? Math.floor(Math.random() * 0x100000000);
@@ -71,7 +71,7 @@ export async function step(services: Services, target?: unknown, until?: number)
   if (!services.stepper?.matches(uri, settings, dataset)) services.stepper = new Stepper(uri, dataset, settings);
   const taken = until === undefined ? services.stepper.step() : services.stepper.runTo(until);
   if (!taken) {
-    void vscode.window.showInformationMessage(`The step debugger is already past iteration ${until}; Reset starts it again.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('The step debugger is already past iteration {0}; Reset starts it again.', String(until)));
     return undefined;
   }
   services.lastStep = taken;
@@ -99,7 +99,7 @@ export async function compareLearningRates(services: Services, target?: unknown)
   if (!document) return [];
   const parsed = await services.documents.parseCurrent(document);
   if (!parsed.dataset || hasErrors(parsed)) {
-    void vscode.window.showErrorMessage('Fix the problems in the dataset before comparing learning rates (see the Problems panel).');
+    void vscode.window.showErrorMessage(vscode.l10n.t('Fix the problems in the dataset before comparing learning rates (see the Problems panel).'));
     return [];
   }
   const seed = Math.floor(Math.random() * 0x100000000);

@@ -49,7 +49,7 @@ export async function createDatasetFromSentences(services: Services, source?: un
   const result = sentencesToDataset(text, loadLemmatizer(services), { source: `${name}.tsv` });
   if (!result.text) {
     const first = result.problems.slice(0, 3).map((problem) => (problem.line ? `line ${problem.line}: ${problem.message}` : problem.message));
-    void vscode.window.showErrorMessage(`Cannot make a dataset from these sentences. ${first.join(' ')} Each line should be "label<TAB>sentence" with label 0 or 1.`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot make a dataset from these sentences. {0} Each line should be "label<TAB>sentence" with label 0 or 1.', first.join(' ')));
     return undefined;
   }
   const uri = vscode.Uri.from({ scheme: 'untitled', path: `${name}.nn.json` });

@@ -23,19 +23,19 @@ export async function trainCommand(services: Services, target?: unknown, overrid
   const document = await resolveDatasetDocument(services.extensionUri, target);
   if (!document) return undefined;
   const parsed = await services.documents.parseCurrent(document);
-  const name = document.uri.path.split('/').pop();
+  const name = document.uri.path.split('/').pop() ?? '';
   if (hasErrors(parsed) || !parsed.dataset) {
     const count = parsed.problems.filter((problem) => problem.severity === 'error').length;
     // Not awaited: the command answers at once; the message waits for the learner on its own.
     void vscode.window
-      .showErrorMessage(`${name} has ${count} problem${count === 1 ? '' : 's'} to fix before training. The Problems panel lists them, each at its row.`, 'Show Problems')
+      .showErrorMessage(vscode.l10n.t('{0} has {1} problem{2} to fix before training. The Problems panel lists them, each at its row.', name, count, count === 1 ? '' : 's'), 'Show Problems')
       .then((choice) => choice && vscode.commands.executeCommand('workbench.actions.view.problems'));
     return undefined;
   }
   const dataset = parsed.dataset;
   const trainable = dataset.rows.filter((row) => row.target !== undefined && row.split !== 'test').length;
   if (trainable === 0) {
-    void vscode.window.showErrorMessage(`${name} has no training rows: give some rows a "target" (and no "split": "test") to learn from.`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('{0} has no training rows: give some rows a "target" (and no "split": "test") to learn from.', name));
     return undefined;
   }
   const settings = resolveSettings(readUserDefaults(), dataset.network, checkedOverrides(overrides), () => Math.floor(Math.random() * 0x100000000));

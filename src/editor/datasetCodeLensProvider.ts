@@ -66,11 +66,11 @@ export class DatasetCodeLensProvider implements vscode.CodeLensProvider, vscode.
     const rowsWithLenses = this.rowsWithLenses(document, dataset.rows);
     if (dataset.rowsKey) {
       const range = rangeOf(document, dataset.rowsKey.offset, dataset.rowsKey.length);
-      lenses.push(new vscode.CodeLens(range, { title: '▶ Train Network', command: 'neuralNetworkLab.train', arguments: [document.uri] }));
+      lenses.push(new vscode.CodeLens(range, { title: vscode.l10n.t('▶ Train Network'), command: 'neuralNetworkLab.train', arguments: [document.uri] }));
       if (rowsWithLenses.length < dataset.rows.length) {
         lenses.push(
           new vscode.CodeLens(range, {
-            title: `Predict/Explain shown near the visible rows only (${dataset.rows.length.toLocaleString('en-US')} rows); Predict All covers every row`,
+            title: vscode.l10n.t('Predict/Explain shown near the visible rows only ({0} rows); Predict All covers every row', dataset.rows.length.toLocaleString('en-US')),
             command: 'neuralNetworkLab.predictAll',
             arguments: [document.uri],
           }),
@@ -91,17 +91,17 @@ export class DatasetCodeLensProvider implements vscode.CodeLensProvider, vscode.
     const uri = lens.document.uri;
     if (!model || model.kind === 'mismatch') {
       const why = model ? `the model was trained on ${model.expected} inputs, the rows now have ${model.found}` : 'the file has problems';
-      lens.command = { title: 'Train first', tooltip: `Train the network again: ${why}.`, command: 'neuralNetworkLab.train', arguments: [uri] };
+      lens.command = { title: vscode.l10n.t('Train first'), tooltip: vscode.l10n.t('Train the network again: {0}.', why), command: 'neuralNetworkLab.train', arguments: [uri] };
     } else if (lens.action === 'predict') {
       lens.command = {
         title: model.kind === 'random' ? 'Predict (untrained)' : 'Predict',
-        tooltip: 'Run the network on this row and show the prediction at its end',
+        tooltip: vscode.l10n.t('Run the network on this row and show the prediction at its end'),
         command: 'neuralNetworkLab.predictRow',
         arguments: [uri, lens.row],
       };
     } else {
       lens.command = {
-        title: 'Explain',
+        title: vscode.l10n.t('Explain'),
         tooltip: "Show this row's forward and backward pass, value by value",
         command: 'neuralNetworkLab.explainRow',
         arguments: [uri, lens.row],

@@ -1,0 +1,31 @@
+// Every string the host passes to vscode.l10n.t is in the English bundle translators start from,
+// so a new message cannot be forgotten there.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+
+const root = path.resolve(__dirname, '..', '..', '..');
+
+function sourceFiles(folder: string): string[] {
+  return fs.readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(folder, entry.name);
+    return entry.isDirectory() ? sourceFiles(full) : entry.name.endsWith('.ts') ? [full] : [];
+  });
+}
+
+describe('localization', () => {
+  it('has every vscode.l10n.t string in l10n/bundle.l10n.json', () => {
+    const bundle = JSON.parse(fs.readFileSync(path.join(root, 'l10n', 'bundle.l10n.json'), 'utf8')) as Record<string, string>;
+    const used = sourceFiles(path.join(root, 'src')).flatMap((file) =>
+      [...fs.readFileSync(file, 'utf8').matchAll(/vscode\.l10n\.t\('((?:[^'\\]|\\.)*)'/g)].map((match) => match[1].replace(/\\'/g, "'").replace(/\\\\/g, '\\')));
+    assert.ok(used.length >= 20, `found ${used.length} localized strings`);
+    assert.deepStrictEqual(used.filter((text) => !(text in bundle)), []);
+  });
+
+  it('has a title for every command in package.nls.json', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+    const nls = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;
+    const keys = (manifest.contributes.commands as { title: string }[]).map((command) => command.title.replace(/^%|%$/g, ''));
+    assert.deepStrictEqual(keys.filter((key) => !(key in nls)), []);
+  });
+});
