@@ -6,7 +6,7 @@ import type { DatasetDocuments } from './datasetDocuments';
 import { isDatasetDocument } from './datasetDocuments';
 
 /** Long enough to skip the keystrokes of a word, short enough to feel immediate. */
-const DEBOUNCE_MS = 100;
+const DEBOUNCE_MS = 50;
 
 export class DatasetDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('neuralNetworkLab');

@@ -31,12 +31,16 @@ async function timeUntil(probe: () => boolean | Promise<boolean>, timeoutMs = 60
 const lensCount = async (uri: vscode.Uri) =>
   (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 50)).length;
 
-async function measureEdit(api: LabApi, rows: number, folder: string) {
-  const file = path.join(folder, `bench-${rows}.nn.json`);
+/** Opens the text under `name`, waits until it is settled, edits one row, and times what follows. */
+async function measureEdit(api: LabApi, rows: number, folder: string, name: string) {
+  const file = path.join(folder, name);
   fs.writeFileSync(file, datasetText(rows));
   const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
   const editor = await vscode.window.showTextDocument(document);
-  await timeUntil(async () => (await lensCount(document.uri)) > 0);
+  const isDataset = name.endsWith('.nn.json');
+  if (isDataset) await timeUntil(async () => (await lensCount(document.uri)) > 0);
+  else await lensCount(document.uri);
+  await new Promise((resolve) => setTimeout(resolve, 500));
   // The edit: break one row in the middle, as a learner's typo would.
   const line = Math.floor(document.lineCount / 2);
   const at = document.lineAt(line).text.indexOf('"target": ') + '"target": '.length;
@@ -45,17 +49,21 @@ async function measureEdit(api: LabApi, rows: number, folder: string) {
   const edited = performance.now();
   await editor.edit((edit) => edit.replace(new vscode.Range(line, at, line, at + 1), '7'));
   const editMs = performance.now() - edited;
-  const lenses = await lensCount(document.uri);
-  const lensesMs = performance.now() - edited;
+  // Lenses and diagnostics are waited for side by side, each timed from the edit.
+  const [lensResult, diagnosticsMs] = await Promise.all([
+    lensCount(document.uri).then((count) => ({ count, ms: performance.now() - edited })),
+    isDataset
+      ? timeUntil(() => vscode.languages.getDiagnostics(document.uri).some((d) => /outside \[0, 1\]/.test(d.message))).then(() => performance.now() - edited)
+      : Promise.resolve(0),
+  ]);
+  delay.disable();
   const provideMs = api.lensProvideMs();
   const parseStarted = performance.now();
   await api.parseForBenchmark(document);
   const parseMs = performance.now() - parseStarted;
-  const diagnosticsMs = (await timeUntil(() => vscode.languages.getDiagnostics(document.uri).some((d) => /outside \[0, 1\]/.test(d.message)))) + lensesMs;
-  delay.disable();
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   fs.rmSync(file);
-  return { rows, chars: document.getText().length, lenses, lensesMs, provideMs, editMs, parseMs, diagnosticsMs, p99: delay.percentile(99) / 1e6 };
+  return { rows, chars: document.getText().length, lenses: lensResult.count, lensesMs: lensResult.ms, provideMs, editMs, parseMs, diagnosticsMs, p99: delay.percentile(99) / 1e6 };
 }
 
 export async function run(): Promise<void> {
@@ -65,13 +73,19 @@ export async function run(): Promise<void> {
   const activation = api.activationMs;
   lines.push(`  activation (activate() start to return): ${activation.toFixed(2)} ms   budget < ${BUDGET_MS.activation} ms: ${activation < BUDGET_MS.activation ? 'OK' : 'OVER'}`);
   for (const rows of [10_000, 300_000]) {
-    const result = await measureEdit(api, rows, folder);
+    // The same text as a plain .json file: what the workbench itself takes for the edit and a lens request.
+    const baseline = await measureEdit(api, rows, folder, `bench-${rows}.json`);
+    const result = await measureEdit(api, rows, folder, `bench-${rows}.nn.json`);
     const size = `${(result.chars / 1e6).toFixed(1)} MB`;
-    const budget = rows <= 10_000 ? ` budget < ${BUDGET_MS.lensesAfterEdit} ms: ${Math.max(result.lensesMs, result.diagnosticsMs) < BUDGET_MS.lensesAfterEdit ? 'OK' : 'OVER'}` : ' (no budget: parsed in a worker)';
+    const verdict = (ms: number) => (ms < BUDGET_MS.lensesAfterEdit ? 'OK' : 'OVER');
+    const budget = rows <= 10_000
+      ? ` budget < ${BUDGET_MS.lensesAfterEdit} ms: diagnostics ${verdict(result.diagnosticsMs)}, lenses ${verdict(result.lensesMs)}`
+      : ' (no budget: parsed in a worker)';
     lines.push(
       `  ${rows.toLocaleString('en-US')} rows (${size}), one edit → lenses ${result.lensesMs.toFixed(0)} ms (${result.lenses} lenses), ` +
         `diagnostics ${result.diagnosticsMs.toFixed(0)} ms, host event-loop p99 ${result.p99.toFixed(1)} ms;${budget}\n` +
-        `    (of which the edit round trip ${result.editMs.toFixed(0)} ms, the lens provider in the extension host ${result.provideMs.toFixed(0)} ms; one parse of the edited text ${result.parseMs.toFixed(0)} ms)`,
+        `    (of which the edit round trip ${result.editMs.toFixed(0)} ms, the lens provider in the extension host ${result.provideMs.toFixed(0)} ms; one parse of the edited text ${result.parseMs.toFixed(0)} ms;\n` +
+        `     the same edit and lens request on the text as a plain .json file, without the extension's features: ${baseline.lensesMs.toFixed(0)} ms)`,
     );
   }
   console.log(lines.join('\n'));
