@@ -7,8 +7,10 @@ import type { Accuracy, Checkpoint, WorkerReply, WorkerStart } from './workerPro
 
 /** Steps per chunk are tuned so a chunk takes about this long: the stop flag is read at least this often. */
 const CHUNK_TARGET_MS = 10;
-/** Parameters are kept at no more than this many recorded iterations (evenly spread) per run. */
+/** Parameters are kept at no more than this many recorded iterations (evenly spread) per run… */
 const MAX_CHECKPOINTS = 1000;
+/** …and no more than this many numbers in all, so a wide network's checkpoints stay a few MB. */
+const MAX_CHECKPOINT_VALUES = 200_000;
 const BOUNDARY_INTERVAL_MS = 250;
 
 function post(reply: WorkerReply): void {
@@ -37,7 +39,9 @@ function train(start: WorkerStart): void {
   // after such an iteration's update, so the parameters read then are exactly the recorded ones
   // (chunking never changes the results).
   const recorded = Math.ceil(settings.iterations / settings.errorInterval);
-  const checkpointEvery = settings.errorInterval * Math.max(1, Math.ceil(recorded / MAX_CHECKPOINTS));
+  const parameterCount = network.parameters().reduce((sum, layer) => sum + layer.biases.length * (layer.weights[0]?.length ?? 0) + layer.biases.length, 0);
+  const checkpointBudget = Math.max(10, Math.min(MAX_CHECKPOINTS, Math.floor(MAX_CHECKPOINT_VALUES / parameterCount)));
+  const checkpointEvery = settings.errorInterval * Math.max(1, Math.ceil(recorded / checkpointBudget));
   let nextCheckpoint = 0;
   let points: ErrorPoint[] = [];
   let testPoints: ErrorPoint[] = [];

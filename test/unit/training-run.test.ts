@@ -1,0 +1,48 @@
+// The host's view of a worker run, in plain Node against the built dist/worker.js: the parameters
+// kept at recorded iterations are exactly the core's, and a wide network keeps few of them.
+import * as assert from 'assert';
+import * as path from 'path';
+import { NeuralNetwork } from '../../src/core';
+import { TrainingRun } from '../../src/training/trainingRun';
+import type { TrainingSettings } from '../../src/protocol';
+
+const WORKER = path.resolve(__dirname, '..', '..', '..', 'dist', 'worker.js');
+const INPUTS = [[3, 1.5], [2, 1], [4, 1.5], [3, 4], [3.5, 0.5], [2, 0.5], [5.5, 1], [1, 1]];
+const TARGETS = [0, 1, 0, 1, 0, 1, 1, 0];
+
+function train(settings: TrainingSettings): Promise<TrainingRun> {
+  return new Promise((resolve) => {
+    const info = { runId: 'test', datasetUri: 'file:///test.nn.json', datasetName: 'test.nn.json', settings, trainRows: 8, testRows: 0, startedAt: 0 };
+    new TrainingRun(info, { inputs: INPUTS, targets: TARGETS, testInputs: [], testTargets: [] }, WORKER, {
+      progress: () => undefined,
+      boundary: () => undefined,
+      ended: resolve,
+    });
+  });
+}
+
+describe('TrainingRun (worker thread)', function () {
+  this.timeout(60_000);
+  const base: TrainingSettings = { learningRate: 0.1, iterations: 5000, errorInterval: 100, seed: 3, hiddenLayers: [], activation: 'sigmoid', output: 'sigmoid' };
+
+  it('keeps, at each recorded iteration, exactly the parameters the core has after that update', async () => {
+    const run = await train(base);
+    assert.strictEqual(run.end?.status, 'completed');
+    assert.strictEqual(run.checkpoints.length, 50);
+    for (const checkpoint of [run.checkpoints[0], run.checkpoints[17], run.checkpoints[49]]) {
+      const network = new NeuralNetwork({ learningRate: 0.1, seed: 3 });
+      network.train(INPUTS, TARGETS, checkpoint.iteration + 1);
+      assert.deepStrictEqual(checkpoint.parameters, network.parameters(), `iteration ${checkpoint.iteration}`);
+    }
+    const reference = new NeuralNetwork({ learningRate: 0.1, seed: 3 });
+    assert.deepStrictEqual(run.points.map(([, error]) => error), reference.train(INPUTS, TARGETS, 5000));
+  });
+
+  it('keeps fewer checkpoints for a wide network, evenly spread', async () => {
+    const run = await train({ ...base, iterations: 20000, hiddenLayers: [64, 64], activation: 'tanh' });
+    // 4,481 parameters: a budget of 200,000 numbers leaves room for 44 checkpoints of the 200 recorded points.
+    assert.ok(run.checkpoints.length <= 50 && run.checkpoints.length >= 40, `${run.checkpoints.length} checkpoints`);
+    const gaps = new Set(run.checkpoints.slice(1).map((checkpoint, index) => checkpoint.iteration - run.checkpoints[index].iteration));
+    assert.strictEqual(gaps.size, 1, 'evenly spread');
+  });
+});
