@@ -1,5 +1,5 @@
-// Which dataset a command acts on: the one it was invoked on, else the active editor's,
-// else one the user picks from the workspace (or the tutorial's, opened fresh).
+// Which dataset a command acts on: the one it was invoked on, else the active editor's, else the
+// only one on screen, else one the user picks from the workspace (or the tutorial's, opened fresh).
 import * as vscode from 'vscode';
 import { isDatasetDocument } from '../editor/datasetDocuments';
 import { openBundledDataset } from './openDataset';
@@ -8,6 +8,9 @@ export async function resolveDatasetDocument(extensionUri: vscode.Uri, target?: 
   if (target instanceof vscode.Uri) return vscode.workspace.openTextDocument(target);
   const active = vscode.window.activeTextEditor?.document;
   if (active && isDatasetDocument(active)) return active;
+  // With the Training panel (a webview) focused there is no active editor: one dataset on screen is the one meant.
+  const visible = [...new Set(vscode.window.visibleTextEditors.map((editor) => editor.document).filter(isDatasetDocument))];
+  if (visible.length === 1) return visible[0];
   const openDataset = vscode.workspace.textDocuments.find((document) => isDatasetDocument(document) && !document.isClosed);
   const files = await vscode.workspace.findFiles('**/*.nn.json', '**/node_modules/**', 200);
   type Item = vscode.QuickPickItem & { uri?: vscode.Uri; tutorial?: true };

@@ -20,6 +20,8 @@ describe('e2e: Train Network on the tutorial dataset', function () {
 
   it('draws the run in the Training panel, with the numbers the core computes', async () => {
     const { page } = wb;
+    // The lenses show the extension is active and the editor is known to it.
+    await page.locator('.monaco-editor .codelens-decoration a', { hasText: 'Train Network' }).first().waitFor({ timeout: 60_000 });
     await runCommand(page, 'Neural Network: Train Network');
     const panel = await webviewFrame(page, { title: 'Neural Network Training', timeout: 60_000 });
     const chart = panel.locator('#error-chart[data-run-status="completed"]');
