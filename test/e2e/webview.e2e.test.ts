@@ -191,6 +191,23 @@ describe('webview (Training panel and Error Chart view) in Chromium', function (
     assert.equal(await page.evaluate(() => window.__nnlabCharts[0].options.scales.x.ticks.color), THEMES.light.descriptionForeground);
   });
 
+  it('takes its colours from a high-contrast theme too', async function () {
+    await open('panel', 'dark');
+    await startTutorialRun();
+    await send(progress('run-1', errorCurve(0, 20), 2000));
+    await nextFrames();
+    // VS Code's Dark High Contrast values for the variables the chart reads.
+    const highContrast = { ...THEMES.dark, 'foreground': '#ffffff', 'descriptionForeground': '#ffffff', 'editor-background': '#000000',
+      'charts-blue': '#3794ff', 'charts-orange': '#d18616', 'editorWidget-border': '#6fc3df', 'panel-border': '#6fc3df', 'focusBorder': '#f38518' };
+    await page.evaluate((variables) => {
+      for (const [name, value] of Object.entries(variables)) document.documentElement.style.setProperty(`--vscode-${name}`, value);
+      document.body.classList.replace('vscode-dark', 'vscode-high-contrast');
+    }, highContrast);
+    await page.waitForFunction(() => window.__nnlabCharts[0].options.scales.x.ticks.color === '#ffffff');
+    assert.equal(await page.evaluate(() => window.__nnlabCharts[0].data.datasets[0].borderColor), highContrast['charts-blue']);
+    await page.screenshot({ path: path.join(RESULTS, 'webview-panel-high-contrast.png') });
+  });
+
   it('renders a prediction and an explanation with data-term rows', async function () {
     await open();
     await send(EMPTY_STATE);
