@@ -1,7 +1,9 @@
 // Which dataset a command acts on: the one it was invoked on, else the active editor's, else the
 // only one on screen, else one the user picks from the workspace (or the tutorial's, opened fresh).
 import * as vscode from 'vscode';
-import { isDatasetDocument } from '../editor/datasetDocuments';
+import { hasErrors, isDatasetDocument } from '../editor/datasetDocuments';
+import type { Dataset } from '../core';
+import type { Services } from '../services';
 import { openBundledDataset } from './openDataset';
 
 export async function resolveDatasetDocument(extensionUri: vscode.Uri, target?: unknown): Promise<vscode.TextDocument | undefined> {
@@ -28,4 +30,15 @@ export async function resolveDatasetDocument(extensionUri: vscode.Uri, target?: 
   if (!picked) return undefined;
   if (picked.tutorial) return (await openBundledDataset(extensionUri, 'tutorial.nn.json')).document;
   return vscode.workspace.openTextDocument(picked.uri!);
+}
+
+/**
+ * The dataset a command needs, parsed and free of errors; otherwise the learner is told to fix
+ * the problems first (`purpose` finishes the sentence "Fix the problems in the dataset before …").
+ */
+export async function datasetWithoutErrors(services: Services, document: vscode.TextDocument, purpose: string): Promise<Dataset | undefined> {
+  const parsed = await services.documents.parseCurrent(document);
+  if (parsed.dataset && !hasErrors(parsed)) return parsed.dataset;
+  void vscode.window.showErrorMessage(vscode.l10n.t('Fix the problems in the dataset before {0} (see the Problems panel).', purpose));
+  return undefined;
 }

@@ -3,16 +3,13 @@
 import * as vscode from 'vscode';
 import { pickTestRows, splitChange } from '../editor/splitRows';
 import type { Services } from '../services';
-import { resolveDatasetDocument } from './pickDataset';
+import { datasetWithoutErrors, resolveDatasetDocument } from './pickDataset';
 
 export async function splitDataset(services: Services, target?: unknown, fractionArgument?: unknown): Promise<number | undefined> {
   const document = await resolveDatasetDocument(services.extensionUri, target);
   if (!document) return undefined;
-  const { dataset, problems } = await services.documents.parseCurrent(document);
-  if (!dataset || problems.some((problem) => problem.severity === 'error')) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Fix the problems in the dataset before splitting it (see the Problems panel).'));
-    return undefined;
-  }
+  const dataset = await datasetWithoutErrors(services, document, vscode.l10n.t('splitting it'));
+  if (!dataset) return undefined;
   let fraction = typeof fractionArgument === 'number' ? fractionArgument : NaN;
   if (!(fraction > 0 && fraction < 1)) {
     const answer = await vscode.window.showInputBox({

@@ -2,12 +2,12 @@
 // learning-rate comparison. Each sets a context key the walkthrough ticks its step off with.
 import * as vscode from 'vscode';
 import { LESSON_CHECKPOINTS, type LessonCheckpoint, type StepView } from '../protocol';
-import { hasErrors } from '../editor/datasetDocuments';
 import { Stepper } from '../training/stepper';
 import { resolveSettings } from '../training/resolveSettings';
 import type { Services } from '../services';
 import { openBundledDataset } from './openDataset';
-import { resolveDatasetDocument } from './pickDataset';
+import { datasetWithoutErrors, resolveDatasetDocument } from './pickDataset';
+import { freshSeed, isTrainingRow } from '../training/trainingRows';
 import { readUserDefaults } from './train';
 
 export const BUNDLED_DATASETS = ['tutorial.nn.json', 'worked-example.nn.json', 'xor.nn.json', 'noisy-blobs.nn.json', 'houses.nn.json', 'houses-unscaled.nn.json'] as const;
@@ -55,17 +55,13 @@ function pickedRow(): vscode.TextEditorDecorationType {
 export async function step(services: Services, target?: unknown, until?: number): Promise<StepView | undefined> {
   const document = await resolveDatasetDocument(services.extensionUri, target ?? (services.stepper ? vscode.Uri.parse(services.stepper.datasetUri) : undefined));
   if (!document) return undefined;
-  const parsed = await services.documents.parseCurrent(document);
-  if (!parsed.dataset || hasErrors(parsed)) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Fix the problems in the dataset before stepping through training (see the Problems panel).'));
-    return undefined;
-  }
-  const dataset = parsed.dataset;
-  if (!dataset.rows.some((row) => row.target !== undefined && row.split === 'train')) {
+  const dataset = await datasetWithoutErrors(services, document, vscode.l10n.t('stepping through training'));
+  if (!dataset) return undefined;
+  if (!dataset.rows.some(isTrainingRow)) {
     void vscode.window.showErrorMessage(vscode.l10n.t('The dataset has no training rows (rows with a "target") to step through.'));
     return undefined;
   }
-  const seedWhenUnset = services.stepper?.settings.seed ?? Math.floor(Math.random() * 0x100000000);
+  const seedWhenUnset = services.stepper?.settings.seed ?? freshSeed();
   const settings = resolveSettings(readUserDefaults(), dataset.network, {}, () => seedWhenUnset);
   const uri = document.uri.toString();
   if (!services.stepper?.matches(uri, settings, dataset)) services.stepper = new Stepper(uri, dataset, settings);
@@ -97,18 +93,14 @@ export function resetStepper(services: Services): void {
 export async function compareLearningRates(services: Services, target?: unknown): Promise<string[]> {
   const document = await resolveDatasetDocument(services.extensionUri, target);
   if (!document) return [];
-  const parsed = await services.documents.parseCurrent(document);
-  if (!parsed.dataset || hasErrors(parsed)) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Fix the problems in the dataset before comparing learning rates (see the Problems panel).'));
-    return [];
-  }
-  const seed = Math.floor(Math.random() * 0x100000000);
-  const base = resolveSettings(readUserDefaults(), parsed.dataset.network, {}, () => seed);
+  const dataset = await datasetWithoutErrors(services, document, vscode.l10n.t('comparing learning rates'));
+  if (!dataset) return [];
+  const base = resolveSettings(readUserDefaults(), dataset.network, {}, freshSeed);
   services.training.clearFinished();
   services.panel.show(true);
   const runIds: string[] = [];
   for (const learningRate of COMPARED_LEARNING_RATES) {
-    const run = await services.training.start(document.uri, parsed.dataset, { ...base, learningRate }, `${document.uri.toString()}#learningRate=${learningRate}`);
+    const run = await services.training.start(document.uri, dataset, { ...base, learningRate }, `${document.uri.toString()}#learningRate=${learningRate}`);
     runIds.push(run.info.runId);
   }
   return runIds;

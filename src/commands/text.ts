@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { bagOfWords, sentencesToDataset, tokenize, type Lemmatize } from '../text/bagOfWords';
 import type { BagOfWordsView } from '../protocol';
 import type { Services } from '../services';
+import { openUntitledDataset } from './openDataset';
 
 export const SAMPLE_SENTENCES = ['She watches the match while he is watching the news', 'They watched three matches and loved watching them'];
 
@@ -52,11 +53,6 @@ export async function createDatasetFromSentences(services: Services, source?: un
     void vscode.window.showErrorMessage(vscode.l10n.t('Cannot make a dataset from these sentences. {0} Each line should be "label<TAB>sentence" with label 0 or 1.', first.join(' ')));
     return undefined;
   }
-  const uri = vscode.Uri.from({ scheme: 'untitled', path: `${name}.nn.json` });
-  const document = await vscode.workspace.openTextDocument(uri);
-  const edit = new vscode.WorkspaceEdit();
-  edit.replace(uri, new vscode.Range(0, 0, document.lineCount, 0), result.text);
-  await vscode.workspace.applyEdit(edit);
-  await vscode.window.showTextDocument(document, { preview: false });
-  return uri;
+  // New sentences make a new dataset: it replaces an earlier untitled one of the same name.
+  return (await openUntitledDataset(`${name}.nn.json`, result.text, true)).document.uri;
 }

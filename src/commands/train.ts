@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { hasErrors } from '../editor/datasetDocuments';
 import { resolveSettings, sanitizeUserDefaults, type UserDefaults } from '../training/resolveSettings';
+import { freshSeed, isTrainingRow } from '../training/trainingRows';
 import type { Services } from '../services';
 import { parseWebviewMessage } from '../protocol';
 import { resolveDatasetDocument } from './pickDataset';
@@ -33,12 +34,11 @@ export async function trainCommand(services: Services, target?: unknown, overrid
     return undefined;
   }
   const dataset = parsed.dataset;
-  const trainable = dataset.rows.filter((row) => row.target !== undefined && row.split !== 'test').length;
-  if (trainable === 0) {
+  if (!dataset.rows.some(isTrainingRow)) {
     void vscode.window.showErrorMessage(vscode.l10n.t('{0} has no training rows: give some rows a "target" (and no "split": "test") to learn from.', name));
     return undefined;
   }
-  const settings = resolveSettings(readUserDefaults(), dataset.network, checkedOverrides(overrides), () => Math.floor(Math.random() * 0x100000000));
+  const settings = resolveSettings(readUserDefaults(), dataset.network, checkedOverrides(overrides), freshSeed);
   services.panel.show(true);
   const run = await services.training.start(document.uri, dataset, settings);
   return run.info.runId;

@@ -4,6 +4,7 @@
 // same seed lands exactly where a training run of N iterations does.
 import { NeuralNetwork, createTrainer, type Dataset } from '../core';
 import type { StepView, TrainingSettings } from '../protocol';
+import { isTrainingRow } from './trainingRows';
 
 export class Stepper {
   private readonly network: NeuralNetwork;
@@ -14,10 +15,10 @@ export class Stepper {
   iteration = 0;
 
   constructor(readonly datasetUri: string, dataset: Dataset, readonly settings: TrainingSettings) {
-    const rows = dataset.rows.filter((row) => row.target !== undefined && row.split === 'train');
+    const rows = dataset.rows.filter(isTrainingRow);
     this.rowIndexes = rows.map((row) => row.index);
     this.inputs = rows.map((row) => row.input);
-    this.targets = rows.map((row) => row.target!);
+    this.targets = rows.map((row) => row.target);
     const start = settings.hiddenLayers.length === 0 ? dataset.network.start : undefined;
     this.network = new NeuralNetwork({
       learningRate: settings.learningRate,
@@ -32,7 +33,7 @@ export class Stepper {
 
   /** Whether this stepper still fits the dataset as it is now. */
   matches(datasetUri: string, settings: TrainingSettings, dataset: Dataset): boolean {
-    const rows = dataset.rows.filter((row) => row.target !== undefined && row.split === 'train');
+    const rows = dataset.rows.filter(isTrainingRow);
     return (
       datasetUri === this.datasetUri &&
       JSON.stringify(settings) === JSON.stringify(this.settings) &&

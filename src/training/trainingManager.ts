@@ -7,6 +7,7 @@ import type { Dataset } from '../core';
 import type { BoundaryView, HostMessage, RunInfo, RunView, TrainingSettings } from '../protocol';
 import type { ModelStore } from './modelStore';
 import { TrainingRun, type RunData } from './trainingRun';
+import { isTrainingRow } from './trainingRows';
 
 /** Finished runs kept for the chart's overlay. */
 const MAX_RUNS_SHOWN = 6;
@@ -191,13 +192,12 @@ export class TrainingManager implements vscode.Disposable {
 function splitRows(dataset: Dataset): RunData {
   const data: RunData = { inputs: [], targets: [], testInputs: [], testTargets: [], start: dataset.network.start };
   for (const row of dataset.rows) {
-    if (row.target === undefined) continue;
-    if (row.split === 'test') {
-      data.testInputs.push(row.input);
-      data.testTargets.push(row.target);
-    } else {
+    if (isTrainingRow(row)) {
       data.inputs.push(row.input);
       data.targets.push(row.target);
+    } else if (row.target !== undefined) {
+      data.testInputs.push(row.input);
+      data.testTargets.push(row.target);
     }
   }
   return data;
