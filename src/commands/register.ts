@@ -6,6 +6,7 @@ import { trainCommand, type TrainOverrides } from './train';
 import { explainRow, predictAll, predictRow } from './predict';
 import { compareLearningRates, openBundled, startLesson, step } from './teaching';
 import { splitDataset } from './splitDataset';
+import { generateDataset } from './generateDataset';
 import { bagOfWordsCommand, createDatasetFromSentences } from './text';
 import { exportModel, exportScript, loadModel } from './exportModel';
 
@@ -34,5 +35,6 @@ export function registerCommands(services: Services, decorations: PredictionDeco
     register('exportNumpy', (target?: unknown) => exportScript(services, 'numpy', target)),
     register('exportPytorch', (target?: unknown) => exportScript(services, 'pytorch', target)),
     register('splitDataset', (target?: unknown, fraction?: unknown) => splitDataset(services, target, fraction)),
+    register('generateDataset', (settings?: unknown) => generateDataset(settings)),
   ];
 }

@@ -53,6 +53,11 @@ export function formatDataset(dataset: DatasetToWrite): string {
     const { weights, bias } = dataset.generatedBy;
     sections.push(`  "generatedBy": { "weights": ${numberList(weights, 'a generating weight')}, "bias": ${finiteNumber(bias, 'a generating bias')} }`);
   }
+  if (dataset.generator !== undefined) {
+    const { shape, points, noise, testRatio, seed } = dataset.generator;
+    const numbers = Object.entries({ points, noise, testRatio, seed }).map(([name, value]) => `"${name}": ${finiteNumber(value, `"generator.${name}"`)}`);
+    sections.push(`  "generator": { "shape": ${JSON.stringify(shape)}, ${numbers.join(', ')} }`);
+  }
   const rows = dataset.rows.map((row) => `    ${serializeRow(row)}`);
   sections.push(rows.length === 0 ? '  "rows": []' : `  "rows": [\n${rows.join(',\n')}\n  ]`);
   if (dataset.network !== undefined) {

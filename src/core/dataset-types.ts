@@ -1,5 +1,6 @@
 // The shapes parseDataset returns. Plain data only, so they cross the worker and webview boundaries as JSON.
 import type { HiddenActivation, OutputKind } from './types';
+import type { GeneratorSettings } from './generators';
 
 /** Something wrong (error: training must refuse) or suspicious (warning) in a dataset file. */
 export interface Problem {
@@ -55,6 +56,8 @@ export interface Dataset {
   networkRange?: TextRange;
   /** For synthetic data: the weights and bias the rows were generated from. */
   generatedBy?: { weights: number[]; bias: number };
+  /** For a generated 2-D set (Generate Dataset…): how to make the same rows again. */
+  generator?: GeneratorSettings;
 }
 
 export interface ParseDatasetOptions {
@@ -79,6 +82,7 @@ export interface DatasetToWrite {
   description?: string;
   features?: string[];
   generatedBy?: { weights: number[]; bias: number };
+  generator?: GeneratorSettings;
   rows: readonly RowToWrite[];
   network?: DatasetNetworkSettings;
 }

@@ -7,6 +7,7 @@ import type {
 import type { OutputKind } from './types';
 import { readJsonTree } from './dataset-json';
 import { readNetwork } from './dataset-network';
+import { readGenerator } from './dataset-generator';
 import { describeNode, ProblemCollector, quote, rangeOf, startOf } from './dataset-problems';
 import { readProperties } from './dataset-properties';
 import { InputSizeSource, readRows, surveyInputSizes } from './dataset-rows';
@@ -18,9 +19,10 @@ export type {
 export { formatDataset, serializeRow } from './dataset-format';
 export { HIDDEN_ACTIVATION_NAMES, NETWORK_LIMITS, NETWORK_SETTING_NAMES, OUTPUT_KIND_NAMES, START_KEY_NAMES } from './dataset-network';
 export { ROW_KEY_NAMES, SPLIT_NAMES } from './dataset-rows';
+export { GENERATOR_KEY_NAMES } from './dataset-generator';
 export { MAX_REPORTED_PROBLEMS } from './dataset-problems';
 
-export const TOP_LEVEL_NAMES = ['description', 'features', 'rows', 'network', 'generatedBy'] as const;
+export const TOP_LEVEL_NAMES = ['description', 'features', 'rows', 'network', 'generatedBy', 'generator'] as const;
 /** Allowed at the top level without a warning: editors use it to pick a schema. */
 const IGNORED_TOP_LEVEL_NAMES = ['$schema'];
 
@@ -86,6 +88,8 @@ function readDataset(text: string, outputHint: unknown, problems: ProblemCollect
   const generatedByNode = properties.get('generatedBy')?.value;
   const generatedBy = generatedByNode && readGeneratedBy(generatedByNode, size.value, text, problems);
   const output: OutputKind = network.settings.output ?? (outputHint === 'linear' ? 'linear' : 'sigmoid');
+  const generatorNode = properties.get('generator')?.value;
+  const generator = generatorNode && readGenerator(generatorNode, text, problems);
   const rows = readRows(rowNodes, { expectedSize: size.value, sizeSource: size.source, output }, text, problems);
 
   const everyRowValid = rows.length === rowNodes.length;
@@ -107,6 +111,7 @@ function readDataset(text: string, outputHint: unknown, problems: ProblemCollect
     rowsKey: rangeOf(rowsEntry.key),
     networkRange: networkNode?.type === 'object' ? rangeOf(networkNode) : undefined,
     generatedBy,
+    generator,
   };
 }
 

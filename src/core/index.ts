@@ -14,3 +14,5 @@ export { explain } from './explain';
 export type { Explanation, ExplainedStep } from './explain';
 export { assessSaturation, STUCK_ERROR_PER_ROW, VANISHED_GRADIENT_NORM } from './health';
 export type { SaturationReport } from './health';
+export { GENERATOR_DEFAULTS, GENERATOR_LIMITS, GENERATOR_SHAPES, generatedDataset, generateRows, generatorSettingsProblem, shapeRule } from './generators';
+export type { GeneratedRow, GeneratorSettings, GeneratorShape } from './generators';

@@ -1,0 +1,52 @@
+// The optional "generator" block: how a generated file was made (Generate Dataset…), so someone
+// else can make it again. It is a record, not a setting: training uses the rows as they are, so
+// anything wrong here is a warning on the value itself and the block is ignored.
+import type { Node } from 'jsonc-parser';
+import { GENERATOR_LIMITS, GENERATOR_SHAPES, type GeneratorSettings } from './generators';
+import { describeNode, didYouMean, listNames, ProblemCollector, rangeOf, startOf } from './dataset-problems';
+import { readNumber, readProperties } from './dataset-properties';
+
+export const GENERATOR_KEY_NAMES = ['shape', 'points', 'noise', 'testRatio', 'seed'] as const;
+const SHAPE_HINT = '{ "shape": "spiral", "points": 200, "noise": 0.1, "testRatio": 0.2, "seed": 3 }';
+
+export function readGenerator(node: Node, text: string, problems: ProblemCollector): GeneratorSettings | undefined {
+  if (node.type !== 'object') {
+    problems.warning(rangeOf(node), `"generator" records how the rows were made, like ${SHAPE_HINT}, not ${describeNode(node, text)}; it is ignored`);
+    return undefined;
+  }
+  const properties = readProperties(node, GENERATOR_KEY_NAMES, problems, { prefix: '"generator": ', noun: 'key' });
+  const missing = GENERATOR_KEY_NAMES.filter((name) => !properties.get(name)?.value);
+  if (missing.length > 0) {
+    problems.warning(startOf(node), `"generator" needs ${listNames(missing)} to make the rows again, like ${SHAPE_HINT}; it is ignored`);
+    return undefined;
+  }
+  const value = (name: (typeof GENERATOR_KEY_NAMES)[number]) => properties.get(name)?.value as Node;
+  const shapeNode = value('shape');
+  let valid = true;
+  const warn = (at: Node, message: string) => {
+    problems.warning(rangeOf(at), `"generator.${message}; the block is ignored`);
+    valid = false;
+  };
+  const shape = shapeNode.type === 'string' && (GENERATOR_SHAPES as readonly string[]).includes(shapeNode.value)
+    ? (shapeNode.value as GeneratorSettings['shape']) : undefined;
+  if (!shape) {
+    const suggestion = shapeNode.type === 'string' ? didYouMean(String(shapeNode.value), GENERATOR_SHAPES) : '';
+    warn(shapeNode, `shape" must be ${listNames(GENERATOR_SHAPES)}, not ${describeNode(shapeNode, text)}${suggestion}`);
+  }
+  const number = (name: 'points' | 'noise' | 'testRatio' | 'seed', min: number, max: number, whole: boolean): number => {
+    const reading = readNumber(value(name));
+    if (reading.ok && reading.value >= min && reading.value <= max && (!whole || Number.isInteger(reading.value))) return reading.value;
+    warn(value(name), `${name}" must be ${whole ? 'a whole number' : 'a number'} from ${min} to ${max}, not ${describeNode(value(name), text)}`);
+    return NaN;
+  };
+  const points = number('points', GENERATOR_LIMITS.minPoints, GENERATOR_LIMITS.maxPoints, true);
+  const noise = number('noise', 0, GENERATOR_LIMITS.maxNoise, false);
+  const testRatio = number('testRatio', 0, GENERATOR_LIMITS.maxTestRatio, false);
+  const seed = number('seed', 0, GENERATOR_LIMITS.maxSeed, true);
+  if (!valid || !shape) return undefined;
+  if (points - Math.round(points * testRatio) < 1) {
+    warn(value('testRatio'), `testRatio" ${testRatio} holds out every one of the ${points} points, leaving none to train on`);
+    return undefined;
+  }
+  return { shape, points, noise, testRatio, seed };
+}
