@@ -10,7 +10,7 @@ const watch = process.argv.includes('--watch');
 const common = { bundle: true, mainFields: ['module', 'main'], minify: production, sourcemap: !production, logLevel: 'warning', legalComments: 'none' };
 
 const builds = [
-  { ...common, entryPoints: { extension: 'src/extension.ts', worker: 'src/training/worker.ts', 'parse-worker': 'src/editor/parseWorker.ts' }, outdir: 'dist',
+  { ...common, entryPoints: { extension: 'src/platform/node/extension.ts', worker: 'src/platform/node/trainingWorker.ts', 'parse-worker': 'src/platform/node/parseWorker.ts' }, outdir: 'dist',
     platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
   { ...common, entryPoints: { core: 'src/core/index.ts' }, outdir: 'dist', platform: 'node', format: 'cjs', target: 'node20' },
   // The lemmatizer's word lists are megabytes: a bundle of their own, loaded only by the text commands.

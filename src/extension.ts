@@ -1,5 +1,6 @@
 // Wiring only: create the long-lived parts and register commands, views and providers.
-// Nothing is computed here; everything waits for the user.
+// Nothing is computed here; everything waits for the user. The entry points (src/platform/node and
+// src/platform/web) call activateLab with the platform they run on.
 import * as vscode from 'vscode';
 import { DatasetDocuments, isDatasetDocument } from './editor/datasetDocuments';
 import { DatasetDiagnostics } from './editor/datasetDiagnostics';
@@ -14,19 +15,20 @@ import { handleWebviewMessage, currentState } from './views/webviewMessages';
 import { registerCommands } from './commands/register';
 import { createApi, type LabApi } from './api';
 import type { Services } from './services';
+import type { Platform } from './platform/platform';
 
 const DATASET_SELECTOR: vscode.DocumentSelector = [{ pattern: '**/*.nn.json' }];
 
-export function activate(context: vscode.ExtensionContext): LabApi {
+export function activateLab(context: vscode.ExtensionContext, platform: Platform): LabApi {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('Neural Network Lab', { log: true });
-  const documents = new DatasetDocuments(vscode.Uri.joinPath(context.extensionUri, 'dist', 'parse-worker.js').fsPath);
+  const documents = new DatasetDocuments(platform);
   const models = new ModelStore(context.workspaceState);
   const services = { extensionUri: context.extensionUri, documents, models, log } as { -readonly [K in keyof Services]: Services[K] };
   const hub = new ViewHub(() => currentState(services), (message) => handleWebviewMessage(services, message), log);
   const lenses = new DatasetCodeLensProvider(services);
   const training = new TrainingManager(
-    vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js').fsPath,
+    platform,
     models,
     { post: (message) => hub.broadcast(message), ended: () => lenses.refresh() },
     log,
@@ -57,5 +59,3 @@ export function activate(context: vscode.ExtensionContext): LabApi {
   );
   return createApi(services, decorations, performance.now() - started);
 }
-
-export function deactivate(): void {}

@@ -1,18 +1,18 @@
 // Handing the model over: JSON to save and load, and runnable NumPy and PyTorch scripts.
 // Files are written only where the user says, through a save dialog.
 import * as vscode from 'vscode';
-import * as path from 'node:path';
 import { NeuralNetwork } from '../core';
 import type { ModelSnapshot } from '../core/types';
 import { checkModelFits, modelToFile, numpyScript, parseModelFile, pytorchScript, suggestedModelFileName } from '../export';
 import type { Services } from '../services';
 import { resolveDatasetDocument } from './pickDataset';
+import { baseName } from '../uriName';
 
 async function trainedModel(services: Services, target: unknown) {
   const document = await resolveDatasetDocument(services.extensionUri, target);
   if (!document) return undefined;
   const { dataset } = await services.documents.parseCurrent(document);
-  const name = path.posix.basename(document.uri.path);
+  const name = baseName(document.uri);
   const model = services.models.get(document.uri.toString());
   if (!dataset) {
     void vscode.window.showErrorMessage(vscode.l10n.t('{0} cannot be read as a dataset: see the Problems panel.', name));
@@ -83,13 +83,13 @@ export async function loadModel(services: Services, target?: unknown, modelFile?
   const { model, error } = parseModelFile(text);
   const misfit = model && checkModelFits(model, dataset.inputSize);
   if (!model || misfit) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot load {0}: {1}', path.posix.basename(file.path), String(error ?? misfit)));
+    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot load {0}: {1}', baseName(file), String(error ?? misfit)));
     return undefined;
   }
   const snapshot = NeuralNetwork.fromSnapshot(model).snapshot();
   await services.models.set(document.uri.toString(), snapshot);
   services.refreshLenses();
-  void vscode.window.showInformationMessage(vscode.l10n.t('Loaded the model into {0}: its Predict lenses use it now.', path.posix.basename(document.uri.path)));
+  void vscode.window.showInformationMessage(vscode.l10n.t('Loaded the model into {0}: its Predict lenses use it now.', baseName(document.uri)));
   return snapshot;
 }
 

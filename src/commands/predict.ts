@@ -1,17 +1,17 @@
 // Predict, Explain and Predict All: run the dataset's current model on its rows.
 import * as vscode from 'vscode';
-import * as path from 'node:path';
 import { explain } from '../core';
 import type { DatasetRow } from '../core';
 import { predictionModel, describePrediction } from '../editor/predictionModel';
 import type { PredictionDecorations } from '../editor/predictionDecorations';
 import type { Services } from '../services';
+import { baseName } from '../uriName';
 
 async function datasetAt(services: Services, uri: vscode.Uri) {
   const document = await vscode.workspace.openTextDocument(uri);
   const { dataset } = await services.documents.parseCurrent(document);
   if (!dataset) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('{0} cannot be read as a dataset: see the Problems panel.', path.posix.basename(uri.path)));
+    void vscode.window.showErrorMessage(vscode.l10n.t('{0} cannot be read as a dataset: see the Problems panel.', baseName(uri)));
     return undefined;
   }
   const model = predictionModel(dataset, services.models.get(uri.toString()));

@@ -2,8 +2,8 @@
 // Small documents parse synchronously (well under a millisecond per hundred rows); large ones
 // parse in a worker thread, and until the answer comes readers get the previous parse.
 import * as vscode from 'vscode';
-import { Worker } from 'node:worker_threads';
 import { parseDataset, type Dataset, type Problem } from '../core';
+import type { Platform, WorkerHandle } from '../platform/platform';
 
 export interface ParsedDataset {
   version: number;
@@ -33,14 +33,14 @@ export class DatasetDocuments implements vscode.Disposable {
   private readonly parsed = new vscode.EventEmitter<vscode.TextDocument>();
   /** A background parse finished: readers of a large document should read it again. */
   readonly onDidParseInBackground = this.parsed.event;
-  private worker?: Worker;
+  private worker?: WorkerHandle;
   private nextRequest = 0;
   private readonly subscription = vscode.workspace.onDidCloseTextDocument((document) => {
     this.cache.delete(document.uri.toString());
     this.pending.delete(document.uri.toString());
   });
 
-  constructor(private readonly workerPath: string) {}
+  constructor(private readonly platform: Pick<Platform, 'startParseWorker'>) {}
 
   /** The parse of the current version, or for a large document possibly the previous one. */
   parse(document: vscode.TextDocument): ParsedDataset {
@@ -70,10 +70,10 @@ export class DatasetDocuments implements vscode.Disposable {
     const id = this.nextRequest++;
     const worker = this.parseWorker();
     const done = new Promise<ParsedDataset>((resolve, reject) => {
-      const onMessage = (answer: { id: number; dataset?: Dataset; problems: Problem[] }) => {
+      const stopListening = worker.onMessage((answer: { id: number; dataset?: Dataset; problems: Problem[] }) => {
         if (answer.id !== id) return;
-        worker.off('message', onMessage);
-        worker.off('error', reject);
+        stopListening();
+        stopWatching();
         const parsed = { version, dataset: answer.dataset, problems: answer.problems };
         if (this.pending.get(key)?.version === version) this.pending.delete(key);
         if (document.version === version) {
@@ -81,20 +81,21 @@ export class DatasetDocuments implements vscode.Disposable {
           this.parsed.fire(document);
         }
         resolve(parsed);
-      };
-      worker.on('message', onMessage);
-      worker.once('error', reject);
+      });
+      const stopWatching = worker.onError(reject);
       worker.postMessage({ id, text: document.getText() });
     });
     this.pending.set(key, { version, done });
     return done;
   }
 
-  private parseWorker(): Worker {
+  private parseWorker(): WorkerHandle {
     if (!this.worker) {
-      this.worker = new Worker(this.workerPath);
-      this.worker.unref();
-      this.worker.on('exit', () => (this.worker = undefined));
+      const worker = this.platform.startParseWorker();
+      worker.onExit(() => {
+        if (this.worker === worker) this.worker = undefined;
+      });
+      this.worker = worker;
     }
     return this.worker;
   }
@@ -102,7 +103,7 @@ export class DatasetDocuments implements vscode.Disposable {
   dispose(): void {
     this.subscription.dispose();
     this.parsed.dispose();
-    void this.worker?.terminate();
+    this.worker?.terminate();
     this.cache.clear();
   }
 }

@@ -2,12 +2,13 @@
 // finished runs for overlaying, and what the user sees while they last — the progress
 // notification with Cancel, the status-bar item and the webviews.
 import * as vscode from 'vscode';
-import * as path from 'node:path';
 import type { Dataset } from '../core';
 import type { BoundaryView, HostMessage, RunInfo, RunView, TrainingSettings } from '../protocol';
 import type { ModelStore } from './modelStore';
 import { TrainingRun, type RunData } from './trainingRun';
+import type { Platform } from '../platform/platform';
 import { isTrainingRow } from './trainingRows';
+import { baseName } from '../uriName';
 
 /** Finished runs kept for the chart's overlay. */
 const MAX_RUNS_SHOWN = 6;
@@ -27,7 +28,7 @@ export class TrainingManager implements vscode.Disposable {
   private nextRunNumber = 1;
 
   constructor(
-    private readonly workerPath: string,
+    private readonly platform: Platform,
     private readonly models: ModelStore,
     private readonly events: TrainingEvents,
     private readonly log: vscode.LogOutputChannel,
@@ -46,7 +47,7 @@ export class TrainingManager implements vscode.Disposable {
     const info: RunInfo = {
       runId: `run-${Date.now().toString(36)}-${this.nextRunNumber++}`,
       datasetUri: key,
-      datasetName: path.posix.basename(datasetUri.path),
+      datasetName: baseName(datasetUri),
       settings,
       trainRows: 0,
       testRows: 0,
@@ -58,7 +59,7 @@ export class TrainingManager implements vscode.Disposable {
     info.testRows = data.testInputs.length;
     info.largestInput = data.inputs.reduce((largest, input) => input.reduce((row, value) => Math.max(row, Math.abs(value)), largest), 0);
     const boundary = boundaryFrame(dataset);
-    const run: TrainingRun = new TrainingRun(info, data, this.workerPath, {
+    const run: TrainingRun = new TrainingRun(info, data, this.platform, {
       progress: (progressed, batch) =>
         this.events.post({
           type: 'progress',

@@ -1,10 +1,10 @@
 // One training run in a worker thread, seen from the extension host: its series, its parameters,
 // and how it ended. Knows nothing of views; the TrainingManager fans its events out.
-import { Worker } from 'node:worker_threads';
 import type { ErrorPoint, LayerParameters, ModelSnapshot } from '../core/types';
 import type { RunEnd, RunInfo, RunStatus, RunView } from '../protocol';
-import type { Accuracy, Checkpoint, WorkerReply, WorkerStart } from './workerProtocol';
+import type { Accuracy, Checkpoint, WorkerReply, WorkerStart, WorkerStop } from './workerProtocol';
 import { endMessage } from './runMessages';
+import type { Platform, StopFlag, WorkerHandle } from '../platform/platform';
 
 export interface RunData {
   inputs: number[][];
@@ -36,29 +36,30 @@ export class TrainingRun {
   readonly checkpoints: Checkpoint[] = [];
   boundary?: { iteration: number; values: number[] };
   accuracy?: { train: Accuracy; test: Accuracy };
-  private readonly worker: Worker;
-  private readonly stopFlag = new SharedArrayBuffer(4);
+  private readonly worker: WorkerHandle;
+  private readonly stopFlag: StopFlag;
   private readonly finished: Promise<void>;
 
   constructor(
     readonly info: RunInfo,
     data: RunData,
-    workerPath: string,
+    platform: Pick<Platform, 'startTrainingWorker' | 'createStopFlag'>,
     listener: RunListener,
     progressIntervalMs = 50,
     boundary?: WorkerStart['boundary'],
   ) {
-    this.worker = new Worker(workerPath);
+    this.worker = platform.startTrainingWorker();
+    this.stopFlag = platform.createStopFlag();
     this.finished = new Promise((resolve) => {
       const finish = (status: RunStatus, detail: string, model?: ModelSnapshot) => {
         if (this.end) return;
         this.model = model;
         this.end = { status, message: endMessage(status, this, detail) };
-        void this.worker.terminate();
+        this.worker.terminate();
         listener.ended(this);
         resolve();
       };
-      this.worker.on('message', (reply: WorkerReply) => {
+      this.worker.onMessage((reply: WorkerReply) => {
         if (reply.type === 'progress') {
           this.iteration = reply.iteration;
           this.stepsPerSecond = reply.stepsPerSecond;
@@ -76,10 +77,10 @@ export class TrainingRun {
           finish(reply.status, reply.detail, reply.model);
         }
       });
-      this.worker.on('error', (error) => finish('failed', error.message));
-      this.worker.on('exit', () => finish(Atomics.load(new Int32Array(this.stopFlag), 0) ? 'stopped' : 'failed', 'the training worker exited unexpectedly'));
+      this.worker.onError((error) => finish('failed', error.message));
+      this.worker.onExit(() => finish(this.stopFlag.isSet ? 'stopped' : 'failed', 'the training worker exited unexpectedly'));
     });
-    const start: WorkerStart = { type: 'start', settings: info.settings, ...data, stopFlag: this.stopFlag, progressIntervalMs, boundary };
+    const start: WorkerStart = { type: 'start', settings: info.settings, ...data, stopFlag: this.stopFlag.shared, progressIntervalMs, boundary };
     this.worker.postMessage(start);
   }
 
@@ -94,8 +95,10 @@ export class TrainingRun {
 
   async stop(): Promise<void> {
     if (!this.running) return;
-    Atomics.store(new Int32Array(this.stopFlag), 0, 1);
-    const timer = setTimeout(() => void this.worker.terminate(), STOP_GRACE_MS);
+    this.stopFlag.set();
+    // Without shared memory the worker hears of the stop between chunks, when it yields.
+    if (!this.stopFlag.shared) this.worker.postMessage({ type: 'stop' } satisfies WorkerStop);
+    const timer = setTimeout(() => this.worker.terminate(), STOP_GRACE_MS);
     await this.finished;
     clearTimeout(timer);
   }

@@ -1,9 +1,11 @@
 // Runs one training session on the core, off the extension host's thread.
 // Progress is batched: one message per progressIntervalMs at most, whatever the run length.
-import { parentPort } from 'node:worker_threads';
+// The same loop runs in a worker thread (Node) and in a Web Worker: the entry files in
+// src/platform/node and src/platform/web hand serveTraining the port to the host.
 import { NeuralNetwork, createTrainer, assessSaturation } from '../core';
 import type { ErrorPoint } from '../core/types';
-import type { Accuracy, Checkpoint, WorkerReply, WorkerStart } from './workerProtocol';
+import type { Accuracy, Checkpoint, WorkerReply, WorkerStart, WorkerStop } from './workerProtocol';
+import { nextTask, type WorkerPort } from '../platform/workerPort';
 
 /** Steps per chunk are tuned so a chunk takes about this long: the stop flag is read at least this often. */
 const CHUNK_TARGET_MS = 10;
@@ -13,11 +15,14 @@ const MAX_CHECKPOINTS = 1000;
 const MAX_CHECKPOINT_VALUES = 200_000;
 const BOUNDARY_INTERVAL_MS = 250;
 
+let port: WorkerPort | undefined;
+
 function post(reply: WorkerReply): void {
-  parentPort?.postMessage(reply);
+  port?.post(reply);
 }
 
-function train(start: WorkerStart): void {
+/** `stopRequested` is asked after every chunk; where it has to wait for a message, it yields. */
+async function train(start: WorkerStart, stopRequested: () => boolean | Promise<boolean>): Promise<void> {
   const { settings } = start;
   const network = new NeuralNetwork({
     learningRate: settings.learningRate,
@@ -34,7 +39,6 @@ function train(start: WorkerStart): void {
     testInputs: start.testInputs,
     testTargets: start.testTargets,
   });
-  const stop = new Int32Array(start.stopFlag);
   // Checkpoints fall on every `checkpointEvery`-th recorded iteration. A chunk is cut to end right
   // after such an iteration's update, so the parameters read then are exactly the recorded ones
   // (chunking never changes the results).
@@ -86,7 +90,7 @@ function train(start: WorkerStart): void {
     const done = chunk.iteration - iterationBefore;
     if (took > 0.5 && done > 0) steps = Math.max(1, Math.min(1e7, Math.round((done / took) * CHUNK_TARGET_MS)));
     else steps = Math.min(1e7, steps * 2);
-    const stopped = Atomics.load(stop, 0) === 1;
+    const stopped = await stopRequested();
     const finished = chunk.diverged || chunk.done || stopped;
     if (start.boundary && !chunk.diverged && (finished || now - lastBoundary >= BOUNDARY_INTERVAL_MS)) {
       post({ type: 'boundary', iteration: trainer.iteration, values: boundaryGrid(network, start.boundary) });
@@ -144,10 +148,24 @@ function end(status: 'completed' | 'stopped' | 'diverged' | 'saturated', iterati
   });
 }
 
-parentPort?.once('message', (message: WorkerStart) => {
-  try {
-    train(message);
-  } catch (error) {
-    post({ type: 'ended', status: 'failed', iteration: 0, detail: error instanceof Error ? error.message : String(error), seed: message.settings.seed });
-  }
-});
+/** Serves one run: the first message starts it; a later `stop` message ends it between chunks. */
+export function serveTraining(workerPort: WorkerPort): void {
+  port = workerPort;
+  let started = false;
+  let stopMessage = false;
+  port.onMessage((message: WorkerStart | WorkerStop) => {
+    if (message.type === 'stop') {
+      stopMessage = true;
+      return;
+    }
+    if (started) return;
+    started = true;
+    const flag = message.stopFlag && new Int32Array(message.stopFlag);
+    // A shared flag is read at once. Otherwise the loop gives the event loop one turn per chunk
+    // (about CHUNK_TARGET_MS), so a stop message gets in: that bounds how long Stop takes.
+    const stopRequested = flag ? () => Atomics.load(flag, 0) === 1 : () => nextTask().then(() => stopMessage);
+    train(message, stopRequested).catch((error: unknown) => {
+      post({ type: 'ended', status: 'failed', iteration: 0, detail: error instanceof Error ? error.message : String(error), seed: message.settings.seed });
+    });
+  });
+}

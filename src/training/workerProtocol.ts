@@ -11,12 +11,20 @@ export interface WorkerStart {
   testTargets: number[];
   /** The tutorial's worked-example start values, from the file's `network.start`. */
   start?: { weights: number[]; bias: number };
-  /** Shared flag: the host sets element 0 to 1 to stop; read between chunks, so no message has to get through. */
-  stopFlag: SharedArrayBuffer;
+  /**
+   * Shared flag: the host sets element 0 to 1 to stop; read between chunks, so no message has to get
+   * through. Absent where memory cannot be shared (the web): then a WorkerStop message says it.
+   */
+  stopFlag?: SharedArrayBuffer;
   /** Minimum milliseconds between progress messages. */
   progressIntervalMs: number;
   /** For 2-input datasets: the area of the decision-boundary grid (the rows' extent). */
   boundary?: { x: [number, number]; y: [number, number]; size: number };
+}
+
+/** Sent instead of setting the shared flag when there is none; the worker reads it between chunks. */
+export interface WorkerStop {
+  type: 'stop';
 }
 
 /** The parameters right after the update of a recorded iteration. */

@@ -16,6 +16,7 @@ if (!existsSync(workerPath) || !existsSync(runModule)) {
   process.exit(1);
 }
 const { TrainingRun } = require(runModule);
+const { nodePlatform } = require(path.join(root, 'out/src/platform/node/nodePlatform.js'));
 const core = require(path.join(root, 'dist/core.js'));
 
 const ITERATIONS = 10_000_000;
@@ -41,7 +42,7 @@ const busy = await measureDelay(
     new Promise((resolve) => {
       const started = performance.now();
       const info = { runId: 'bench', datasetUri: 'file:///bench.nn.json', datasetName: 'bench', settings, trainRows: 8, testRows: 0, startedAt: Date.now() };
-      const run = new TrainingRun(info, { inputs, targets, testInputs: [], testTargets: [] }, workerPath, {
+      const run = new TrainingRun(info, { inputs, targets, testInputs: [], testTargets: [] }, nodePlatform(path.join(root, 'dist')), {
         // What the real host does with each batch: serialize it for the webviews.
         progress: (_run, batch) => {
           messages++;

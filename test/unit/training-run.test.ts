@@ -5,19 +5,22 @@ import * as path from 'path';
 import { NeuralNetwork } from '../../src/core';
 import { TrainingRun } from '../../src/training/trainingRun';
 import type { TrainingSettings } from '../../src/protocol';
+import { nodePlatform } from '../../src/platform/node/nodePlatform';
+import { localStopFlag, type Platform } from '../../src/platform/platform';
 
-const WORKER = path.resolve(__dirname, '..', '..', '..', 'dist', 'worker.js');
+const PLATFORM = nodePlatform(path.resolve(__dirname, '..', '..', '..', 'dist'));
 const INPUTS = [[3, 1.5], [2, 1], [4, 1.5], [3, 4], [3.5, 0.5], [2, 0.5], [5.5, 1], [1, 1]];
 const TARGETS = [0, 1, 0, 1, 0, 1, 1, 0];
 
-function train(settings: TrainingSettings): Promise<TrainingRun> {
+function train(settings: TrainingSettings, platform: Pick<Platform, 'startTrainingWorker' | 'createStopFlag'> = PLATFORM, started?: (run: TrainingRun) => void): Promise<TrainingRun> {
   return new Promise((resolve) => {
     const info = { runId: 'test', datasetUri: 'file:///test.nn.json', datasetName: 'test.nn.json', settings, trainRows: 8, testRows: 0, startedAt: 0 };
-    new TrainingRun(info, { inputs: INPUTS, targets: TARGETS, testInputs: [], testTargets: [] }, WORKER, {
-      progress: () => undefined,
+    const run = new TrainingRun(info, { inputs: INPUTS, targets: TARGETS, testInputs: [], testTargets: [] }, platform, {
+      progress: (progressed) => started?.(progressed),
       boundary: () => undefined,
       ended: resolve,
     });
+    void run;
   });
 }
 
@@ -44,5 +47,18 @@ describe('TrainingRun (worker thread)', function () {
     assert.ok(run.checkpoints.length <= 50 && run.checkpoints.length >= 40, `${run.checkpoints.length} checkpoints`);
     const gaps = new Set(run.checkpoints.slice(1).map((checkpoint, index) => checkpoint.iteration - run.checkpoints[index].iteration));
     assert.strictEqual(gaps.size, 1, 'evenly spread');
+  });
+
+  // The web's way (no shared memory): the stop is a message the worker reads when it yields between
+  // chunks. A worker that had to be terminated would leave no model; one that heard the stop ends
+  // the run itself and hands its model over.
+  it('stops on a stop message when there is no shared flag, the worker ending the run itself', async () => {
+    const messageStop = { startTrainingWorker: PLATFORM.startTrainingWorker, createStopFlag: localStopFlag };
+    let stopping: Promise<void> | undefined;
+    const run = await train({ ...base, iterations: 1_000_000_000 }, messageStop, (progressed) => (stopping ??= progressed.stop()));
+    await stopping;
+    assert.strictEqual(run.end?.status, 'stopped');
+    assert.ok(run.model, 'the worker sent its model: it was not terminated');
+    assert.ok(run.iteration > 0 && run.iteration < 1_000_000_000, `${run.iteration} iterations`);
   });
 });
