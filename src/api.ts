@@ -8,6 +8,7 @@ import type { PredictionDecorations } from './editor/predictionDecorations';
 
 export interface RunResult extends RunEnd {
   iteration: number;
+  /** The host's series: every recorded point of a short run, min/max buckets of a long one. */
   points: ErrorPoint[];
   testPoints: ErrorPoint[];
   model?: ModelSnapshot;
@@ -39,7 +40,7 @@ export function createApi(services: Services, decorations: PredictionDecorations
       const run = services.training.byId(runId);
       if (!run) throw new Error(`No run ${runId}`);
       await run.whenEnded();
-      return { ...run.end!, iteration: run.iteration, points: [...run.points], testPoints: [...run.testPoints], model: run.model };
+      return { ...run.end!, iteration: run.iteration, points: run.train.points(), testPoints: run.test.points(), recordedPoints: run.recordedPoints, model: run.model };
     },
     iterationOf: (runId) => services.training.byId(runId)?.iteration,
     modelFor: (datasetUri) => services.models.get(datasetUri),

@@ -38,9 +38,11 @@ export interface RunEnd {
 /** What a view needs to draw one run from scratch (sent in `state`). */
 export interface RunView {
   run: RunInfo;
-  /** Decimated when long; the host keeps the full series. */
+  /** Decimated when long (min/max buckets, the newest points as they are). */
   points: ErrorPoint[];
   testPoints: ErrorPoint[];
+  /** Errors the run has recorded so far: more than the points drawn once a long series is thinned. */
+  recordedPoints?: number;
   iteration: number;
   stepsPerSecond: number;
   parameters: LayerParameters[];
@@ -129,6 +131,8 @@ export type HostMessage =
       datasetUri: string;
       points: ErrorPoint[];
       testPoints: ErrorPoint[];
+      /** Errors the run has recorded so far (the batches may carry fewer: see RunView). */
+      recordedPoints?: number;
       iteration: number;
       stepsPerSecond: number;
       parameters: LayerParameters[];

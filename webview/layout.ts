@@ -15,6 +15,8 @@ export interface Layout {
   chartBox: HTMLElement;
   canvas: HTMLCanvasElement;
   chartToolbar: HTMLElement;
+  /** "The chart keeps N of M recorded errors…" when a long run's series is thinned. */
+  seriesNote: HTMLElement;
   errorTable: HTMLTableElement;
   parametersSection: HTMLElement;
   parameters: HTMLElement;
@@ -69,6 +71,7 @@ export function buildLayout(app: HTMLElement, kind: ViewKind): Layout {
     'data-run-count': 0,
   }, canvas);
   const chartToolbar = el('div', { class: 'chart-toolbar' });
+  const seriesNote = el('p', { id: 'series-note', class: 'note', hidden: true });
   const errorTable = createErrorTable();
   const chartHeading = el('h2', { id: 'chart-section-heading', class: kind === 'sidebar' ? 'visually-hidden' : '' }, 'Error during training');
   const chartSection = el(
@@ -77,6 +80,7 @@ export function buildLayout(app: HTMLElement, kind: ViewKind): Layout {
     chartHeading,
     chartBox,
     chartToolbar,
+    seriesNote,
     ...tableDisclosure(errorTable),
   );
   const parameters = el('div', { id: 'parameters', class: 'parameters' });
@@ -89,7 +93,7 @@ export function buildLayout(app: HTMLElement, kind: ViewKind): Layout {
   const boundaryCanvas = el('canvas', { id: 'decision-boundary', class: 'boundary-canvas', role: 'img', 'aria-label': 'Decision boundary' });
   const boundarySection = section('boundary-section', 'Decision boundary', el('div', { class: 'boundary' }, boundaryCanvas, boundaryLegend()));
   const layout: Layout = {
-    kind, status, runMessage, chartSection, chartBox, canvas, chartToolbar, errorTable,
+    kind, status, runMessage, chartSection, chartBox, canvas, chartToolbar, seriesNote, errorTable,
     parametersSection, parameters, parametersInspect, parametersLatest, predictionSection, prediction,
     networkSection, boundarySection, boundaryCanvas,
   };

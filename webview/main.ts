@@ -18,6 +18,7 @@ import { NetworkDiagram } from './networkDiagram';
 import { renderParameters } from './parameters';
 import { renderPrediction } from './prediction';
 import { RunStore, type RunSeries } from './runs';
+import { renderSeriesNote } from './seriesNote';
 import { renderRunMessage, statusText } from './status';
 import { renderStep } from './stepView';
 import { readThemeColors, watchTheme } from './theme';
@@ -87,6 +88,7 @@ const textUpdates = intervalThrottle(() => {
   layout.status.dataset.empty = String(run === undefined);
   layout.canvas.setAttribute('aria-label', chartSummary(run));
   renderErrorTable(layout.errorTable, run);
+  renderSeriesNote(layout.seriesNote, run);
 }, TEXT_UPDATE_MS);
 
 /** Data attributes are cheap and kept exact on every message (tests and tools read them). */

@@ -1,7 +1,9 @@
-// The runs a view shows, kept in memory in chart-ready form. The full series stays here
-// (100,000 points per run is fine); the chart's decimation decides what is drawn.
+// The runs a view shows, kept in memory in chart-ready form. A series is bounded (a run may record
+// a billion errors): past WEBVIEW_SERIES_BOUNDS its older stretches are thinned to min/max buckets,
+// in place, since the chart holds the same array; the chart's own decimation decides what is drawn.
 import type { ErrorPoint, LayerParameters } from '../src/core/types';
 import type { HostMessage, RunEnd, RunInfo, RunStatus, RunView } from '../src/protocol';
+import { appendBounded, type PointAxis, type SeriesBounds } from '../src/training/decimation';
 
 export interface ChartPoint {
   x: number;
@@ -17,6 +19,8 @@ export interface RunSeries {
   lastError?: number;
   lastIteration?: number;
   iteration: number;
+  /** Errors the run recorded; more than `train` holds once the series is thinned. */
+  recordedPoints: number;
   stepsPerSecond: number;
   parameters: LayerParameters[];
   end?: RunEnd;
@@ -30,14 +34,13 @@ type RunEndedMessage = Extract<HostMessage, { type: 'runEnded' }>;
 /** Older runs beyond this are dropped so memory stays bounded in a long session. */
 export const MAX_RUNS = 8;
 
-// push(...points) in slices: spreading 100,000 arguments at once can overflow the call stack.
-const PUSH_SLICE = 8192;
+/** At most 16,384 points per series in a view, the newest 4,096 as received. */
+export const WEBVIEW_SERIES_BOUNDS: SeriesBounds = { buckets: 2048, recent: 4096 };
+const CHART_AXIS: PointAxis<ChartPoint> = { x: (point) => point.x, y: (point) => point.y };
 
 function appendPoints(target: ChartPoint[], points: ErrorPoint[]): void {
-  for (let start = 0; start < points.length; start += PUSH_SLICE) {
-    const slice = points.slice(start, start + PUSH_SLICE).map(([x, y]) => ({ x, y: Number.isFinite(y) ? y : NaN }));
-    target.push(...slice);
-  }
+  const converted = points.map(([x, y]) => ({ x, y: Number.isFinite(y) ? y : NaN }));
+  appendBounded(target, converted, WEBVIEW_SERIES_BOUNDS, CHART_AXIS);
 }
 
 export class RunStore {
@@ -63,6 +66,7 @@ export class RunStore {
       const run = this.emptySeries(view.run);
       run.iteration = view.iteration;
       run.stepsPerSecond = view.stepsPerSecond;
+      run.recordedPoints = view.recordedPoints ?? view.points.length;
       run.parameters = view.parameters;
       run.end = view.end;
       this.appendTo(run, view.points, view.testPoints);
@@ -84,6 +88,7 @@ export class RunStore {
     const run = this.find(message.runId);
     if (!run) return undefined;
     this.appendTo(run, message.points, message.testPoints);
+    run.recordedPoints = message.recordedPoints ?? run.recordedPoints + message.points.length;
     run.iteration = message.iteration;
     run.stepsPerSecond = message.stepsPerSecond;
     if (message.parameters.length > 0) run.parameters = message.parameters;
@@ -103,7 +108,7 @@ export class RunStore {
   }
 
   private emptySeries(info: RunInfo): RunSeries {
-    return { info, train: [], test: [], iteration: 0, stepsPerSecond: 0, parameters: [] };
+    return { info, train: [], test: [], iteration: 0, recordedPoints: 0, stepsPerSecond: 0, parameters: [] };
   }
 
   private appendTo(run: RunSeries, points: ErrorPoint[], testPoints: ErrorPoint[]): void {

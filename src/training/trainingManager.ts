@@ -67,6 +67,7 @@ export class TrainingManager implements vscode.Disposable {
           datasetUri: key,
           points: batch.points,
           testPoints: batch.testPoints,
+          recordedPoints: progressed.recordedPoints,
           iteration: progressed.iteration,
           stepsPerSecond: progressed.stepsPerSecond,
           parameters: progressed.parameters,

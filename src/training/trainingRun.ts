@@ -5,6 +5,7 @@ import type { RunEnd, RunInfo, RunStatus, RunView } from '../protocol';
 import type { Accuracy, Checkpoint, WorkerReply, WorkerStart, WorkerStop } from './workerProtocol';
 import { endMessage } from './runMessages';
 import type { Platform, StopFlag, WorkerHandle } from '../platform/platform';
+import { BoundedSeries, type SeriesBounds } from './decimation';
 
 export interface RunData {
   inputs: number[][];
@@ -22,12 +23,15 @@ export interface RunListener {
 
 /** Kept small so a `state` message stays cheap however long the run; chart decimation does the rest. */
 const MAX_POINTS_IN_STATE = 4000;
+/** At most 32,768 points per series in the host (about 1.5 MB), the newest 8,192 as received. */
+export const HOST_SERIES_BOUNDS: SeriesBounds = { buckets: 4096, recent: 8192 };
 /** If the worker has not answered a stop within this time it is terminated. */
 const STOP_GRACE_MS = 1000;
 
 export class TrainingRun {
-  readonly points: ErrorPoint[] = [];
-  readonly testPoints: ErrorPoint[] = [];
+  /** The training error curve, bounded: older points are min/max buckets once it is long. */
+  readonly train = new BoundedSeries(HOST_SERIES_BOUNDS);
+  readonly test = new BoundedSeries(HOST_SERIES_BOUNDS);
   iteration = 0;
   stepsPerSecond = 0;
   parameters: LayerParameters[] = [];
@@ -64,9 +68,9 @@ export class TrainingRun {
           this.iteration = reply.iteration;
           this.stepsPerSecond = reply.stepsPerSecond;
           this.parameters = reply.parameters;
-          this.points.push(...reply.points);
-          this.testPoints.push(...reply.testPoints);
-          this.checkpoints.push(...reply.checkpoints);
+          this.train.append(reply.points);
+          this.test.append(reply.testPoints);
+          for (const checkpoint of reply.checkpoints) this.checkpoints.push(checkpoint);
           listener.progress(this, reply);
         } else if (reply.type === 'boundary') {
           this.boundary = { iteration: reply.iteration, values: reply.values };
@@ -106,8 +110,9 @@ export class TrainingRun {
   view(): RunView {
     return {
       run: this.info,
-      points: thin(this.points, MAX_POINTS_IN_STATE),
-      testPoints: thin(this.testPoints, MAX_POINTS_IN_STATE),
+      points: this.train.sample(MAX_POINTS_IN_STATE),
+      testPoints: this.test.sample(MAX_POINTS_IN_STATE),
+      recordedPoints: this.recordedPoints,
       iteration: this.iteration,
       stepsPerSecond: this.stepsPerSecond,
       parameters: this.parameters,
@@ -125,15 +130,11 @@ export class TrainingRun {
   }
 
   get lastError(): number | undefined {
-    return this.points[this.points.length - 1]?.[1];
+    return this.train.last?.[1];
   }
-}
 
-/** Every k-th point plus the last, so the shape and the latest value survive. */
-function thin(points: ErrorPoint[], max: number): ErrorPoint[] {
-  if (points.length <= max) return points.slice();
-  const stride = Math.ceil(points.length / max);
-  const kept = points.filter((_, index) => index % stride === 0);
-  if (kept[kept.length - 1] !== points[points.length - 1]) kept.push(points[points.length - 1]);
-  return kept;
+  /** Errors the run has recorded so far; the series holds fewer once thinned. */
+  get recordedPoints(): number {
+    return this.train.received;
+  }
 }

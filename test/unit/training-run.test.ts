@@ -38,7 +38,7 @@ describe('TrainingRun (worker thread)', function () {
       assert.deepStrictEqual(checkpoint.parameters, network.parameters(), `iteration ${checkpoint.iteration}`);
     }
     const reference = new NeuralNetwork({ learningRate: 0.1, seed: 3 });
-    assert.deepStrictEqual(run.points.map(([, error]) => error), reference.train(INPUTS, TARGETS, 5000));
+    assert.deepStrictEqual(run.train.points().map(([, error]) => error), reference.train(INPUTS, TARGETS, 5000));
   });
 
   it('keeps fewer checkpoints for a wide network, evenly spread', async () => {
