@@ -56,6 +56,13 @@ export function readNetwork(node: Node, text: string, problems: ProblemCollector
       outputNode, 'output', OUTPUT_KIND_NAMES, '(sigmoid: a class probability as in the tutorial; linear: regression)',
     );
   }
+  if (activationNode && settings.activation && settings.hiddenLayers?.length === 0 && (settings.activation !== 'sigmoid' || settings.output === 'linear')) {
+    const neuron = settings.output === 'linear' ? 'linear' : 'a sigmoid';
+    problems.warning(
+      rangeOf(activationNode),
+      `"activation": "${settings.activation}" has no effect with "hiddenLayers": []: it applies to hidden layers only, and the single neuron's output is ${neuron} (set by "output"). Add a hidden layer, e.g. "hiddenLayers": [4], or remove "activation"`,
+    );
+  }
   const learningRateNode = valueOf('learningRate');
   if (learningRateNode) settings.learningRate = check.learningRate(learningRateNode);
   const iterationsNode = valueOf('iterations');

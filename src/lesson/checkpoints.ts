@@ -2,7 +2,14 @@
 // the inputs, and shown beside the value the tutorial prints. When the learner changes an input
 // the printed value no longer applies and is not compared. Pure: runs in the webview and in tests.
 import { dot, sigmoid, sigmoidDerivative } from '../core/activations';
+import { errorTail } from '../core/errorTail';
 import { NeuralNetwork } from '../core/network';
+import { angleDegrees } from './numberText';
+import {
+  chainRuleTakeaway, classOf, derivativeTakeaway, dotProductTakeaway, errorTakeaway, firstPredictionTakeaway, learningRateTakeaway,
+  trainingTakeaway, weightDirection,
+} from './takeaways';
+import { TUTORIAL_ROWS, TUTORIAL_SEED, TUTORIAL_TARGETS, tutorialRowsFacts } from './tutorialRows';
 
 export interface LessonInputs {
   inputVector: number[];
@@ -67,8 +74,9 @@ function value(name: string, formula: string, ours: number | number[] | string, 
   return { name, formula, ours, printed, agrees: agreesWithPrinted(ours, printed) };
 }
 
-const scale = (a: number[], factor: number) => a.map((entry) => entry * factor);
-const classOf = (prediction: number) => (prediction > 0.5 ? 1 : 0);
+const scale = (a: readonly number[], factor: number) => a.map((entry) => entry * factor);
+const squaredError = (prediction: number, target: number) => (prediction - target) ** 2;
+const predictWith = (input: readonly number[], weights: readonly number[], bias: number) => sigmoid(dot(input as number[], weights as number[]) + bias);
 
 export function computeCheckpoints(inputs: LessonInputs = TUTORIAL_INPUTS): Checkpoint[] {
   const compare = sameInputs(inputs, TUTORIAL_INPUTS);
@@ -81,18 +89,22 @@ export function computeCheckpoints(inputs: LessonInputs = TUTORIAL_INPUTS): Chec
   const firstPrediction = sigmoid(firstLayer1);
   const wrongLayer1 = dot(wrongInput, weights) + bias;
   const wrongPrediction = sigmoid(wrongLayer1);
-  const wrongError = (wrongPrediction - wrongTarget) ** 2;
+  const wrongError = squaredError(wrongPrediction, wrongTarget);
   const derivative = 2 * (wrongPrediction - wrongTarget);
   // The tutorial's first update: subtract the whole derivative, no learning rate, no chain rule.
   const naiveWeights = weights.map((weight) => weight - derivative);
-  const naivePrediction = sigmoid(dot(wrongInput, naiveWeights) + bias);
-  const naiveError = (naivePrediction - wrongTarget) ** 2;
-  const naiveFirst = sigmoid(dot(firstInput, naiveWeights) + bias);
+  const naivePrediction = predictWith(wrongInput, naiveWeights, bias);
+  const naiveError = squaredError(naivePrediction, wrongTarget);
+  const naiveFirst = predictWith(firstInput, naiveWeights, bias);
   const scaledWeights = weights.map((weight) => weight - learningRate * derivative);
-  const scaledFirst = sigmoid(dot(firstInput, scaledWeights) + bias);
+  const scaledFirst = predictWith(firstInput, scaledWeights, bias);
   const dpredictionDlayer1 = sigmoidDerivative(wrongLayer1);
   const derrorDbias = derivative * dpredictionDlayer1 * 1;
   const derrorDweights = scale(wrongInput, derivative * dpredictionDlayer1);
+  // The class's update (_update_parameters): one gradient per weight, and the bias moves too.
+  const classWeights = weights.map((weight, i) => weight - learningRate * derrorDweights[i]);
+  const classBias = bias - learningRate * derrorDbias;
+  const classError = squaredError(predictWith(wrongInput, classWeights, classBias), wrongTarget);
   const tutorialNet = new NeuralNetwork({ learningRate, weights, bias });
   const gradients = tutorialNet.computeGradients(wrongInput, wrongTarget);
 
@@ -104,20 +116,22 @@ export function computeCheckpoints(inputs: LessonInputs = TUTORIAL_INPUTS): Chec
       values: [
         v('dot(input_vector, weights_1)', 'Σ input_vector[i] · weights_1[i]', dot1, '2.1672'),
         v('dot(input_vector, weights_2)', 'Σ input_vector[i] · weights_2[i]', dot2, '4.1259999999999994'),
-        v('more similar', 'the larger dot product', dot2 > dot1 ? 'weights_2' : dot1 > dot2 ? 'weights_1' : 'equal'),
+        v('larger dot product', 'the more similar, by the dot product', dot2 > dot1 ? 'weights_2' : dot1 > dot2 ? 'weights_1' : 'equal'),
+        v('angle to weights_1', 'between input_vector and weights_1, in degrees', angleBetween(inputVector, weights1)),
+        v('angle to weights_2', 'between input_vector and weights_2, in degrees', angleBetween(inputVector, weights2)),
       ],
-      takeaway: `The input points more in the direction of ${dot2 > dot1 ? 'weights_2' : 'weights_1'}: its dot product is larger (${Math.max(dot1, dot2).toFixed(4)} > ${Math.min(dot1, dot2).toFixed(4)}).`,
+      takeaway: dotProductTakeaway({ inputVector, weights1, weights2, dot1, dot2 }),
     },
     {
       id: 'first-prediction',
       title: 'A first prediction',
-      inputs: ['firstInput', 'weights', 'bias'],
+      inputs: ['firstInput', 'firstTarget', 'weights', 'bias'],
       values: [
         v('layer_1', 'dot(input_vector, weights) + bias', firstLayer1),
         v('prediction', 'sigmoid(layer_1)', firstPrediction, '0.7985731'),
         v('class', 'prediction > 0.5 ⇒ 1', classOf(firstPrediction)),
       ],
-      takeaway: `sigmoid squeezes layer_1 = ${firstLayer1.toFixed(4)} into ${firstPrediction.toFixed(4)}, read as class ${classOf(firstPrediction)}${classOf(firstPrediction) === firstTarget ? ': right' : ': wrong'}.`,
+      takeaway: firstPredictionTakeaway(firstLayer1, firstPrediction, firstTarget),
     },
     {
       id: 'error',
@@ -127,30 +141,38 @@ export function computeCheckpoints(inputs: LessonInputs = TUTORIAL_INPUTS): Chec
         v('prediction', 'sigmoid(dot(input_vector, weights) + bias)', wrongPrediction, '0.87101915'),
         v('error', '(prediction − target)²', wrongError, '0.75867436'),
       ],
-      takeaway: `The target is ${wrongTarget} but the prediction is ${wrongPrediction.toFixed(4)}: the squared error is ${wrongError.toFixed(4)}.`,
+      takeaway: errorTakeaway(wrongPrediction, wrongTarget, wrongError),
     },
     {
       id: 'derivative',
       title: 'Which way to move: the derivative',
       inputs: ['wrongInput', 'wrongTarget', 'weights', 'bias'],
-      values: [v('derivative', '2 · (prediction − target)', derivative, '1.7420383')],
-      takeaway: derivative > 0 ? 'Positive: the prediction is too high, so the weights must go down.' : 'Negative: the prediction is too low, so the weights must go up.',
+      values: [
+        v('derivative', '2 · (prediction − target)', derivative, '1.7420383'),
+        v('derror_dweights', 'derivative · sigmoid_deriv(layer_1) · input_vector (the chain rule, card 6)', derrorDweights),
+        v('each weight', 'moves against the sign of its own gradient', derrorDweights.map(weightDirection).join(', ')),
+      ],
+      takeaway: derivativeTakeaway({ derivative, input: wrongInput, derrorDweights }),
     },
     {
       id: 'learning-rate',
-      title: 'Too big a step, and the learning rate',
-      inputs: ['weights', 'learningRate'],
+      title: 'Too big a step, the learning rate, and the class\'s update',
+      inputs: ['wrongInput', 'wrongTarget', 'weights', 'bias', 'firstInput', 'firstTarget', 'learningRate'],
       values: [
-        v('weights − derivative', 'weights − 2 · (prediction − target)', naiveWeights),
+        v('weights − derivative', 'the tutorial\'s first try: weights − 2 · (prediction − target)', naiveWeights),
         v('prediction after', 'sigmoid(dot(input_vector, new weights) + bias)', naivePrediction, '0.01496248'),
         v('error after', '(prediction − target)²', naiveError, '0.00022388'),
         v('first row now', 'prediction for the first input with the new weights', naiveFirst),
         v(`weights − ${learningRate} · derivative`, 'weights − learning_rate · derivative', scaledWeights),
         v('first row, small step', 'prediction for the first input with the scaled step', scaledFirst),
+        v('weights − learning_rate · derror_dweights', 'the class\'s _update_parameters (derror_dweights from card 4)', classWeights),
+        v('bias − learning_rate · derror_dbias', 'the class moves the bias too', classBias),
+        v('error after the class\'s step', '(prediction − target)² for this row', classError),
       ],
-      takeaway:
-        `The whole step fixes this row (error ${naiveError.toFixed(5)}) but the first row now gets ${naiveFirst.toFixed(3)} ⇒ class ${classOf(naiveFirst)}` +
-        `${classOf(naiveFirst) === firstTarget ? '' : ' (wrong)'}; scaled by the learning rate it still gets class ${classOf(scaledFirst)}.`,
+      takeaway: learningRateTakeaway({
+        derivative, learningRate, errorBefore: wrongError, naiveError, classError,
+        firstBefore: firstPrediction, firstNaive: naiveFirst, firstScaled: scaledFirst, firstTarget, derrorDweights,
+      }),
     },
     {
       id: 'chain-rule',
@@ -165,34 +187,46 @@ export function computeCheckpoints(inputs: LessonInputs = TUTORIAL_INPUTS): Chec
         v('derror_dweights', 'derror_dprediction · dprediction_dlayer1 · dlayer1_dweights', derrorDweights),
         v('same as computeGradients', 'NeuralNetwork.computeGradients(input, target)', gradients.bias === derrorDbias && gradients.weights!.every((g, i) => g === derrorDweights[i]) ? 'yes' : 'no'),
       ],
-      takeaway: 'Each factor is the derivative of one step of the forward pass; multiplied together they say how the error changes with each parameter.',
+      takeaway: chainRuleTakeaway(derivative, dpredictionDlayer1, derrorDbias, derrorDweights),
     },
     trainingCheckpoint(inputs),
   ];
 }
 
-const TUTORIAL_ROWS = [[3, 1.5], [2, 1], [4, 1.5], [3, 4], [3.5, 0.5], [2, 0.5], [5.5, 1], [1, 1]];
-const TUTORIAL_TARGETS = [0, 1, 0, 1, 0, 1, 1, 0];
-const LESSON_SEED = 42;
+function angleBetween(a: readonly number[], b: readonly number[]): number | string {
+  return angleDegrees(a, b) ?? 'none (a zero vector)';
+}
+
+/** Iterations of the lesson's training run: the tutorial's 10,000, recorded every 100. */
+const ITERATIONS = 10000;
+const ERROR_INTERVAL = 100;
 
 function trainingCheckpoint(inputs: LessonInputs): Checkpoint {
-  const network = new NeuralNetwork({ learningRate: inputs.learningRate, seed: LESSON_SEED });
-  const errors = network.train(TUTORIAL_ROWS, TUTORIAL_TARGETS, 10000, { errorInterval: 100 });
-  const last = errors[errors.length - 1];
-  const tail = errors.slice(-20);
-  const plateau = Math.max(...tail) - Math.min(...tail);
+  const network = new NeuralNetwork({ learningRate: inputs.learningRate, seed: TUTORIAL_SEED });
+  const errors = network.train(TUTORIAL_ROWS.map((row) => [...row]), [...TUTORIAL_TARGETS], ITERATIONS, { errorInterval: ERROR_INTERVAL });
+  const tail = errorTail(errors);
+  const rows = tutorialRowsFacts();
+  const values: CheckpointValue[] = [
+    { name: 'recorded errors', formula: 'one per 100 of 10,000 iterations', ours: errors.length },
+    { name: 'first cumulative error', formula: 'Σ (prediction − target)² over the 8 rows, iteration 0 (after one update)', ours: errors[0] },
+    { name: 'last cumulative error', formula: 'the same, iteration 9,900', ours: errors[errors.length - 1] },
+  ];
+  if (tail) {
+    values.push(
+      { name: 'median of the last 20 records', formula: 'the middle of the last 2,000 iterations\' errors: where the run settles', ours: tail.median },
+      { name: 'range of the last 20 records', formula: 'lowest and highest of the last 2,000 iterations\' errors', ours: [tail.low, tail.high] },
+    );
+  }
+  if (rows.bestNeuron) values.push({ name: 'best single neuron', formula: 'the lowest summed error any weights and bias reach on these rows', ours: rows.bestNeuron.error });
+  if (rows.bestLine) values.push({ name: 'best straight line', formula: 'the most rows one line classifies right', ours: `${rows.bestLine.right} of ${rows.bestLine.all}` });
+  values.push({ name: 'constant answer', formula: `Σ (target − ${rows.constant.answer})²: the same answer for every row`, ours: rows.constant.error });
   return {
     id: 'training',
     title: 'Training on the 8 rows',
     inputs: ['learningRate'],
-    values: [
-      { name: 'recorded errors', formula: 'one per 100 of 10,000 iterations', ours: errors.length },
-      { name: 'first cumulative error', formula: 'Σ (prediction − target)² over the 8 rows, iteration 0', ours: errors[0] },
-      { name: 'last cumulative error', formula: 'the same, iteration 9,900', ours: last },
-      { name: 'wobble over the last 2,000 iterations', formula: 'max − min of the last 20 recorded errors', ours: plateau },
-    ],
-    takeaway:
-      `The error settles near ${last.toFixed(2)} and wobbles there: one neuron draws a single straight boundary, and these rows cannot be split by one line. ` +
-      'Add a hidden layer ("hiddenLayers": [4]) to bend it.',
+    values,
+    takeaway: tail
+      ? trainingTakeaway({ seed: TUTORIAL_SEED, learningRate: inputs.learningRate, first: errors[0], tail, rows })
+      : `The error became NaN or infinite: with learning rate ${inputs.learningRate} the steps are too large to train.`,
   };
 }

@@ -65,7 +65,7 @@ describe('webview lesson (live checkpoints) in Chromium', function () {
     assert.equal(await page.$$eval('[data-focused="true"]', (cards: any[]) => cards.length), 1);
     const place = await page.$eval('[data-checkpoint="error"]', (card: any) => ({ top: card.getBoundingClientRect().top, height: window.innerHeight }));
     assert.ok(place.top >= 0 && place.top < place.height / 2, `focused card scrolled into view (${JSON.stringify(place)})`);
-    assert.match(await page.textContent('[data-checkpoint="error"] .takeaway') ?? '', /the squared error is 0\.7587/);
+    assert.match(await page.textContent('[data-checkpoint="error"] .takeaway') ?? '', /gives the error 0\.7587/);
     // A state that names another checkpoint moves the focus there.
     await send({ type: 'state', runs: [], defaults: DEFAULTS, lesson: 'training' });
     await page.waitForSelector('[data-checkpoint="training"][data-focused="true"]');

@@ -144,6 +144,22 @@ describe('media/dataset.schema.json', () => {
     assert.match(network.properties?.hiddenLayers.markdownDescription ?? '', /Adding more layers/);
   });
 
+  it('teaches the class\'s update rule and says the hidden activation is not the tutorial\'s', () => {
+    // The tutorial's class updates with one gradient per weight (_update_parameters), not the naive first try.
+    const rate = network.properties?.learningRate ?? {};
+    for (const text of [rate.description ?? '', rate.markdownDescription ?? '']) {
+      assert.match(text, /weights -= derror_dweights \* learning_rate/);
+      assert.match(text, /bias -= derror_dbias \* learning_rate/);
+      assert.doesNotMatch(text, /weights -= derivative \* learning_rate/);
+    }
+    // The tutorial's network has no hidden layer, so it uses no hidden activation at all.
+    const activation = network.properties?.activation ?? {};
+    for (const text of [activation.description ?? '', activation.markdownDescription ?? '']) {
+      assert.doesNotMatch(text, /tutorial uses/i);
+      assert.match(text, /no effect/);
+    }
+  });
+
   it('offers snippets for a row and for the network block', () => {
     assert.ok((row.defaultSnippets?.length ?? 0) > 0);
     assert.ok((network.defaultSnippets?.length ?? 0) > 0);

@@ -61,6 +61,15 @@ describe('parseDataset: network settings', () => {
     expectProblem(withNetwork('"output": "liner"'), /"output" .* must be "sigmoid" or "linear", not a string \("liner"\) — did you mean "linear"\?/, 6);
     expectProblem(withNetwork('"output": 1'), /"output" .* not 1$/, 6);
   });
+  it('an activation with no hidden layers is ignored, so it gets a warning (but not the tutorial\'s sigmoid)', () => {
+    const { covers, result } = expectProblem(withNetwork('"hiddenLayers": []', '"activation": "relu"'), /^"activation": "relu" has no effect with "hiddenLayers": \[\]: .*output is a sigmoid/, 7, 'warning');
+    assert.equal(covers, '"relu"');
+    assert.equal(result.dataset?.network.activation, 'relu');
+    expectProblem(withNetwork('"hiddenLayers": []', '"activation": "sigmoid"', '"output": "linear"'), /"activation": "sigmoid" has no effect .*output is linear/, 7, 'warning');
+    assert.deepEqual(parseDataset(withNetwork('"hiddenLayers": []', '"activation": "sigmoid"')).problems, [], 'the tutorial\'s own block');
+    assert.deepEqual(parseDataset(withNetwork('"hiddenLayers": [4]', '"activation": "tanh"')).problems, []);
+    assert.deepEqual(parseDataset(withNetwork('"activation": "tanh"')).problems, [], 'hidden layers may come from the settings');
+  });
   it('a learning rate that is not positive, and one so large it gets a warning', () => {
     expectProblem(withNetwork('"learningRate": 0'), /"learningRate" must be a number greater than 0.*how big a step gradient descent takes.*not 0$/, 6);
     expectProblem(withNetwork('"learningRate": -0.1'), /"learningRate" must be a number greater than 0/, 6);

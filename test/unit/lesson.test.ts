@@ -21,7 +21,7 @@ describe('lesson checkpoints', () => {
       ['2.1672', '4.1259999999999994', '0.7985731', '0.87101915', '0.75867436', '1.7420383', '0.01496248', '0.00022388'],
     );
     for (const value of printed) assert.strictEqual(value.agrees, true, `${value.name}: ${value.ours} vs ${value.printed}`);
-    assert.strictEqual(find(checkpoints, 'dot-product', 'more similar').ours, 'weights_2');
+    assert.strictEqual(find(checkpoints, 'dot-product', 'larger dot product').ours, 'weights_2');
     assert.strictEqual(find(checkpoints, 'first-prediction', 'class').ours, 1);
   });
 
