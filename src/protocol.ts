@@ -13,6 +13,8 @@ export interface TrainingSettings {
   hiddenLayers: number[];
   activation: HiddenActivation;
   output: OutputKind;
+  /** The file's "network.inputs" (feature crosses), canonical; absent: the rows as they are. */
+  inputs?: string[];
 }
 
 export interface RunInfo {

@@ -115,7 +115,7 @@ function renderParametersAndNetwork(): void {
     layout.parametersInspect.querySelector('.inspect-text')!.textContent = `At iteration ${formatInteger(inspected.iteration)}${which}. `;
   }
   layout.networkSection.hidden = layers.length === 0;
-  network.show(layers, run?.info.settings.activation ?? 'sigmoid');
+  network.show(layers, run?.info.settings.activation ?? 'sigmoid', run?.info.settings.inputs);
 }
 
 /** Everything about the current run except the chart's points. */

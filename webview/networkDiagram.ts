@@ -10,8 +10,8 @@ import { frameScheduler } from './throttle';
 /** Wider layers show their first units and a "+N more" mark: 256 circles help nobody. */
 const MAX_DRAWN_UNITS = { panel: 12, sidebar: 8 };
 const GEOMETRY = {
-  panel: { width: 520, height: 230, margin: 28, labelHeight: 18, maxRadius: 11, maxEdgeWidth: 5 },
-  sidebar: { width: 240, height: 160, margin: 14, labelHeight: 14, maxRadius: 8, maxEdgeWidth: 3.5 },
+  panel: { width: 520, height: 230, margin: 28, labelHeight: 18, maxRadius: 11, maxEdgeWidth: 5, inputLabelWidth: 84 },
+  sidebar: { width: 240, height: 160, margin: 14, labelHeight: 14, maxRadius: 8, maxEdgeWidth: 3.5, inputLabelWidth: 52 },
 };
 
 interface DrawnEdge {
@@ -39,8 +39,8 @@ function layerName(index: number, count: number): string {
   return index === count - 1 ? 'output' : `hidden ${index}`;
 }
 
-function unitName(layer: number, unit: number, sizes: number[]): string {
-  if (layer === 0) return `input x${unit + 1}`;
+function unitName(layer: number, unit: number, sizes: number[], inputNames?: readonly string[]): string {
+  if (layer === 0) return `input ${inputNames?.[unit] ?? `x${unit + 1}`}`;
   if (layer < sizes.length - 1) return `hidden ${layer}, unit ${unit + 1}`;
   return sizes[layer] === 1 ? 'output' : `output ${unit + 1}`;
 }
@@ -50,6 +50,8 @@ export class NetworkDiagram {
   private readonly kind: 'panel' | 'sidebar';
   private layers: LayerParameters[] = [];
   private activation = 'sigmoid';
+  /** The derived inputs' names (feature crosses), shown beside the input units; undefined: x1, x2, … */
+  private inputNames?: readonly string[];
   private structure = '';
   private edges: DrawnEdge[] = [];
   private nodes: DrawnNode[] = [];
@@ -64,29 +66,32 @@ export class NetworkDiagram {
     });
   }
 
-  /** Shows these parameters from the next animation frame on. */
-  show(layers: LayerParameters[], activation: string): void {
+  /** Shows these parameters from the next animation frame on; `inputNames` label derived inputs (network.inputs). */
+  show(layers: LayerParameters[], activation: string, inputNames?: readonly string[]): void {
     this.layers = layers;
     this.activation = activation;
+    this.inputNames = inputNames && inputNames.length === layerSizes(layers)[0] ? inputNames : undefined;
     this.requestRender();
   }
 
   private render(): void {
     const sizes = layerSizes(this.layers);
-    const structure = sizes.join(',');
+    const structure = `${sizes.join(',')}|${this.inputNames?.join(',') ?? ''}`;
     if (structure !== this.structure) this.build(sizes);
     this.updateValues();
   }
 
   private build(sizes: number[]): void {
-    this.structure = sizes.join(',');
+    this.structure = `${sizes.join(',')}|${this.inputNames?.join(',') ?? ''}`;
     this.edges = [];
     this.nodes = [];
-    const { width, height, margin, labelHeight, maxRadius } = GEOMETRY[this.kind];
+    const { width, height, margin, labelHeight, maxRadius, inputLabelWidth } = GEOMETRY[this.kind];
     const cap = MAX_DRAWN_UNITS[this.kind];
     const drawnCounts = sizes.map((size) => (size > cap ? cap - 1 : size));
     const plotHeight = height - labelHeight - margin;
-    const columnX = (layer: number) => (sizes.length === 1 ? width / 2 : margin + (layer * (width - 2 * margin)) / (sizes.length - 1));
+    // Derived inputs are named beside their units, so the columns start further right.
+    const left = margin + (this.inputNames ? inputLabelWidth : 0);
+    const columnX = (layer: number) => (sizes.length === 1 ? width / 2 : left + (layer * (width - left - margin)) / (sizes.length - 1));
     const unitY = (layer: number, unit: number) => {
       const slots = drawnCounts[layer]! + (sizes[layer]! > cap ? 1 : 0);
       return margin / 2 + ((unit + 0.5) * plotHeight) / slots;
@@ -116,7 +121,12 @@ export class NetworkDiagram {
         const circle = svgEl('circle', { class: `node node-${kind}`, cx: columnX(layer), cy: unitY(layer, unit), r: radius, 'data-node': `${layer}.${unit}` }, title);
         nodeGroup.append(circle);
         if (layer > 0) this.nodes.push({ circle, title, layer, unit });
-        else title.textContent = `input x${unit + 1}`;
+        else title.textContent = unitName(0, unit, sizes, this.inputNames);
+        if (layer === 0 && this.inputNames) {
+          nodeGroup.append(svgEl('text', {
+            class: 'input-label', x: columnX(0) - radius - 3, y: unitY(0, unit) + 3.5, 'text-anchor': 'end', 'data-input': unit,
+          }, this.inputNames[unit]!));
+        }
       }
       if (size > cap) {
         nodeGroup.append(svgEl('text', { class: 'more-units', x: columnX(layer), y: unitY(layer, drawnCounts[layer]!) + 4, 'text-anchor': 'middle' }, `+${size - drawnCounts[layer]!}`));
@@ -148,21 +158,35 @@ export class NetworkDiagram {
       edge.line.setAttribute('class', `edge ${sign}`);
       edge.line.setAttribute('stroke-width', width.toFixed(2));
       edge.line.dataset.weight = String(weight);
-      edge.title.textContent = `weight ${unitName(edge.layer, edge.input, sizes)} → ${unitName(edge.layer + 1, edge.unit, sizes)}: ${formatSignificant(weight, 6)}`;
+      edge.title.textContent = `weight ${unitName(edge.layer, edge.input, sizes, this.inputNames)} → ${unitName(edge.layer + 1, edge.unit, sizes)}: ${formatSignificant(weight, 6)}`;
     }
     for (const node of this.nodes) {
       const bias = layers[node.layer - 1]!.biases[node.unit]!;
       node.circle.dataset.bias = String(bias);
-      node.title.textContent = `${unitName(node.layer, node.unit, sizes)}: bias ${formatSignificant(bias, 6)}`;
+      node.title.textContent = unitHover(layers, node.layer, node.unit, sizes, this.inputNames);
     }
     this.element.setAttribute('aria-label', this.describe());
   }
 
   private describe(): string {
+    if (this.inputNames) return `${this.describePlain().replace(/ inputs,/, ` inputs (${this.inputNames.join(', ')}),`)}`;
+    return this.describePlain();
+  }
+
+  private describePlain(): string {
     const sizes = layerSizes(this.layers);
     if (sizes.length === 0) return 'Network diagram: no network yet';
     const hidden = sizes.slice(1, -1);
     const middle = hidden.length === 0 ? 'no hidden layer' : `hidden layers of ${hidden.join(', ')} units (${this.activation})`;
     return `Network diagram: ${sizes[0]} inputs, ${middle}, ${sizes[sizes.length - 1]} output. The values are in "Weights and bias".`;
   }
+}
+
+/** A unit's hover: its bias and every weight into it, named by where it comes from (at most 12 listed). */
+export function unitHover(layers: LayerParameters[], layer: number, unit: number, sizes: number[], inputNames?: readonly string[]): string {
+  const parameters = layers[layer - 1]!;
+  const weights = parameters.weights[unit]!;
+  const listed = weights.slice(0, 12).map((weight, input) => `  from ${unitName(layer - 1, input, sizes, inputNames)}: ${formatSignificant(weight, 6)}`);
+  if (weights.length > listed.length) listed.push(`  … and ${weights.length - listed.length} more`);
+  return [`${unitName(layer, unit, sizes)}`, `bias ${formatSignificant(parameters.biases[unit]!, 6)}`, 'weights:', ...listed].join('\n');
 }

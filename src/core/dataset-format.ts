@@ -32,6 +32,8 @@ function serializeSetting(name: keyof DatasetNetworkSettings, settings: DatasetN
     case 'start':
       return settings.start &&
         `{ "weights": ${numberList(settings.start.weights, 'a start weight')}, "bias": ${finiteNumber(settings.start.bias, 'a start bias')} }`;
+    case 'inputs':
+      return settings.inputs && `[${settings.inputs.map((input) => JSON.stringify(input)).join(', ')}]`;
     case 'activation':
     case 'output':
       return settings[name] === undefined ? undefined : JSON.stringify(settings[name]);

@@ -7,7 +7,7 @@ import { describeNode, didYouMean, listNames, ProblemCollector, rangeOf, startOf
 import { readNumber, readProperties, tooLargeMessage } from './dataset-properties';
 
 export const NETWORK_SETTING_NAMES = [
-  'hiddenLayers', 'activation', 'output', 'learningRate', 'iterations', 'errorInterval', 'seed', 'start',
+  'hiddenLayers', 'activation', 'output', 'learningRate', 'iterations', 'errorInterval', 'seed', 'start', 'inputs',
 ] as const;
 export const HIDDEN_ACTIVATION_NAMES: readonly HiddenActivation[] = ['sigmoid', 'relu', 'tanh'];
 export const OUTPUT_KIND_NAMES: readonly OutputKind[] = ['sigmoid', 'linear'];
@@ -29,6 +29,8 @@ export interface NetworkReading {
   settings: DatasetNetworkSettings;
   /** The "weights" array of a valid "start", so its length can be checked once the input size is known. */
   startWeightsNode?: Node;
+  /** "inputs" (feature crosses), read once the features' names are known. */
+  inputsNode?: Node;
 }
 
 export function readNetwork(node: Node, text: string, problems: ProblemCollector): NetworkReading {
@@ -104,7 +106,7 @@ export function readNetwork(node: Node, text: string, problems: ProblemCollector
       startWeightsNode = start.weightsNode;
     }
   }
-  return { settings, startWeightsNode };
+  return { settings, startWeightsNode, inputsNode: valueOf('inputs') };
 }
 
 /** Checks one setting value; returns it when valid, else reports an error and returns undefined. */

@@ -34,6 +34,8 @@ export interface DatasetNetworkSettings {
   seed?: number;
   /** Start values of the tutorial's single neuron (only without hidden layers). */
   start?: { weights: number[]; bias: number };
+  /** Feature crosses: the network's inputs derived from each row's features (see features.ts), as written. */
+  inputs?: string[];
 }
 
 export interface TextRange {

@@ -8,6 +8,8 @@ import type { OutputKind } from './types';
 import { readJsonTree } from './dataset-json';
 import { readNetwork } from './dataset-network';
 import { readGenerator } from './dataset-generator';
+import { readInputs } from './dataset-inputs';
+import { defaultFeatureNames } from './features';
 import { describeNode, ProblemCollector, quote, rangeOf, startOf } from './dataset-problems';
 import { readProperties } from './dataset-properties';
 import { InputSizeSource, readRows, surveyInputSizes } from './dataset-rows';
@@ -88,6 +90,14 @@ function readDataset(text: string, outputHint: unknown, problems: ProblemCollect
   const generatedByNode = properties.get('generatedBy')?.value;
   const generatedBy = generatedByNode && readGeneratedBy(generatedByNode, size.value, text, problems);
   const output: OutputKind = network.settings.output ?? (outputHint === 'linear' ? 'linear' : 'sigmoid');
+  if (network.inputsNode) {
+    const names = features?.length === size.value ? features : defaultFeatureNames(size.value);
+    const inputs = readInputs(network.inputsNode, names, text, problems);
+    if (inputs && network.settings.start) {
+      problems.error(rangeOf(network.inputsNode), '"start" gives one weight per raw feature, so it cannot be combined with "inputs"; remove "start" (the network then starts from random weights) or "inputs"');
+      delete network.settings.start;
+    } else if (inputs) network.settings.inputs = inputs;
+  }
   const generatorNode = properties.get('generator')?.value;
   const generator = generatorNode && readGenerator(generatorNode, text, problems);
   const rows = readRows(rowNodes, { expectedSize: size.value, sizeSource: size.source, output }, text, problems);

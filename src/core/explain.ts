@@ -34,12 +34,18 @@ interface LayerPass {
 
 export function explain(network: NeuralNetwork, input: number[], target?: number): Explanation {
   const layers = network.parameters();
-  const passes = forwardPass(network, layers, input);
+  if (input.length !== network.inputSize) throw new RangeError(`expected ${network.inputSize} inputs, got ${input.length}`);
+  // With feature crosses the first layer sees the derived inputs: the one derivation the network trains with.
+  const inputVector = network.derivation ? network.networkInputs(input) : input;
+  const passes = forwardPass(network, layers, inputVector);
   const prediction = passes[passes.length - 1].outputs[0];
   const explanation: Explanation = { input: [...input], prediction, terms: [] };
   if (network.output === 'sigmoid') explanation.predictedClass = prediction > 0.5 ? 1 : 0;
   const tutorialNet = layers.length === 1;
   explanation.terms = tutorialNet ? forwardTermsOfTutorialNet(network, passes[0]) : forwardTermsOfDeepNet(network, passes);
+  if (network.derivation) {
+    explanation.terms.unshift({ name: 'input_vector', value: inputVector, formula: `[${network.derivation.texts().join(', ')}] of the row's features x1…x${network.inputSize}` });
+  }
   if (target !== undefined) {
     explanation.target = target;
     explanation.terms.push(...(tutorialNet
@@ -51,7 +57,6 @@ export function explain(network: NeuralNetwork, input: number[], target?: number
 }
 
 function forwardPass(network: NeuralNetwork, layers: LayerParameters[], input: number[]): LayerPass[] {
-  if (input.length !== network.inputSize) throw new RangeError(`expected ${network.inputSize} inputs, got ${input.length}`);
   const passes: LayerPass[] = [];
   let current = input;
   layers.forEach((layer, l) => {

@@ -168,7 +168,7 @@ function pickTest(total: number, count: number, random: Random): number[] {
 }
 
 const SHAPE_DESCRIPTIONS: Record<GeneratorShape, string> = {
-  circle: 'Class 1 inside a circle of radius 2.5, class 0 in a ring from 3.5 to 5 around it. One neuron draws a straight line, so on its own it cannot separate them.',
+  circle: 'Class 1 inside a circle of radius 2.5, class 0 in a ring from 3.5 to 5 around it. One neuron draws a straight line, so on its own it cannot separate them; given the squares ("inputs": ["x1*x1", "x2*x2"] in "network") its boundary becomes a circle or an ellipse.',
   xor: 'XOR quadrants: class 1 where x1 and x2 have the same sign, class 0 where they differ. No straight line separates the classes, so one neuron on x1 and x2 cannot.',
   gaussians: 'Two clouds of points around (2, 2) (class 1) and (-2, -2) (class 0). Without noise the straight line x1 + x2 = 0 separates them, so the tutorial\'s single neuron can learn it.',
   spiral: 'Two spiral arms wound around each other (class 1 and class 0). No straight line separates them, so one neuron on x1 and x2 cannot.',

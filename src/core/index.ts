@@ -16,3 +16,5 @@ export { assessSaturation, STUCK_ERROR_PER_ROW, VANISHED_GRADIENT_NORM } from '.
 export type { SaturationReport } from './health';
 export { GENERATOR_DEFAULTS, GENERATOR_LIMITS, GENERATOR_SHAPES, generatedDataset, generateRows, generatorSettingsProblem, shapeRule } from './generators';
 export type { GeneratedRow, GeneratorSettings, GeneratorShape } from './generators';
+export { InputDerivation, readDerivedInput, formatDerivedInput, defaultFeatureNames, MAX_DERIVED_INPUTS, MAX_FACTORS } from './features';
+export type { DerivedInput, Factor, FactorFunction } from './features';

@@ -9,6 +9,7 @@
 
 import { activationByName, type Activation } from './activations';
 import { chooseSeed, createRandom, normalizeSeed, type Random } from './random';
+import { InputDerivation } from './features';
 import { packRows, type PackedRows } from './training';
 import type { HiddenActivation, LayerParameters, ModelSnapshot, NetworkOptions, OutputKind } from './types';
 
@@ -46,6 +47,8 @@ export class NeuralNetwork {
    *  Separate from the start values' generator, so a network rebuilt from a snapshot picks the
    *  same rows as the original would. */
   readonly sampler: Random;
+  /** Feature crosses: how a row's `inputSize` features become the first layer's inputs (none: the row as it is). */
+  readonly derivation?: InputDerivation;
   private readonly layers: DenseLayer[];
   private readonly inputBuffer: Float64Array;
 
@@ -70,9 +73,13 @@ export class NeuralNetwork {
     this.activation = options.activation ?? 'sigmoid';
     this.output = options.output ?? 'sigmoid';
     this.sampler = createRandom(this.seed ^ 0x5bd1e995);
-    this.inputBuffer = new Float64Array(inputSize);
+    if (options.inputs) {
+      if (options.weights) throw new RangeError('start weights/bias are for the raw features and cannot be combined with derived inputs');
+      this.derivation = InputDerivation.fromText(inputSize, options.inputs);
+    }
+    this.inputBuffer = new Float64Array(this.rowStride);
 
-    const sizes = [inputSize, ...hiddenLayers, 1];
+    const sizes = [this.rowStride, ...hiddenLayers, 1];
     const hidden = activationByName(this.activation);
     const outputActivation = activationByName(this.output);
     this.layers = [];
@@ -87,6 +94,7 @@ export class NeuralNetwork {
     const network = new NeuralNetwork({
       learningRate: snapshot.learningRate, seed: snapshot.seed, inputSize: snapshot.inputSize,
       hiddenLayers: snapshot.hiddenLayers, activation: snapshot.activation, output: snapshot.output,
+      ...(snapshot.inputs ? { inputs: snapshot.inputs } : {}),
     });
     network.setParameters(snapshot.layers);
     return network;
@@ -114,6 +122,21 @@ export class NeuralNetwork {
 
   get bias(): number {
     return this.outputLayer.biases[0];
+  }
+
+  /** How many numbers the first layer takes: the derived inputs, else the row's features. */
+  get rowStride(): number {
+    return this.derivation?.size ?? this.inputSize;
+  }
+
+  /** The first layer's inputs for one row of features: the derived inputs (or the row itself, copied). */
+  networkInputs(input: readonly number[]): number[] {
+    return Array.from(this.loadInput(input));
+  }
+
+  /** Rows packed for the hot path, derived once: `rowStride` numbers per row. */
+  packRows(inputs: readonly (readonly number[])[], targets: readonly number[]): PackedRows {
+    return packRows(inputs, targets, this.inputSize, this.derivation);
   }
 
   private get outputLayer(): DenseLayer {
@@ -158,12 +181,12 @@ export class NeuralNetwork {
   /** The tutorial's train loop; returns the cumulative error recorded every errorInterval. */
   train(inputs: number[][], targets: number[], iterations: number, options: { errorInterval?: number } = {}): number[] {
     const errorInterval = options.errorInterval ?? 100;
-    const rows = packRows(inputs, targets, this.inputSize);
+    const rows = this.packRows(inputs, targets);
     if (rows.count === 0) throw new RangeError('no training rows');
     const errors: number[] = [];
     for (let iteration = 0; iteration < iterations; iteration++) {
       const row = this.sampler.randomInt(rows.count);
-      this.stepAt(rows.inputs, row * this.inputSize, rows.targets[row]);
+      this.stepAt(rows.inputs, row * this.rowStride, rows.targets[row]);
       if (iteration % errorInterval === 0) errors.push(this.sumSquaredError(rows));
     }
     return errors;
@@ -171,7 +194,7 @@ export class NeuralNetwork {
 
   /** Σ (prediction − target)² over the rows, the tutorial's cumulative_error. */
   cumulativeError(inputs: number[][], targets: number[]): number {
-    return this.sumSquaredError(packRows(inputs, targets, this.inputSize));
+    return this.sumSquaredError(this.packRows(inputs, targets));
   }
 
   parameters(): LayerParameters[] {
@@ -186,6 +209,7 @@ export class NeuralNetwork {
     return {
       inputSize: this.inputSize, hiddenLayers: [...this.hiddenLayers], activation: this.activation,
       output: this.output, learningRate: this.learningRate, seed: this.seed, layers: this.parameters(),
+      ...(this.derivation ? { inputs: this.derivation.texts() } : {}),
     };
   }
 
@@ -263,7 +287,7 @@ export class NeuralNetwork {
   sumSquaredError(rows: PackedRows): number {
     let sum = 0;
     for (let r = 0; r < rows.count; r++) {
-      const difference = this.forward(rows.inputs, r * this.inputSize) - rows.targets[r];
+      const difference = this.forward(rows.inputs, r * this.rowStride) - rows.targets[r];
       sum += difference * difference;
     }
     return sum;
@@ -308,7 +332,8 @@ export class NeuralNetwork {
 
   private loadInput(input: readonly number[]): Float64Array {
     if (input.length !== this.inputSize) throw new RangeError(`expected ${this.inputSize} inputs, got ${input.length}`);
-    this.inputBuffer.set(input);
+    if (this.derivation) this.derivation.deriveInto(input, 0, this.inputBuffer, 0);
+    else this.inputBuffer.set(input);
     return this.inputBuffer;
   }
 

@@ -2,6 +2,7 @@
 // many iterations and returns the errors recorded meanwhile. The loop is network.train's, step for
 // step (same generator, same arithmetic), so any chunking gives bit-identical results to one call.
 
+import type { InputDerivation } from './features';
 import type { NeuralNetwork } from './network';
 import type { ErrorPoint, TrainerChunk, TrainerOptions } from './types';
 
@@ -19,12 +20,12 @@ export function createTrainer(network: NeuralNetwork, inputs: number[][], target
   const { iterations, errorInterval } = options;
   if (!Number.isInteger(iterations) || iterations < 0) throw new RangeError(`iterations must be a non-negative integer, got ${iterations}`);
   if (!Number.isInteger(errorInterval) || errorInterval < 1) throw new RangeError(`errorInterval must be a positive integer, got ${errorInterval}`);
-  const train = packRows(inputs, targets, network.inputSize);
+  const train = network.packRows(inputs, targets);
   if (train.count === 0) throw new RangeError('no training rows');
   const test: PackedRows | undefined = options.testInputs && options.testInputs.length > 0
-    ? packRows(options.testInputs, options.testTargets ?? [], network.inputSize)
+    ? network.packRows(options.testInputs, options.testTargets ?? [])
     : undefined;
-  const stride = network.inputSize;
+  const stride = network.rowStride;
 
   let iteration = 0;
   let diverged = false;
@@ -68,13 +69,15 @@ export interface PackedRows {
   readonly count: number;
 }
 
-/** Validates rows against the network's input size and packs them for the hot path. */
-export function packRows(inputs: readonly (readonly number[])[], targets: readonly number[], inputSize: number): PackedRows {
+/** Validates rows against the network's input size and packs them for the hot path, derived once when the network derives its inputs. */
+export function packRows(inputs: readonly (readonly number[])[], targets: readonly number[], inputSize: number, derivation?: InputDerivation): PackedRows {
   if (inputs.length !== targets.length) throw new RangeError(`${inputs.length} input rows but ${targets.length} targets`);
-  const packed = new Float64Array(inputs.length * inputSize);
+  const stride = derivation?.size ?? inputSize;
+  const packed = new Float64Array(inputs.length * stride);
   inputs.forEach((row, r) => {
     if (row.length !== inputSize) throw new RangeError(`row ${r} has ${row.length} inputs, expected ${inputSize}`);
-    packed.set(row, r * inputSize);
+    if (derivation) derivation.deriveInto(row, 0, packed, r * stride);
+    else packed.set(row, r * inputSize);
   });
   return { inputs: packed, targets: Float64Array.from(targets), count: inputs.length };
 }

@@ -16,6 +16,9 @@ export interface NetworkOptions {
   /** Start values of the tutorial net (no hidden layers). */
   weights?: number[];
   bias?: number;
+  /** Feature crosses in canonical form ("x1*x2", "sin(x1)"; x1 is a row's first feature): the first
+   *  layer takes these, derived from each row of `inputSize` features. Absent: the row as it is. */
+  inputs?: string[];
 }
 
 /** One dense layer. weights[unit][input], biases[unit]. */
@@ -33,6 +36,8 @@ export interface ModelSnapshot {
   learningRate: number;
   seed: number;
   layers: LayerParameters[];
+  /** The derived inputs (feature crosses), canonical; absent when the network takes the rows as they are. */
+  inputs?: string[];
 }
 
 /** [iteration, cumulative error] as the tutorial records it. */

@@ -34,6 +34,7 @@ export function predictionModel(dataset: Dataset, stored: ModelSnapshot | undefi
       activation: settings.activation,
       output: settings.output,
       inputSize: dataset.inputSize,
+      ...(settings.inputs ? { inputs: settings.inputs } : {}),
     }),
   };
 }

@@ -42,6 +42,7 @@ export function modelToFile(snapshot: ModelSnapshot, extra: ModelFileExtras = {}
       hiddenLayers: [...snapshot.hiddenLayers],
       activation: snapshot.activation,
       output: snapshot.output,
+      inputs: snapshot.inputs ? [...snapshot.inputs] : undefined,
     },
     layers: snapshot.layers.map((layer) => ({
       weights: layer.weights.map((row) => [...row]),

@@ -3,6 +3,7 @@
 // and every problem is reported as one sentence naming the field, what was expected and what
 // was found. Shapes are checked in full: a network built from a file that passes predicts.
 
+import { InputDerivation } from '../core/features';
 import type { HiddenActivation, LayerParameters, ModelSnapshot, OutputKind } from '../core/types';
 
 /** A snapshot plus what the file says about where it came from (only the fields present). */
@@ -61,8 +62,9 @@ function read(text: string, format: string, supportedVersion: number): LoadedMod
     .map((units, index) => wholeNumber(units, `architecture.hiddenLayers[${index}]`, 1));
   const activation = oneOf(architecture.activation, 'architecture.activation', 'activation', HIDDEN_ACTIVATIONS);
   const output = oneOf(architecture.output, 'architecture.output', 'output', OUTPUTS);
+  const inputs = architecture.inputs === undefined ? undefined : readDerivedInputs(architecture.inputs, inputSize);
 
-  const layers = readLayers(file, inputSize, hiddenLayers);
+  const layers = readLayers(file, inputs?.length ?? inputSize, hiddenLayers);
 
   const training = record(file, 'training');
   const learningRate = training.learningRate;
@@ -70,7 +72,7 @@ function read(text: string, format: string, supportedVersion: number): LoadedMod
     fail(`"training.learningRate" must be a number greater than 0, found ${describe(learningRate)}.`);
   }
   const seed = wholeNumber(training.seed, 'training.seed', 0, MAX_SEED);
-  const model: LoadedModel = { inputSize, hiddenLayers, activation, output, learningRate, seed, layers };
+  const model: LoadedModel = { inputSize, hiddenLayers, activation, output, learningRate, seed, layers, ...(inputs ? { inputs } : {}) };
   if (training.iterations !== undefined) model.iterations = wholeNumber(training.iterations, 'training.iterations', 1);
   if (training.errorInterval !== undefined) model.errorInterval = wholeNumber(training.errorInterval, 'training.errorInterval', 1);
 
@@ -104,6 +106,18 @@ function parseJson(text: string): unknown {
     const reason = error instanceof Error ? error.message : String(error);
     fail(`This is not a Neural Network Lab model file: it is not valid JSON (${reason}).`);
   }
+}
+
+/** "architecture.inputs": the feature crosses the first layer takes, in the lab's canonical form. */
+function readDerivedInputs(value: unknown, inputSize: number): string[] {
+  const inputs = list(value, 'architecture.inputs').map((entry, index) =>
+    typeof entry === 'string' ? entry : fail(`"architecture.inputs[${index}]" must be a derived input like "x1*x2", found ${describe(entry)}.`));
+  try {
+    InputDerivation.fromText(inputSize, inputs);
+  } catch (error) {
+    fail(`"architecture.inputs" cannot be read: ${error instanceof Error ? error.message : String(error)}.`);
+  }
+  return inputs;
 }
 
 /** One entry per hidden layer, then the output unit; each sized to chain onto the one before. */

@@ -7,7 +7,7 @@ import type { ModelSnapshot } from '../core/types';
 import { numpyClass } from './numpyClass';
 import { commentBlock, pythonFloat, pythonFloatList, pythonMatrix, pythonStringList } from './pythonLiterals';
 import {
-  errorIntervalOf, groupRows, iterationsOf, provenanceLines, type ExportDataset, type ScriptOptions,
+  errorIntervalOf, groupRows, iterationsOf, asNetworkInputs, networkInputsFunction, provenanceLines, type ExportDataset, type ScriptOptions,
 } from './scriptParts';
 
 /**
@@ -33,20 +33,20 @@ export function numpyScript(snapshot: ModelSnapshot, dataset: ExportDataset, opt
   }
   data.push([
     '# The training data, named as in the tutorial: one input vector per row and its target',
-    `input_vectors = ${vectors(groups.training.inputs, snapshot.inputSize)}`,
+    `input_vectors = ${vectors(snapshot, groups.training.inputs)}`,
     `targets = np.array(${pythonFloatList(groups.training.targets)})`,
   ].join('\n'));
   if (groups.test.inputs.length > 0) {
     data.push([
       '# Held-out test rows: predicted and scored, never trained on',
-      `test_input_vectors = ${vectors(groups.test.inputs, snapshot.inputSize)}`,
+      `test_input_vectors = ${vectors(snapshot, groups.test.inputs)}`,
       `test_targets = np.array(${pythonFloatList(groups.test.targets)})`,
     ].join('\n'));
   }
   if (groups.unlabelled.inputs.length > 0) {
     data.push([
       '# Rows without a target: the network predicts them, nothing more',
-      `new_input_vectors = ${vectors(groups.unlabelled.inputs, snapshot.inputSize)}`,
+      `new_input_vectors = ${vectors(snapshot, groups.unlabelled.inputs)}`,
     ].join('\n'));
   }
 
@@ -62,6 +62,7 @@ import numpy as np
 ${numpyClass(snapshot, errorIntervalOf(options))}
 
 
+${networkInputsFunction(snapshot, 'numpy')}
 ${data.join('\n\n')}
 
 
@@ -85,8 +86,8 @@ ${printed.map((name) => `    for input_vector in ${name}:
 `;
 }
 
-/** An (n × inputSize) array; np.array([]) would have the wrong shape when there are no rows. */
-function vectors(rows: number[][], inputSize: number): string {
-  return rows.length === 0 ? `np.empty((0, ${inputSize}))` : `np.array(${pythonMatrix(rows, '')})`;
+/** The network's input vectors for the rows: an (n × inputSize) array through network_inputs; np.array([]) would have the wrong shape when there are no rows. */
+function vectors(snapshot: ModelSnapshot, rows: number[][]): string {
+  return asNetworkInputs(snapshot, rows.length === 0 ? `np.empty((0, ${snapshot.inputSize}))` : `np.array(${pythonMatrix(rows, '')})`);
 }
 

@@ -9,7 +9,7 @@
 import type { ModelSnapshot } from '../core/types';
 import { commentBlock, pythonFloat, pythonFloatList, pythonMatrix, pythonStringList } from './pythonLiterals';
 import {
-  errorIntervalOf, groupRows, iterationsOf, provenanceLines, type ExportDataset, type ScriptOptions,
+  errorIntervalOf, firstLayerSize, groupRows, iterationsOf, asNetworkInputs, networkInputsFunction, provenanceLines, type ExportDataset, type ScriptOptions,
 } from './scriptParts';
 
 export const PARAMETERS_BEGIN = '# --- learned parameters ---';
@@ -23,7 +23,7 @@ const HIDDEN_MODULES = { sigmoid: 'nn.Sigmoid()', relu: 'nn.ReLU()', tanh: 'nn.T
  */
 export function pytorchScript(snapshot: ModelSnapshot, dataset: ExportDataset, options: ScriptOptions = {}): string {
   const groups = groupRows(dataset, snapshot.inputSize);
-  const sizes = [snapshot.inputSize, ...snapshot.hiddenLayers, 1];
+  const sizes = [firstLayerSize(snapshot), ...snapshot.hiddenLayers, 1];
   const linears = sizes.slice(1).map((units, index) => `nn.Linear(${sizes[index]}, ${units}, dtype=torch.float64)`);
   const header = commentBlock([
     'A neural network trained in Neural Network Lab, exported as a PyTorch program.',
@@ -36,7 +36,7 @@ export function pytorchScript(snapshot: ModelSnapshot, dataset: ExportDataset, o
 
   const rowsToPredict = ['input_vectors'];
   const data = [
-    `input_vectors = ${tensor(groups.training.inputs, snapshot.inputSize)}`,
+    `input_vectors = ${tensor(snapshot, groups.training.inputs)}`,
     `targets = torch.tensor(${pythonFloatList(groups.training.targets)}, dtype=torch.float64)`,
   ];
   if (groups.test.inputs.length > 0) {
@@ -44,7 +44,7 @@ export function pytorchScript(snapshot: ModelSnapshot, dataset: ExportDataset, o
     data.push(
       '',
       '# Held-out test rows: predicted and scored, never trained on',
-      `test_input_vectors = ${tensor(groups.test.inputs, snapshot.inputSize)}`,
+      `test_input_vectors = ${tensor(snapshot, groups.test.inputs)}`,
       `test_targets = torch.tensor(${pythonFloatList(groups.test.targets)}, dtype=torch.float64)`,
     );
   }
@@ -53,7 +53,7 @@ export function pytorchScript(snapshot: ModelSnapshot, dataset: ExportDataset, o
     data.push(
       '',
       '# Rows without a target: the network predicts them, nothing more',
-      `new_input_vectors = ${tensor(groups.unlabelled.inputs, snapshot.inputSize)}`,
+      `new_input_vectors = ${tensor(snapshot, groups.unlabelled.inputs)}`,
     );
   }
   const features = dataset.features && dataset.features.length > 0
@@ -78,6 +78,8 @@ ${PARAMETERS_END}
 
 LEARNING_RATE = ${pythonFloat(snapshot.learningRate)}
 
+
+${networkInputsFunction(snapshot, 'torch')}
 
 class Net(nn.Module):
     def __init__(self):
@@ -145,11 +147,11 @@ ${rowsToPredict.map((name) => `        for input_vector in ${name}:
 `;
 }
 
-/** An (n × inputSize) float64 tensor; torch.tensor([]) would have the wrong shape without rows. */
-function tensor(rows: number[][], inputSize: number): string {
-  return rows.length === 0
-    ? `torch.empty((0, ${inputSize}), dtype=torch.float64)`
-    : `torch.tensor(${pythonMatrix(rows, '')}, dtype=torch.float64)`;
+/** The network's input vectors for the rows: an (n × inputSize) float64 tensor through network_inputs; torch.tensor([]) would have the wrong shape without rows. */
+function tensor(snapshot: ModelSnapshot, rows: number[][]): string {
+  return asNetworkInputs(snapshot, rows.length === 0
+    ? `torch.empty((0, ${snapshot.inputSize}), dtype=torch.float64)`
+    : `torch.tensor(${pythonMatrix(rows, '')}, dtype=torch.float64)`);
 }
 
 // Written as comments, not code: the script must run as is on a machine without a GPU.

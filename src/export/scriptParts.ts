@@ -1,6 +1,7 @@
 // What the NumPy and PyTorch exports share: the dataset they inline, their options, the order in
 // which they print predictions, and the one-line description of the model in their headers.
 
+import { InputDerivation } from '../core/features';
 import type { ModelSnapshot } from '../core/types';
 import { pythonString } from './pythonLiterals';
 
@@ -70,7 +71,9 @@ export function predictionOrder(dataset: ExportDataset, inputSize: number): numb
 
 /** "2 inputs → hidden layers of 5 and 3 tanh units → 1 sigmoid output unit" */
 export function describeArchitecture(snapshot: ModelSnapshot): string {
-  const inputs = `${snapshot.inputSize} input${snapshot.inputSize === 1 ? '' : 's'}`;
+  const inputs = snapshot.inputs
+    ? `${snapshot.inputSize} feature${snapshot.inputSize === 1 ? '' : 's'} → ${snapshot.inputs.length} derived input${snapshot.inputs.length === 1 ? '' : 's'} (${snapshot.inputs.join(', ')})`
+    : `${snapshot.inputSize} input${snapshot.inputSize === 1 ? '' : 's'}`;
   const output = `1 ${snapshot.output} output unit`;
   const sizes = snapshot.hiddenLayers;
   if (sizes.length === 0) return `${inputs} → ${output} (the tutorial's single neuron)`;
@@ -103,4 +106,35 @@ function positiveInteger(value: number | undefined, fallback: number, name: stri
   if (value === undefined) return fallback;
   if (!Number.isSafeInteger(value) || value < 1) throw new RangeError(`${name} must be a positive integer, got ${value}`);
   return value;
+}
+
+/**
+ * The one place where a dataset row becomes the network's input vector: a Python function every
+ * export defines and applies to its rows, written from the same derivation the lab trains with
+ * (core/features.ts): products left to right, sin and cos. Without feature crosses there is nothing
+ * to define (the scripts stay the tutorial's, as before).
+ */
+export function networkInputsFunction(snapshot: Pick<ModelSnapshot, 'inputSize' | 'inputs'>, library: 'numpy' | 'torch'): string {
+  if (!snapshot.inputs) return '';
+  const derivation = InputDerivation.fromText(snapshot.inputSize, snapshot.inputs);
+  const ns = library === 'numpy' ? 'np' : 'torch';
+  const columns = derivation.inputs.map((input) => input.map(({ fn, feature }) =>
+    (fn === 'identity' ? `rows[:, ${feature}]` : `${ns}.${fn}(rows[:, ${feature}])`)).join(' * '));
+  const stack = library === 'numpy' ? `np.column_stack([${columns.join(', ')}])` : `torch.stack([${columns.join(', ')}], dim=1)`;
+  return [
+    'def network_inputs(rows):',
+    '    """The network\'s input vectors for rows of the dataset: the lab\'s feature crosses',
+    `    ${derivation.texts().join(', ')} (x1 is a row's first number), products left to right."""`,
+    `    return ${stack}`,
+  ].join('\n') + '\n\n\n';
+}
+
+/** `array` (Python source of an n × inputSize array of rows) as the network's input vectors. */
+export function asNetworkInputs(snapshot: Pick<ModelSnapshot, 'inputs'>, array: string): string {
+  return snapshot.inputs ? `network_inputs(${array})` : array;
+}
+
+/** How many numbers the network's first layer takes: the derived inputs, else the row's features. */
+export function firstLayerSize(snapshot: Pick<ModelSnapshot, 'inputSize' | 'inputs'>): number {
+  return snapshot.inputs?.length ?? snapshot.inputSize;
 }

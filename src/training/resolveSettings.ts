@@ -35,6 +35,7 @@ export function resolveSettings(
     hiddenLayers: overrides.hiddenLayers ?? file.hiddenLayers ?? user.hiddenLayers,
     activation: overrides.activation ?? file.activation ?? user.activation,
     output: file.output ?? 'sigmoid',
+    ...(file.inputs ? { inputs: file.inputs } : {}),
   };
 }
 

@@ -19,7 +19,7 @@ export class Stepper {
     this.rowIndexes = rows.map((row) => row.index);
     this.inputs = rows.map((row) => row.input);
     this.targets = rows.map((row) => row.target);
-    const start = settings.hiddenLayers.length === 0 ? dataset.network.start : undefined;
+    const start = settings.hiddenLayers.length === 0 && !settings.inputs ? dataset.network.start : undefined;
     this.network = new NeuralNetwork({
       learningRate: settings.learningRate,
       seed: settings.seed,
@@ -27,6 +27,7 @@ export class Stepper {
       activation: settings.activation,
       output: settings.output,
       inputSize: dataset.inputSize,
+      ...(settings.inputs ? { inputs: settings.inputs } : {}),
       ...start,
     });
   }

@@ -31,7 +31,8 @@ async function train(start: WorkerStart, stopRequested: () => boolean | Promise<
     activation: settings.activation,
     output: settings.output,
     inputSize: start.inputs[0]?.length,
-    ...(start.start && settings.hiddenLayers.length === 0 ? start.start : {}),
+    ...(settings.inputs ? { inputs: settings.inputs } : {}),
+    ...(start.start && settings.hiddenLayers.length === 0 && !settings.inputs ? start.start : {}),
   });
   const trainer = createTrainer(network, start.inputs, start.targets, {
     iterations: settings.iterations,
