@@ -137,7 +137,7 @@ export class NetworkDiagram {
       labelGroup.append(svgEl('text', { class: 'layer-label', x, y: height - 4, 'text-anchor': anchor }, layerName(layer, sizes.length)));
     });
     replaceChildren(this.element, edgeGroup, nodeGroup, labelGroup);
-    this.element.dataset.layerSizes = this.structure;
+    this.element.dataset.layerSizes = sizes.join(',');
     this.element.dataset.edgeCount = String(this.edges.length);
   }
 
@@ -188,5 +188,5 @@ export function unitHover(layers: LayerParameters[], layer: number, unit: number
   const weights = parameters.weights[unit]!;
   const listed = weights.slice(0, 12).map((weight, input) => `  from ${unitName(layer - 1, input, sizes, inputNames)}: ${formatSignificant(weight, 6)}`);
   if (weights.length > listed.length) listed.push(`  … and ${weights.length - listed.length} more`);
-  return [`${unitName(layer, unit, sizes)}`, `bias ${formatSignificant(parameters.biases[unit]!, 6)}`, 'weights:', ...listed].join('\n');
+  return [`${unitName(layer, unit, sizes)}: bias ${formatSignificant(parameters.biases[unit]!, 6)}`, 'weights in:', ...listed].join('\n');
 }
