@@ -115,13 +115,14 @@ async function integrationStage() {
   const t0 = Date.now();
   chmodSync('test/harness/code-test-shim.js', 0o755);
   const { code, out } = await exec(process.execPath, ['test/harness/run-integration.js'], { capture: true });
+  // One RESULT line per pass (the Restricted Mode tests run in a second server): their sum.
   const all = [...out.matchAll(/^RESULT: (\d+) passed, (\d+) failed(?:, (\d+) pending)?/gm)];
   const m = all.at(-1);
-  let passed = m ? Number(m[1]) : 0;
-  let failed = m ? Number(m[2]) : 0;
+  let passed = all.reduce((sum, r) => sum + Number(r[1]), 0);
+  let failed = all.reduce((sum, r) => sum + Number(r[2]), 0);
   if (code !== 0 && failed === 0) failed = 1;
   if (!m && code === 0) failed = 1;
-  results.push({ name: 'integration', passed, failed, pending: m?.[3] ? Number(m[3]) : 0, ms: Date.now() - t0,
+  results.push({ name: 'integration', passed, failed, pending: all.reduce((sum, r) => sum + Number(r[3] ?? 0), 0), ms: Date.now() - t0,
     note: m ? '' : `no RESULT line (exit ${code})` });
 }
 

@@ -5,6 +5,7 @@ import type * as vscode from 'vscode';
 import type { Services } from './services';
 import { parseDataset } from './core';
 import type { PredictionDecorations } from './editor/predictionDecorations';
+import type { ExerciseApi } from './exercise/register';
 
 export interface RunResult extends RunEnd {
   iteration: number;
@@ -31,11 +32,14 @@ export interface LabApi {
   parseForBenchmark(document: vscode.TextDocument): Promise<unknown>;
   /** The text shown at the end of a row after Predict, if any. */
   predictionText(document: vscode.TextDocument, row: number): string | undefined;
+  /** Check My Code's test controller and what its runs found. */
+  readonly exercises: ExerciseApi;
 }
 
-export function createApi(services: Services, decorations: PredictionDecorations, activationMs: number): LabApi {
+export function createApi(services: Services, decorations: PredictionDecorations, activationMs: number, exercises: ExerciseApi): LabApi {
   return {
     activationMs,
+    exercises,
     async waitForRun(runId) {
       const run = services.training.byId(runId);
       if (!run) throw new Error(`No run ${runId}`);

@@ -14,6 +14,7 @@ import { ViewHub } from './views/viewHub';
 import { handleWebviewMessage, currentState } from './views/webviewMessages';
 import { registerCommands } from './commands/register';
 import { createApi, type LabApi } from './api';
+import { registerExercises } from './exercise/register';
 import type { Services } from './services';
 import type { Platform } from './platform/platform';
 
@@ -37,6 +38,7 @@ export function activateLab(context: vscode.ExtensionContext, platform: Platform
   Object.assign(services, { hub, training, panel, refreshLenses: () => lenses.refresh(), lensProvideMs: () => lenses.lastProvideMs });
   const decorations = new PredictionDecorations();
   const diagnostics = new DatasetDiagnostics(documents, (document) => decorations.refresh(document, documents.parse(document).dataset));
+  const exercises = registerExercises(context.extensionUri, log);
 
   context.subscriptions.push(
     log,
@@ -56,6 +58,7 @@ export function activateLab(context: vscode.ExtensionContext, platform: Platform
     vscode.window.registerWebviewPanelSerializer(TRAINING_PANEL_TYPE, panel.serializer()),
     vscode.window.registerWebviewViewProvider(ERROR_CHART_VIEW_ID, new ErrorChartViewProvider(context.extensionUri, hub)),
     ...registerCommands(services, decorations),
+    ...exercises.disposables,
   );
-  return createApi(services, decorations, performance.now() - started);
+  return createApi(services, decorations, performance.now() - started, exercises.api);
 }

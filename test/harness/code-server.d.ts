@@ -32,6 +32,8 @@ export interface StartOptions {
   settings?: Record<string, unknown>;
   preserveSettings?: boolean;
   echo?: boolean;
+  /** Workspace trust on (default off): folders open in Restricted Mode, without a prompt. */
+  workspaceTrust?: boolean;
 }
 
 export interface Dirs { userDataDir: string; extensionsDir: string; stateDir?: string }

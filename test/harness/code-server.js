@@ -158,6 +158,7 @@ function writeUserSettings(userDataDir, settings, preserve) {
  * @param {object} [o.settings]         extra user settings
  * @param {boolean} [o.preserveSettings] keep an existing settings.json (npm start) instead of rewriting it
  * @param {boolean} [o.echo]            also print the server's output (it always goes to <stateDir>/server.log)
+ * @param {boolean} [o.workspaceTrust]  workspace trust on (default off): folders open in Restricted Mode, without a prompt
  * @returns {Promise<{origin:string, port:number, pid:number, stateDir:string, userDataDir:string, extensionsDir:string, logFile:string, exited:Promise<{code:number|null, signal:string|null}>, stop():Promise<void>}>}
  */
 async function startCodeServer(o = {}) {
@@ -169,7 +170,8 @@ async function startCodeServer(o = {}) {
   const userDataDir = o.userDataDir || path.join(stateDir, 'ud');
   const extensionsDir = o.extensionsDir || path.join(stateDir, 'exts');
   fs.mkdirSync(extensionsDir, { recursive: true });
-  writeUserSettings(userDataDir, o.settings, o.preserveSettings);
+  const trust = o.workspaceTrust ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' } : {};
+  writeUserSettings(userDataDir, { ...trust, ...o.settings }, o.preserveSettings);
   const port = await findFreePort(o.port);
   const configFile = path.join(stateDir, 'config.yaml');
   fs.writeFileSync(configFile, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
@@ -179,7 +181,7 @@ async function startCodeServer(o = {}) {
     '--config', configFile,
     '--user-data-dir', userDataDir,
     '--extensions-dir', extensionsDir,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
+    '--disable-telemetry', '--disable-update-check', ...(o.workspaceTrust ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override',
     '--reconnection-grace-time', '5',
   ];
   if (o.smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');

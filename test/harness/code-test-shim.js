@@ -7,7 +7,8 @@
 // starts code-server WITH the smoke-test driver (without it the workbench ignores the URL payload), opens the
 // workbench in Debian chromium via playwright-core with the test payload, forwards the extension host's console
 // (window.codeAutomationLog) and exits with the code the tests report (window.codeAutomationExit).
-// Env: NNL_INTEGRATION_TIMEOUT_MS (default 600000), NNL_HARNESS_DEBUG=1 (server + browser console output).
+// Env: NNL_INTEGRATION_TIMEOUT_MS (default 600000), NNL_HARNESS_DEBUG=1 (server + browser console output),
+//      NNL_WORKSPACE_TRUST=1 (workspace trust on: the folder opens in Restricted Mode).
 
 const path = require('node:path');
 const util = require('node:util');
@@ -54,6 +55,7 @@ async function main() {
   try {
     server = await startCodeServer({
       workspace: o.folder, userDataDir: o.userDataDir, extensionsDir: o.extensionsDir, smokeTestDriver: true, echo: debug,
+      workspaceTrust: process.env.NNL_WORKSPACE_TRUST === '1',
     });
     console.log(`[shim] code-server ${server.origin} (pid ${server.pid}) ready after ${secs()}`);
     const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${encodeURI(p)}`;

@@ -1,0 +1,48 @@
+// Wires Check My Code: the test controller, its two commands and the settings it reads. The specs
+// are built on first use, so activation only registers.
+import * as vscode from 'vscode';
+import { ExerciseController, type FileReport } from './controller';
+import { checkMyCode } from './checkMyCode';
+import { createExerciseFile } from './exerciseFile';
+import { chooseInterpreter, findOnPath, isFile } from './interpreter';
+import { buildSpecs, type Specs } from './specs';
+
+const SETTINGS = 'neuralNetworkLab';
+export const DEFAULT_TIME_LIMIT_SECONDS = 10;
+
+/** What the tests reach through the extension's API. */
+export interface ExerciseApi {
+  readonly controller: ExerciseController;
+  /** Reports of every run so far, newest last. */
+  readonly reports: FileReport[];
+}
+
+export function registerExercises(extensionUri: vscode.Uri, log: vscode.LogOutputChannel): { disposables: vscode.Disposable[]; api: ExerciseApi } {
+  let specs: Specs | undefined;
+  const reports: FileReport[] = [];
+  const controller = new ExerciseController({
+    harnessPath: vscode.Uri.joinPath(extensionUri, 'python', 'exercise_harness.py').fsPath,
+    get specs() {
+      specs ??= buildSpecs();
+      return specs;
+    },
+    timeLimitSeconds: () => {
+      const seconds = vscode.workspace.getConfiguration(SETTINGS).get<number>('checkTimeLimit', DEFAULT_TIME_LIMIT_SECONDS);
+      return Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds, 600) : DEFAULT_TIME_LIMIT_SECONDS;
+    },
+    chooseInterpreter: (uri) => chooseInterpreter({
+      fromPythonExtension: async () => undefined,
+      setting: () => vscode.workspace.getConfiguration(SETTINGS, uri).get<string>('pythonPath'),
+      isFile,
+      onPath: (name) => findOnPath(name),
+    }),
+    log,
+    onReports: (done) => reports.push(...done),
+  });
+  const disposables = [
+    controller,
+    vscode.commands.registerCommand(`${SETTINGS}.createExerciseFile`, (reveal?: unknown) => createExerciseFile(extensionUri, reveal)),
+    vscode.commands.registerCommand(`${SETTINGS}.checkMyCode`, (target?: unknown) => checkMyCode(controller, target)),
+  ];
+  return { disposables, api: { controller, reports } };
+}
