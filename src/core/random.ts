@@ -37,41 +37,55 @@ export function normalizeSeed(seed: number): number {
 }
 
 export function createRandom(seed: number): Random {
-  const mix = splitmix32(normalizeSeed(seed));
-  let a = mix();
-  let b = mix();
-  let c = mix();
-  let d = mix();
+  return new Sfc32(seed);
+}
 
-  function nextUint32(): number {
+/**
+ * A class rather than closures: training draws a row every step, and V8 inlines these methods
+ * into the training loop and keeps the four words in the object (the closures' shared context
+ * measured about a fifth slower on the tutorial's net).
+ */
+class Sfc32 implements Random {
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
+
+  constructor(seed: number) {
+    const mix = splitmix32(normalizeSeed(seed));
+    this.a = mix();
+    this.b = mix();
+    this.c = mix();
+    this.d = mix();
+    // Discard the first outputs: sfc32's authors recommend it so nearby seeds decorrelate fully.
+    for (let i = 0; i < 12; i++) this.nextUint32();
+  }
+
+  private nextUint32(): number {
+    const { a, b, c, d } = this;
     const t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) | 0;
+    this.d = (d + 1) | 0;
+    this.a = b ^ (b >>> 9);
+    this.b = (c + (c << 3)) | 0;
+    this.c = (((c << 21) | (c >>> 11)) + t) | 0;
     return t >>> 0;
   }
-  // Discard the first outputs: sfc32's authors recommend it so nearby seeds decorrelate fully.
-  for (let i = 0; i < 12; i++) nextUint32();
 
-  function next(): number {
-    return nextUint32() / TWO_POW_32;
+  next(): number {
+    return this.nextUint32() / TWO_POW_32;
   }
 
   // Box–Muller. Only the cosine branch is used, so the generator has no hidden cached value
   // and its whole state is the four words above.
-  function gaussian(): number {
-    const u1 = 1 - next(); // (0, 1]: log(0) would be -Infinity
-    const u2 = next();
+  gaussian(): number {
+    const u1 = 1 - this.next(); // (0, 1]: log(0) would be -Infinity
+    const u2 = this.next();
     return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
   }
 
-  function randomInt(n: number): number {
-    return Math.floor(next() * n);
+  randomInt(n: number): number {
+    return Math.floor(this.next() * n);
   }
-
-  return { next, gaussian, randomInt };
 }
 
 let seedsHandedOut = 0;
