@@ -2,15 +2,16 @@
 // predict / computeGradients / updateParameters / train. The tutorial's own net is the case
 // "no hidden layers": 2 inputs → 1 sigmoid unit.
 //
-// Training runs on a hot path that allocates nothing per step: every layer keeps scratch buffers
-// for its outputs (a = fn(z)) and deltas (d error / d z, z the weighted sums), and rows are packed
-// once into one Float64Array. The public computeGradients allocates its result, as the tutorial's
-// _compute_gradients returns fresh arrays; both compute the same numbers in the same order.
+// The numbers live in plain layers (sgd.ts) that the hot path walks without allocating; rows are
+// packed once into one Float64Array. The public computeGradients allocates its result, as the
+// tutorial's _compute_gradients returns fresh arrays; it computes the same numbers in the same
+// order as the fused step that training runs.
 
-import { activationByName, type Activation } from './activations';
+import { activationByName } from './activations';
 import { chooseSeed, createRandom, normalizeSeed, type Random } from './random';
 import { InputDerivation } from './features';
-import { packRows, type PackedRows } from './training';
+import { backward, createLayer, forward, fusedStep, sumSquaredError, type DenseLayer, type PackedRows } from './sgd';
+import { createTrainer, packRows } from './training';
 import type { HiddenActivation, LayerParameters, ModelSnapshot, NetworkOptions, OutputKind } from './types';
 
 /** d error / d parameter for every layer, shaped like parameters(). */
@@ -25,17 +26,6 @@ export interface Gradients {
 /** What updateParameters accepts: full per-layer gradients, or the tutorial's pair for its net. */
 export type GradientsInput = { layers: LayerParameters[] } | { weights: number[]; bias: number };
 
-interface DenseLayer {
-  readonly inputSize: number;
-  readonly units: number;
-  /** Row-major: weights[unit * inputSize + input]. */
-  readonly weights: Float64Array;
-  readonly biases: Float64Array;
-  readonly activation: Activation;
-  readonly outputs: Float64Array;
-  readonly deltas: Float64Array;
-}
-
 export class NeuralNetwork {
   readonly seed: number;
   learningRate: number;
@@ -49,7 +39,8 @@ export class NeuralNetwork {
   readonly sampler: Random;
   /** Feature crosses: how a row's `inputSize` features become the first layer's inputs (none: the row as it is). */
   readonly derivation?: InputDerivation;
-  private readonly layers: DenseLayer[];
+  /** @internal The parameters as plain data, for the hot path (sgd.ts). */
+  readonly layers: readonly DenseLayer[];
   private readonly inputBuffer: Float64Array;
 
   constructor(options: NetworkOptions) {
@@ -82,10 +73,8 @@ export class NeuralNetwork {
     const sizes = [this.rowStride, ...hiddenLayers, 1];
     const hidden = activationByName(this.activation);
     const outputActivation = activationByName(this.output);
-    this.layers = [];
-    for (let l = 1; l < sizes.length; l++) {
-      this.layers.push(emptyLayer(sizes[l - 1], sizes[l], l === sizes.length - 1 ? outputActivation : hidden));
-    }
+    this.layers = sizes.slice(1).map((units, l) =>
+      createLayer(sizes[l], units, l === sizes.length - 2 ? outputActivation : hidden));
     this.initialize(createRandom(this.seed), options);
   }
 
@@ -144,12 +133,12 @@ export class NeuralNetwork {
   }
 
   predict(input: readonly number[]): number {
-    return this.forward(this.loadInput(input), 0);
+    return forward(this.layers, this.loadInput(input), 0);
   }
 
   computeGradients(input: readonly number[], target: number): Gradients {
-    this.forward(this.loadInput(input), 0);
-    this.backward(target);
+    forward(this.layers, this.loadInput(input), 0);
+    backward(this.layers, target);
     // derror_dweights = derror_dlayer · input, derror_dbias = derror_dlayer · 1, per unit.
     const layers = this.layers.map((layer, l) => {
       const source = l === 0 ? this.inputBuffer : this.layers[l - 1].outputs;
@@ -173,28 +162,22 @@ export class NeuralNetwork {
     });
   }
 
-  /** One stochastic-gradient-descent step on one row (the same arithmetic as train's steps). */
+  /** One stochastic-gradient-descent step on one row (the fused step train runs, so bit-identical
+   *  to computeGradients followed by updateParameters). */
   trainStep(input: readonly number[], target: number): void {
-    this.stepAt(this.loadInput(input), 0, target);
+    fusedStep(this.layers, this.loadInput(input), 0, target, this.learningRate);
   }
 
-  /** The tutorial's train loop; returns the cumulative error recorded every errorInterval. */
+  /** The tutorial's train loop; returns the cumulative error recorded every errorInterval. A run
+   *  that diverges (a parameter or the error not finite) ends there, with what was recorded. */
   train(inputs: number[][], targets: number[], iterations: number, options: { errorInterval?: number } = {}): number[] {
-    const errorInterval = options.errorInterval ?? 100;
-    const rows = this.packRows(inputs, targets);
-    if (rows.count === 0) throw new RangeError('no training rows');
-    const errors: number[] = [];
-    for (let iteration = 0; iteration < iterations; iteration++) {
-      const row = this.sampler.randomInt(rows.count);
-      this.stepAt(rows.inputs, row * this.rowStride, rows.targets[row]);
-      if (iteration % errorInterval === 0) errors.push(this.sumSquaredError(rows));
-    }
-    return errors;
+    const trainer = createTrainer(this, inputs, targets, { iterations, errorInterval: options.errorInterval ?? 100 });
+    return trainer.run(iterations).errors.map(([, error]) => error);
   }
 
   /** Σ (prediction − target)² over the rows, the tutorial's cumulative_error. */
   cumulativeError(inputs: number[][], targets: number[]): number {
-    return this.sumSquaredError(this.packRows(inputs, targets));
+    return sumSquaredError(this.layers, this.packRows(inputs, targets), this.rowStride);
   }
 
   parameters(): LayerParameters[] {
@@ -220,116 +203,6 @@ export class NeuralNetwork {
     return true;
   }
 
-  // ---- hot path: no allocation below this line ----
-
-  /**
-   * @internal Forward, backward and update for the row at `offset` of `source`; returns the
-   * prediction. Walks the layers from the output back and, in one pass over each weight matrix,
-   * first accumulates the layer below's deltas from a weight, then updates that weight: the
-   * deltas see the weights as they were, exactly as computeGradients + updateParameters do, and
-   * the sums run in the same order, so the results are bit-identical (the tests hold them so).
-   */
-  stepAt(source: Float64Array, offset: number, target: number): number {
-    if (this.layers.length === 1) return this.tutorialStepAt(source, offset, target);
-    const prediction = this.forward(source, offset);
-    const lr = this.learningRate;
-    const layers = this.layers;
-    const last = layers[layers.length - 1];
-    last.deltas[0] = 2 * (prediction - target) * last.activation.derivativeFromOutput(prediction);
-    for (let l = layers.length - 1; l >= 0; l--) {
-      const { inputSize, units, weights, biases, deltas } = layers[l];
-      const input = l === 0 ? source : layers[l - 1].outputs;
-      const start = l === 0 ? offset : 0;
-      const below = l === 0 ? undefined : layers[l - 1].deltas;
-      if (below) below.fill(0);
-      for (let u = 0; u < units; u++) {
-        const delta = deltas[u];
-        biases[u] -= delta * lr;
-        const row = u * inputSize;
-        if (below) {
-          for (let i = 0; i < inputSize; i++) {
-            below[i] += weights[row + i] * delta;
-            weights[row + i] -= delta * input[start + i] * lr;
-          }
-        } else {
-          for (let i = 0; i < inputSize; i++) weights[row + i] -= delta * input[start + i] * lr;
-        }
-      }
-      if (below) {
-        const activation = layers[l - 1].activation;
-        for (let i = 0; i < inputSize; i++) below[i] *= activation.derivativeFromOutput(input[i]);
-      }
-    }
-    return prediction;
-  }
-
-  /**
-   * The tutorial's net takes most of the training runs, so its step is also written out on its
-   * own, as the tutorial writes _compute_gradients then _update_parameters: about a sixth faster
-   * than the general loop on a 2 → 1 net, with the same arithmetic in the same order.
-   */
-  private tutorialStepAt(source: Float64Array, offset: number, target: number): number {
-    const { inputSize, weights, biases, activation, outputs, deltas } = this.layers[0];
-    let dot = 0;
-    for (let i = 0; i < inputSize; i++) dot += source[offset + i] * weights[i];
-    const prediction = activation.fn(dot + biases[0]);
-    outputs[0] = prediction;
-    // derror_dbias = derror_dprediction · dprediction_dlayer1 · 1
-    const derrorDbias = 2 * (prediction - target) * activation.derivativeFromOutput(prediction);
-    deltas[0] = derrorDbias;
-    const lr = this.learningRate;
-    biases[0] -= derrorDbias * lr;
-    for (let i = 0; i < inputSize; i++) weights[i] -= derrorDbias * source[offset + i] * lr;
-    return prediction;
-  }
-
-  /** @internal */
-  sumSquaredError(rows: PackedRows): number {
-    let sum = 0;
-    for (let r = 0; r < rows.count; r++) {
-      const difference = this.forward(rows.inputs, r * this.rowStride) - rows.targets[r];
-      sum += difference * difference;
-    }
-    return sum;
-  }
-
-  private forward(source: Float64Array, offset: number): number {
-    const layers = this.layers;
-    let input = source;
-    let start = offset;
-    for (let l = 0; l < layers.length; l++) {
-      const { inputSize, units, weights, biases, activation, outputs } = layers[l];
-      for (let u = 0; u < units; u++) {
-        const row = u * inputSize;
-        let sum = 0;
-        for (let i = 0; i < inputSize; i++) sum += input[start + i] * weights[row + i];
-        // The tutorial's layer_1 = np.dot(input_vector, weights) + bias, then its activation.
-        outputs[u] = activation.fn(sum + biases[u]);
-      }
-      input = outputs;
-      start = 0;
-    }
-    return input[0];
-  }
-
-  /** Fills every layer's deltas (d error / d z) with the chain rule, from the last forward pass. */
-  private backward(target: number): void {
-    const layers = this.layers;
-    const last = layers[layers.length - 1];
-    const prediction = last.outputs[0];
-    const derrorDprediction = 2 * (prediction - target);
-    last.deltas[0] = derrorDprediction * last.activation.derivativeFromOutput(prediction);
-    for (let l = layers.length - 1; l > 0; l--) {
-      const { inputSize, units, weights, deltas } = layers[l];
-      const below = layers[l - 1];
-      for (let i = 0; i < inputSize; i++) {
-        let sum = 0;
-        for (let u = 0; u < units; u++) sum += weights[u * inputSize + i] * deltas[u];
-        below.deltas[i] = sum * below.activation.derivativeFromOutput(below.outputs[i]);
-      }
-    }
-  }
-
   private loadInput(input: readonly number[]): Float64Array {
     if (input.length !== this.inputSize) throw new RangeError(`expected ${this.inputSize} inputs, got ${input.length}`);
     if (this.derivation) this.derivation.deriveInto(input, 0, this.inputBuffer, 0);
@@ -346,15 +219,7 @@ export class NeuralNetwork {
   }
 }
 
-function emptyLayer(inputSize: number, units: number, activation: Activation): DenseLayer {
-  return {
-    inputSize, units, activation,
-    weights: new Float64Array(inputSize * units), biases: new Float64Array(units),
-    outputs: new Float64Array(units), deltas: new Float64Array(units),
-  };
-}
-
-function checkShape(layers: DenseLayer[], given: LayerParameters[], what: string): void {
+function checkShape(layers: readonly DenseLayer[], given: LayerParameters[], what: string): void {
   const fits = given.length === layers.length && layers.every((layer, l) =>
     given[l].biases.length === layer.units && given[l].weights.length === layer.units &&
     given[l].weights.every((row) => row.length === layer.inputSize));
