@@ -2,7 +2,10 @@
 //  1. the tutorial's net (2 → 1 sigmoid) on its 8 rows, 10,000 and 1,000,000 iterations, against
 //     the tutorial's NumPy class (Debian /usr/bin/python3 + python3-numpy) and against a literal
 //     JavaScript transliteration of that class;
-//  2. a 2-16-16-1 sigmoid network by SGD on 10,000 seeded 2-D points, against the same two styles.
+//     Also against a hand-optimised Float64Array loop of the same arithmetic (target: the core's
+//     fused step at ≥ 0.8× its speed) and against the core's own layered step (reference-loops.mjs);
+//  2. a 2-16-16-1 sigmoid network by SGD on 10,000 seeded 2-D points, against the same two styles
+//     and against brain.js 1.6.1 (target ≥ 2×).
 // Steps per second include the error loop exactly as each program runs it. Each figure is the
 // best of several repetitions after a warm-up, timed in CPU time of the process (user + system):
 // on a shared machine, wall time mostly measures how long a program waited for a CPU, which
@@ -16,6 +19,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DeepNeuralNetwork, TutorialNeuralNetwork } from './tutorial-transliteration.mjs';
+import { brainJsRun, brainJsVersion, handOptimisedLoop, layeredStepLoop } from './reference-loops.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const core = createRequire(import.meta.url)(resolve(here, '../../dist/core.js'));
@@ -63,7 +67,8 @@ function ratio(label, fast, slow, target) {
   if (!fast || !slow) return undefined;
   const value = fast.best / slow.best;
   const verdict = target === undefined ? '' : value >= target ? `  ✓ target ≥ ${target}×` : `  ✗ below target ${target}×`;
-  console.log(`  ${label.padEnd(36)} ${value.toFixed(1).padStart(9)}×${verdict}  (medians ${(fast.median / slow.median).toFixed(1)}×, wall ${(fast.bestWall / slow.bestWall).toFixed(1)}×)`);
+  const digits = (x) => x.toFixed(x < 10 ? 2 : 1);
+  console.log(`  ${label.padEnd(36)} ${digits(value).padStart(9)}×${verdict}  (medians ${digits(fast.median / slow.median)}×, wall ${digits(fast.bestWall / slow.bestWall)}×)`);
   return value;
 }
 
@@ -113,6 +118,28 @@ function tutorialCore(iterations, seed = 1) {
   new core.NeuralNetwork({ learningRate: 0.1, seed }).train(tutorialInputs, tutorialTargets, iterations);
 }
 
+function tutorialHandLoop(iterations, seed = 1) {
+  const start = new core.NeuralNetwork({ learningRate: 0.1, seed });
+  handOptimisedLoop({ weights: start.weights, bias: start.bias }, tutorialInputs, tutorialTargets, iterations);
+}
+
+function tutorialLayeredStep(iterations, seed = 1) {
+  layeredStepLoop(core, new core.NeuralNetwork({ learningRate: 0.1, seed }), tutorialInputs, tutorialTargets, iterations);
+}
+
+/** The references must do the work they are timed for: same records as the core, or close to them. */
+function checkReferences() {
+  const network = () => new core.NeuralNetwork({ learningRate: 0.1, seed: 3 });
+  const expected = network().train(tutorialInputs, tutorialTargets, 20000);
+  const layered = layeredStepLoop(core, network(), tutorialInputs, tutorialTargets, 20000);
+  if (JSON.stringify(layered) !== JSON.stringify(expected)) throw new Error('the layered step loop differs from train()');
+  const start = network();
+  const hand = handOptimisedLoop({ weights: start.weights, bias: start.bias }, tutorialInputs, tutorialTargets, 20000);
+  if (hand.length !== expected.length || Math.abs(hand.at(-1) - expected.at(-1)) > 0.5) {
+    throw new Error(`the hand loop ends at ${hand.at(-1)}, the core at ${expected.at(-1)}`);
+  }
+}
+
 function tutorialTransliteration(iterations, seed = 1) {
   new TutorialNeuralNetwork(0.1, core.createRandom(seed)).train(tutorialInputs, tutorialTargets, iterations);
 }
@@ -135,15 +162,22 @@ function main() {
   if (load > cpus().length) console.log('  note: the machine is busy; CPU-time figures hold up, wall-time ones do not');
   console.log('steps/s: best of N by CPU time (median, and best by wall time, in parentheses)');
   const ratios = {};
+  checkReferences();
 
   for (const [iterations, jsReps, pythonReps] of [[10000, 31, 5], [1000000, 5, python1mReps]]) {
     console.log(`\nThe tutorial's net (2 → 1 sigmoid), 8 rows, ${iterations.toLocaleString('en')} iterations, error loop every 100:`);
     const ours = timeRuns(tutorialCore, iterations, jsReps);
+    const hand = timeRuns(tutorialHandLoop, iterations, jsReps);
+    const layered = timeRuns(tutorialLayeredStep, iterations, jsReps);
     const literal = timeRuns(tutorialTransliteration, iterations, jsReps);
     const numpy = numpyVersion ? runPython(['tutorial', iterations], pythonReps) : undefined;
     line('core (dist/core.js)', ours);
+    line('hand-optimised Float64Array loop', hand);
+    line('core, layered step (no specialisation)', layered);
     line('JS transliteration of the class', literal);
     line('tutorial program, Python + NumPy', numpy);
+    ratios[`tutorial ${iterations}: core / hand-optimised loop`] = ratio('core vs hand-optimised loop', ours, hand, 0.8);
+    ratios[`tutorial ${iterations}: core / layered step`] = ratio('one-layer step vs layered step', ours, layered);
     ratios[`tutorial ${iterations}: core / NumPy`] = ratio('core vs NumPy', ours, numpy, 150);
     ratios[`tutorial ${iterations}: core / JS transliteration`] = ratio('core vs JS transliteration', ours, literal, 3);
   }
@@ -154,10 +188,19 @@ function main() {
     .train(inputs, targets, steps, { errorInterval: DEEP_ERROR_INTERVAL }), 100000, 5);
   const literal = timeRuns((steps) => new DeepNeuralNetwork(0.1, DEEP_SIZES, core.createRandom(1))
     .train(inputs, targets, steps, DEEP_ERROR_INTERVAL), 30000, 3);
+  // brain.js makes no evaluation pass (its error is a by-product of the training pass), so the
+  // core is timed against it doing the same work: the steps, with the error recorded only once.
+  const brainData = inputs.map((input, r) => ({ input, output: [targets[r]] }));
+  const brain = timeRuns((steps) => brainJsRun(brainData, DEEP_SIZES, steps), 100000, 5);
+  const oursStepsOnly = timeRuns((steps) => new core.NeuralNetwork({ learningRate: 0.1, seed: 1, hiddenLayers: [16, 16] })
+    .train(inputs, targets, steps, { errorInterval: steps }), 100000, 5);
   const numpy = numpyVersion ? runPython(['deep', 10000], 2, JSON.stringify({ inputs, targets })) : undefined;
   line('core (dist/core.js)', ours);
+  line('core, error recorded once', oursStepsOnly);
+  line(`brain.js ${brainJsVersion()} (epochs × rows)`, brain);
   line('JS transliteration, same style', literal);
   line('NumPy program extended to 2-16-16-1', numpy);
+  ratios['2-16-16-1: core / brain.js'] = ratio('core vs brain.js (error once)', oursStepsOnly, brain, 2);
   ratios['2-16-16-1: core / NumPy'] = ratio('core vs NumPy', ours, numpy);
   ratios['2-16-16-1: core / JS transliteration'] = ratio('core vs JS transliteration', ours, literal);
 
