@@ -81,6 +81,48 @@ describe('Dataset files in the editor', function () {
     assert.strictEqual(document.getText(), text);
   });
 
+  it('rows: completion and hovers come from the schema, problems from the extension alone', async () => {
+    await activeApi();
+    const text = [
+      '{',
+      '  "rows": [',
+      '    { "input": [3, 1.5], "target": 0 },',
+      '    { "input": [2, "one"], "target": 1, "colour": 2 },',
+      '    { "input": [1, 1], "split": "" },',
+      '    {  "input": [1, 2] }',
+      '  ],',
+      '  "network": { "activation": "softmax" }',
+      '}',
+      '',
+    ].join('\n');
+    const document = await openDataset(text);
+    const lines = text.split('\n');
+    const position = (line: number, pattern: string, shift = 0) => new vscode.Position(line, lines[line].indexOf(pattern) + shift);
+    // The schema still checks the settings (its diagnostic means the JSON service has validated)…
+    const fromSchema = await waitFor('the JSON service\'s diagnostic on the activation', () => {
+      const found = vscode.languages.getDiagnostics(document.uri).filter((diagnostic) => diagnostic.source !== 'Neural Network Lab');
+      return found.some((diagnostic) => diagnostic.range.start.line === 7) ? found : undefined;
+    });
+    // …and leaves the rows to the extension, which finds both problems of row 2.
+    assert.deepStrictEqual(fromSchema.filter((diagnostic) => diagnostic.range.start.line < 7).map((d) => d.message), []);
+    const ours = await waitFor('our diagnostics on row 2', () => {
+      const found = vscode.languages.getDiagnostics(document.uri).filter((diagnostic) => diagnostic.source === 'Neural Network Lab' && diagnostic.range.start.line === 3);
+      return found.length >= 2 ? found : undefined;
+    });
+    assert.ok(ours.some((diagnostic) => /string/i.test(diagnostic.message)), ours.map((d) => d.message).join(' | '));
+    assert.ok(ours.some((diagnostic) => /colour/.test(diagnostic.message)), ours.map((d) => d.message).join(' | '));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position(2, '"input"', 2));
+    const hoverText = hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value))).join('\n');
+    assert.match(hoverText, /input vector/i);
+    const keys = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position(5, '{', 2));
+    const keyLabels = keys.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+    assert.ok(keyLabels.some((label) => /target/.test(label)) && keyLabels.some((label) => /split/.test(label)), keyLabels.join(', '));
+    const values = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position(4, '""', 1));
+    const valueLabels = values.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+    assert.ok(valueLabels.some((label) => /test/.test(label)), valueLabels.join(', '));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('offers "Train first" when the rows no longer fit the trained model', async () => {
     const api = await activeApi();
     const document = await openDataset({ network: { iterations: 500, seed: 9 }, rows: tutorialRows() });

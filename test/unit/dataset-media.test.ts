@@ -81,6 +81,7 @@ interface SchemaNode {
   items?: SchemaNode & { $ref?: string };
   definitions?: Record<string, SchemaNode>;
   enum?: string[];
+  examples?: string[];
   description?: string;
   markdownDescription?: string;
   additionalProperties?: boolean;
@@ -118,11 +119,28 @@ describe('media/dataset.schema.json', () => {
     assert.deepEqual([settings.seed.minimum, settings.seed.maximum], [0, NETWORK_LIMITS.maxSeed]);
     assert.deepEqual(settings.activation.enum, [...HIDDEN_ACTIVATION_NAMES]);
     assert.deepEqual(settings.output.enum, [...OUTPUT_KIND_NAMES]);
-    assert.deepEqual(row.properties?.split.enum, [...SPLIT_NAMES]);
+    assert.deepEqual(row.properties?.split.examples, [...SPLIT_NAMES], 'offered on completion');
   });
 
-  it('closes the objects the validator warns about unknown keys in', () => {
-    for (const node of [schema, network, row, network.properties?.start]) assert.equal(node?.additionalProperties, false);
+  it('closes the objects the validator warns about unknown keys in, except rows', () => {
+    for (const node of [schema, network, network.properties?.start]) assert.equal(node?.additionalProperties, false);
+  });
+
+  it('only describes rows: every row is validated by the extension alone, not by VS Code\'s JSON service too', () => {
+    const constraints = ['type', 'required', 'additionalProperties', 'enum', 'const', 'items', 'minItems', 'maxItems',
+      'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'pattern', 'oneOf', 'anyOf', 'allOf', 'not', 'if'];
+    const found: string[] = [];
+    const visit = (node: unknown, where: string): void => {
+      if (!node || typeof node !== 'object' || Array.isArray(node)) return;
+      for (const [key, value] of Object.entries(node)) {
+        if (key === 'defaultSnippets' || key === 'examples') continue;
+        if (constraints.includes(key)) found.push(`${where}.${key}`);
+        if (key === 'properties') for (const [name, property] of Object.entries(value as object)) visit(property, `${where}.${name}`);
+      }
+    };
+    visit(row, 'row');
+    assert.deepEqual(found, []);
+    assert.deepEqual(keys(row), [...ROW_KEY_NAMES].sort(), 'every key still completes and hovers');
   });
 
   it('describes every property, in plain and in markdown words', () => {

@@ -7,7 +7,9 @@ import * as path from 'path';
 import { monitorEventLoopDelay } from 'perf_hooks';
 import type { LabApi } from '../../../src/api';
 
-const BUDGET_MS = { activation: 30, lensesAfterEdit: 200, diagnosticsAfterEdit: 200 };
+/** Lenses wait for the workbench's own work on a JSON file, so their budget is over the same edit
+ *  and lens request on the text as a plain .json file, measured in the same run. */
+const BUDGET_MS = { activation: 30, lensesOverPlainJson: 50, diagnosticsAfterEdit: 200 };
 
 function datasetText(rows: number): string {
   const lines: string[] = [];
@@ -66,6 +68,15 @@ async function measureEdit(api: LabApi, rows: number, folder: string, name: stri
   return { rows, chars: document.getText().length, lenses: lensResult.count, lensesMs: lensResult.ms, provideMs, editMs, parseMs, diagnosticsMs, p99: delay.percentile(99) / 1e6 };
 }
 
+type Measured = Awaited<ReturnType<typeof measureEdit>>;
+
+/** Each figure's median over the repetitions. */
+function medians(runs: Measured[]): Measured {
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const keys = Object.keys(runs[0]) as (keyof Measured)[];
+  return Object.fromEntries(keys.map((key) => [key, median(runs.map((run) => run[key]))])) as Measured;
+}
+
 export async function run(): Promise<void> {
   const api = (await vscode.extensions.getExtension<LabApi>('neural-network-lab.neural-network-lab')!.activate()) as LabApi;
   const folder = vscode.workspace.workspaceFolders![0].uri.fsPath;
@@ -73,18 +84,27 @@ export async function run(): Promise<void> {
   const activation = api.activationMs;
   lines.push(`  activation (activate() start to return): ${activation.toFixed(2)} ms   budget < ${BUDGET_MS.activation} ms: ${activation < BUDGET_MS.activation ? 'OK' : 'OVER'}`);
   for (const rows of [10_000, 300_000]) {
-    // The same text as a plain .json file: what the workbench itself takes for the edit and a lens request.
-    const baseline = await measureEdit(api, rows, folder, `bench-${rows}.json`);
-    const result = await measureEdit(api, rows, folder, `bench-${rows}.nn.json`);
+    // The same text as a plain .json file: what the workbench itself takes for the edit and a lens
+    // request. Alternated with the dataset a few times (medians): one run of each is load noise.
+    const baselines: Measured[] = [];
+    const results: Measured[] = [];
+    for (let repetition = 0; repetition < (rows <= 10_000 ? 3 : 1); repetition++) {
+      baselines.push(await measureEdit(api, rows, folder, `bench-${rows}-${repetition}.json`));
+      results.push(await measureEdit(api, rows, folder, `bench-${rows}-${repetition}.nn.json`));
+    }
+    const baseline = medians(baselines);
+    const result = medians(results);
     // The same again with VS Code's JSON language service not validating (our schema is validated there).
     const json = vscode.workspace.getConfiguration('json');
     await json.update('validate.enable', false, vscode.ConfigurationTarget.Global);
     const unvalidated = await measureEdit(api, rows, folder, `bench-${rows}-unvalidated.nn.json`);
     await json.update('validate.enable', undefined, vscode.ConfigurationTarget.Global);
     const size = `${(result.chars / 1e6).toFixed(1)} MB`;
-    const verdict = (ms: number) => (ms < BUDGET_MS.lensesAfterEdit ? 'OK' : 'OVER');
+    const verdict = (ms: number, budget: number) => (ms < budget ? 'OK' : 'OVER');
+    const lensBudget = baseline.lensesMs + BUDGET_MS.lensesOverPlainJson;
     const budget = rows <= 10_000
-      ? ` budget < ${BUDGET_MS.lensesAfterEdit} ms: diagnostics ${verdict(result.diagnosticsMs)}, lenses ${verdict(result.lensesMs)}`
+      ? ` budgets: diagnostics < ${BUDGET_MS.diagnosticsAfterEdit} ms ${verdict(result.diagnosticsMs, BUDGET_MS.diagnosticsAfterEdit)}, ` +
+        `lenses < plain .json + ${BUDGET_MS.lensesOverPlainJson} ms = ${lensBudget.toFixed(0)} ms ${verdict(result.lensesMs, lensBudget)}`
       : ' (no budget: parsed in a worker)';
     lines.push(
       `  ${rows.toLocaleString('en-US')} rows (${size}), one edit → lenses ${result.lensesMs.toFixed(0)} ms (${result.lenses} lenses), ` +
