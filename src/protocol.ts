@@ -101,6 +101,9 @@ export interface BoundaryView {
   /** rows × columns predictions at cell centres, (x.min + (column + 0.5)·width/columns, …), row-major from y.min. */
   values: number[];
   points: { x: number; y: number; target?: number; split: 'train' | 'test' }[];
+  /** What each hidden unit sees: layers[l][u] is unit u of hidden layer l (first units only) over a
+   *  size × size grid of the same area, cell centres placed as for `values`. Absent without hidden layers. */
+  units?: { size: number; layers: number[][][] };
 }
 
 export interface BagOfWordsView {

@@ -2,7 +2,7 @@
 // Chart side view (body[data-view="sidebar"]). Builds the DOM, tells the host it is ready,
 // then renders every HostMessage.
 import type { LayerParameters } from '../src/core/types';
-import type { HostMessage } from '../src/protocol';
+import type { BoundaryView, HostMessage } from '../src/protocol';
 import { renderErrorTable } from './accessibility/table';
 import { DecisionBoundary } from './boundary';
 import { ErrorChart } from './chart';
@@ -14,7 +14,7 @@ import { setOrRemove } from './dom';
 import { buildLayout, viewKind } from './layout';
 import { createLessonView, type LessonView } from './lesson/lessonView';
 import { createBagOfWordsView } from './bagOfWords';
-import { NetworkDiagram } from './networkDiagram';
+import { NetworkDiagram, type UnitHeatmapsView } from './networkDiagram';
 import { renderParameters } from './parameters';
 import { renderPrediction } from './prediction';
 import { RunStore, type RunSeries } from './runs';
@@ -68,7 +68,19 @@ layout.chartToolbar.append(
 watchTheme((colors) => {
   chart.applyTheme(colors);
   boundary.refreshTheme();
+  network.refreshTheme();
 });
+
+/** The latest boundary's hidden-unit heatmaps, kept as one object per message so the diagram repaints only when they change. */
+let latestHeatmaps: (UnitHeatmapsView & { runId: string }) | undefined;
+function keepHeatmaps(view: BoundaryView | undefined): void {
+  latestHeatmaps = view?.units && { ...view.units, iteration: view.iteration, runId: view.runId };
+}
+
+/** What each neuron sees, for the run on show and only at its latest parameters (an inspected iteration has none). */
+function heatmapsToShow(): UnitHeatmapsView | undefined {
+  return !inspected && latestHeatmaps && latestHeatmaps.runId === runs.current?.info.runId ? latestHeatmaps : undefined;
+}
 
 function chartSummary(run: RunSeries | undefined): string {
   if (!run || run.train.length === 0) return 'Error chart: no points yet';
@@ -116,6 +128,7 @@ function renderParametersAndNetwork(): void {
   }
   layout.networkSection.hidden = layers.length === 0;
   network.show(layers, run?.info.settings.activation ?? 'sigmoid', run?.info.settings.inputs);
+  network.showHeatmaps(heatmapsToShow());
 }
 
 /** Everything about the current run except the chart's points. */
@@ -143,6 +156,7 @@ function handle(message: HostMessage): void {
       }
       if (layout.step && layout.stepSection) layout.stepSection.hidden = !renderStep(layout.step, message.step);
       layout.boundarySection.hidden = !boundary.show(message.boundary);
+      keepHeatmaps(message.boundary);
       // A re-sent state does not scroll the learner away; a state that opens the lesson does.
       if (bagOfWords) bagOfWords.section.hidden = !bagOfWords.render(message.bag);
       if (message.lesson && lesson && (lesson.section.hidden || lesson.focus !== message.lesson)) lesson.show(message.lesson);
@@ -191,6 +205,8 @@ function handle(message: HostMessage): void {
       break;
     case 'boundary':
       layout.boundarySection.hidden = !boundary.show(message.boundary);
+      keepHeatmaps(message.boundary);
+      network.showHeatmaps(heatmapsToShow());
       break;
     case 'bagOfWords':
       if (bagOfWords) {

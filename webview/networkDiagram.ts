@@ -6,11 +6,19 @@ import type { LayerParameters } from '../src/core/types';
 import { replaceChildren, svgEl } from './dom';
 import { formatSignificant } from './format';
 import { frameScheduler } from './throttle';
+import { heatmapPng, readHeatmapColors } from './unitHeatmaps';
+
+/** Each hidden unit's output over the input plane (BoundaryView.units), for the run and iteration it was computed at. */
+export interface UnitHeatmapsView {
+  size: number;
+  layers: number[][][];
+  iteration: number;
+}
 
 /** Wider layers show their first units and a "+N more" mark: 256 circles help nobody. */
 const MAX_DRAWN_UNITS = { panel: 12, sidebar: 8 };
 const GEOMETRY = {
-  panel: { width: 520, height: 230, margin: 28, labelHeight: 18, maxRadius: 11, maxEdgeWidth: 5, inputLabelWidth: 84 },
+  panel: { width: 520, height: 230, margin: 28, labelHeight: 18, maxRadius: 15, maxEdgeWidth: 5, inputLabelWidth: 84 },
   sidebar: { width: 240, height: 160, margin: 14, labelHeight: 14, maxRadius: 8, maxEdgeWidth: 3.5, inputLabelWidth: 52 },
 };
 
@@ -27,6 +35,8 @@ interface DrawnNode {
   title: SVGTitleElement;
   layer: number;
   unit: number;
+  /** Hidden units only: what the unit sees, clipped to its circle. */
+  heatmap?: SVGImageElement;
 }
 
 export function layerSizes(layers: LayerParameters[]): number[] {
@@ -55,6 +65,9 @@ export class NetworkDiagram {
   private structure = '';
   private edges: DrawnEdge[] = [];
   private nodes: DrawnNode[] = [];
+  private heatmaps?: UnitHeatmapsView;
+  private painted?: { heatmaps?: UnitHeatmapsView; structure: string };
+  private heatmapColors = readHeatmapColors();
   readonly requestRender = frameScheduler(() => this.render());
 
   constructor(kind: 'panel' | 'sidebar') {
@@ -71,6 +84,18 @@ export class NetworkDiagram {
     this.layers = layers;
     this.activation = activation;
     this.inputNames = inputNames && inputNames.length === layerSizes(layers)[0] ? inputNames : undefined;
+    this.requestRender();
+  }
+
+  /** What each hidden unit sees; undefined hides the heatmaps (no 2-D data, or another iteration is shown). */
+  showHeatmaps(heatmaps: UnitHeatmapsView | undefined): void {
+    this.heatmaps = heatmaps;
+    this.requestRender();
+  }
+
+  refreshTheme(): void {
+    this.heatmapColors = readHeatmapColors();
+    this.heatmaps = this.heatmaps && { ...this.heatmaps }; // repaint with the new colours
     this.requestRender();
   }
 
@@ -99,6 +124,8 @@ export class NetworkDiagram {
     const radius = Math.max(3, Math.min(maxRadius, plotHeight / (2.6 * Math.max(1, ...drawnCounts.map((count, i) => count + (sizes[i]! > cap ? 1 : 0))))));
 
     const edgeGroup = svgEl('g', { class: 'edges' });
+    const heatmapGroup = svgEl('g', { class: 'unit-heatmaps' });
+    const clips = svgEl('defs');
     const nodeGroup = svgEl('g', { class: 'nodes' });
     const labelGroup = svgEl('g', { class: 'layer-labels' });
     for (let layer = 1; layer < sizes.length; layer++) {
@@ -120,7 +147,17 @@ export class NetworkDiagram {
         const kind = layer === 0 ? 'input' : layer === sizes.length - 1 ? 'output' : 'hidden';
         const circle = svgEl('circle', { class: `node node-${kind}`, cx: columnX(layer), cy: unitY(layer, unit), r: radius, 'data-node': `${layer}.${unit}` }, title);
         nodeGroup.append(circle);
-        if (layer > 0) this.nodes.push({ circle, title, layer, unit });
+        let heatmap: SVGImageElement | undefined;
+        if (kind === 'hidden') {
+          const clipId = `unit-clip-${this.kind}-${layer}-${unit}`;
+          clips.append(svgEl('clipPath', { id: clipId }, svgEl('circle', { cx: columnX(layer), cy: unitY(layer, unit), r: radius })));
+          heatmap = svgEl('image', {
+            class: 'unit-heatmap', x: columnX(layer) - radius, y: unitY(layer, unit) - radius, width: 2 * radius, height: 2 * radius,
+            preserveAspectRatio: 'none', 'clip-path': `url(#${clipId})`, 'data-node': `${layer}.${unit}`,
+          });
+          heatmapGroup.append(heatmap);
+        }
+        if (layer > 0) this.nodes.push({ circle, title, layer, unit, heatmap });
         else title.textContent = unitName(0, unit, sizes, this.inputNames);
         if (layer === 0 && this.inputNames) {
           nodeGroup.append(svgEl('text', {
@@ -136,7 +173,7 @@ export class NetworkDiagram {
       const x = anchor === 'start' ? columnX(layer) - radius : anchor === 'end' ? columnX(layer) + radius : columnX(layer);
       labelGroup.append(svgEl('text', { class: 'layer-label', x, y: height - 4, 'text-anchor': anchor }, layerName(layer, sizes.length)));
     });
-    replaceChildren(this.element, edgeGroup, nodeGroup, labelGroup);
+    replaceChildren(this.element, clips, edgeGroup, heatmapGroup, nodeGroup, labelGroup);
     this.element.dataset.layerSizes = sizes.join(',');
     this.element.dataset.edgeCount = String(this.edges.length);
   }
@@ -165,7 +202,35 @@ export class NetworkDiagram {
       node.circle.dataset.bias = String(bias);
       node.title.textContent = unitHover(layers, node.layer, node.unit, sizes, this.inputNames);
     }
+    this.updateHeatmaps();
     this.element.setAttribute('aria-label', this.describe());
+  }
+
+  private updateHeatmaps(): void {
+    const heatmaps = this.heatmaps;
+    // Parameters redraw many times a second; the heatmaps change only when new ones arrive (or the drawing was rebuilt).
+    if (this.painted && this.painted.heatmaps === heatmaps && this.painted.structure === this.structure) return;
+    this.painted = { heatmaps, structure: this.structure };
+    const sizes = layerSizes(this.layers);
+    const fits = heatmaps !== undefined && heatmaps.layers.length === sizes.length - 2
+      && heatmaps.layers.every((units, l) => units.length === Math.min(sizes[l + 1]!, units.length) && units.every((values) => values.length === heatmaps.size * heatmaps.size));
+    let drawn = 0;
+    for (const node of this.nodes) {
+      if (!node.heatmap) continue;
+      const values = fits ? heatmaps!.layers[node.layer - 1]?.[node.unit] : undefined;
+      node.circle.classList.toggle('has-heatmap', values !== undefined);
+      node.heatmap.toggleAttribute('hidden', values === undefined);
+      if (!values) {
+        node.heatmap.removeAttribute('href');
+        continue;
+      }
+      node.heatmap.setAttribute('href', heatmapPng(values, heatmaps!.size, this.activation, this.heatmapColors));
+      node.heatmap.dataset.iteration = String(heatmaps!.iteration);
+      drawn++;
+    }
+    if (fits && drawn > 0) this.element.dataset.heatmapIteration = String(heatmaps!.iteration);
+    else delete this.element.dataset.heatmapIteration;
+    this.element.dataset.heatmapCount = String(drawn);
   }
 
   private describe(): string {

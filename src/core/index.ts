@@ -18,3 +18,5 @@ export { GENERATOR_DEFAULTS, GENERATOR_LIMITS, GENERATOR_SHAPES, generatedDatase
 export type { GeneratedRow, GeneratorSettings, GeneratorShape } from './generators';
 export { InputDerivation, readDerivedInput, formatDerivedInput, defaultFeatureNames, MAX_DERIVED_INPUTS, MAX_FACTORS } from './features';
 export type { DerivedInput, Factor, FactorFunction } from './features';
+export { cellCentre, unitHeatmaps } from './heatmaps';
+export type { GridArea, UnitHeatmaps } from './heatmaps';

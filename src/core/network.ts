@@ -123,6 +123,11 @@ export class NeuralNetwork {
     return Array.from(this.loadInput(input));
   }
 
+  /** @internal Layer `l`'s outputs from the last forward pass (predict): a view, valid until the next pass. */
+  layerOutputs(l: number): Float64Array {
+    return this.layers[l].outputs;
+  }
+
   /** Rows packed for the hot path, derived once: `rowStride` numbers per row. */
   packRows(inputs: readonly (readonly number[])[], targets: readonly number[]): PackedRows {
     return packRows(inputs, targets, this.inputSize, this.derivation);

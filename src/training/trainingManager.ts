@@ -208,9 +208,12 @@ function splitRows(dataset: Dataset): RunData {
 /** Rows a decision boundary is drawn for: enough to show the shape, few enough to stay cheap. */
 const MAX_BOUNDARY_POINTS = 2000;
 const BOUNDARY_GRID = 48;
+/** Each hidden unit's heatmap: a small grid (the units are drawn about 20 px wide), for the units the diagram draws. */
+const UNIT_GRID = 12;
+const MAX_UNIT_HEATMAPS_PER_LAYER = 12;
 
 interface BoundaryFrame {
-  area: { x: [number, number]; y: [number, number]; size: number };
+  area: { x: [number, number]; y: [number, number]; size: number; units: { size: number; maxPerLayer: number } };
   labels: [string, string];
   points: BoundaryView['points'];
 }
@@ -230,7 +233,7 @@ function boundaryFrame(dataset: Dataset): BoundaryFrame | undefined {
   };
   const stride = Math.ceil(dataset.rows.length / MAX_BOUNDARY_POINTS);
   return {
-    area: { x: range(0), y: range(1), size: BOUNDARY_GRID },
+    area: { x: range(0), y: range(1), size: BOUNDARY_GRID, units: { size: UNIT_GRID, maxPerLayer: MAX_UNIT_HEATMAPS_PER_LAYER } },
     labels: [dataset.features?.[0] ?? 'x1', dataset.features?.[1] ?? 'x2'],
     points: dataset.rows
       .filter((_, index) => index % stride === 0)
@@ -250,5 +253,6 @@ function boundaryView(run: TrainingRun, frame: BoundaryFrame): BoundaryView | un
     rows: frame.area.size,
     values: run.boundary.values,
     points: frame.points,
+    units: run.boundary.units && { size: frame.area.units.size, layers: run.boundary.units },
   };
 }

@@ -1,6 +1,7 @@
 // One training run in a worker thread, seen from the extension host: its series, its parameters,
 // and how it ended. Knows nothing of views; the TrainingManager fans its events out.
 import type { ErrorPoint, LayerParameters, ModelSnapshot } from '../core/types';
+import type { UnitHeatmaps } from '../core/heatmaps';
 import type { RunEnd, RunInfo, RunStatus, RunView } from '../protocol';
 import type { Accuracy, Checkpoint, WorkerReply, WorkerStart, WorkerStop } from './workerProtocol';
 import { endMessage } from './runMessages';
@@ -38,7 +39,7 @@ export class TrainingRun {
   end?: RunEnd;
   model?: ModelSnapshot;
   readonly checkpoints: Checkpoint[] = [];
-  boundary?: { iteration: number; values: number[] };
+  boundary?: { iteration: number; values: number[]; units?: UnitHeatmaps };
   accuracy?: { train: Accuracy; test: Accuracy };
   private readonly worker: WorkerHandle;
   private readonly stopFlag: StopFlag;
@@ -73,7 +74,7 @@ export class TrainingRun {
           for (const checkpoint of reply.checkpoints) this.checkpoints.push(checkpoint);
           listener.progress(this, reply);
         } else if (reply.type === 'boundary') {
-          this.boundary = { iteration: reply.iteration, values: reply.values };
+          this.boundary = { iteration: reply.iteration, values: reply.values, units: reply.units };
           listener.boundary(this);
         } else {
           this.iteration = reply.iteration;

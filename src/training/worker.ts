@@ -2,7 +2,7 @@
 // Progress is batched: one message per progressIntervalMs at most, whatever the run length.
 // The same loop runs in a worker thread (Node) and in a Web Worker: the entry files in
 // src/platform/node and src/platform/web hand serveTraining the port to the host.
-import { NeuralNetwork, createTrainer, assessSaturation } from '../core';
+import { NeuralNetwork, createTrainer, assessSaturation, unitHeatmaps } from '../core';
 import type { ErrorPoint } from '../core/types';
 import type { Accuracy, Checkpoint, WorkerReply, WorkerStart, WorkerStop } from './workerProtocol';
 import { nextTask, type WorkerPort } from '../platform/workerPort';
@@ -94,7 +94,12 @@ async function train(start: WorkerStart, stopRequested: () => boolean | Promise<
     const stopped = await stopRequested();
     const finished = chunk.diverged || chunk.done || stopped;
     if (start.boundary && !chunk.diverged && (finished || now - lastBoundary >= BOUNDARY_INTERVAL_MS)) {
-      post({ type: 'boundary', iteration: trainer.iteration, values: boundaryGrid(network, start.boundary) });
+      const { units } = start.boundary;
+      post({
+        type: 'boundary', iteration: trainer.iteration, values: boundaryGrid(network, start.boundary),
+        // What each hidden unit sees, at the same moments as the boundary (the same throttle).
+        units: units && network.hiddenLayers.length > 0 ? unitHeatmaps(network, start.boundary, units.size, units.maxPerLayer) : undefined,
+      });
       lastBoundary = now;
     }
     if (finished || now - lastPost >= start.progressIntervalMs) flush(now);

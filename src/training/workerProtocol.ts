@@ -1,5 +1,6 @@
 // Messages between the extension host and the training worker (not the webviews: see src/protocol.ts).
 import type { ErrorPoint, LayerParameters, ModelSnapshot } from '../core/types';
+import type { UnitHeatmaps } from '../core/heatmaps';
 import type { RunStatus, TrainingSettings } from '../protocol';
 
 export interface WorkerStart {
@@ -19,7 +20,7 @@ export interface WorkerStart {
   /** Minimum milliseconds between progress messages. */
   progressIntervalMs: number;
   /** For 2-input datasets: the area of the decision-boundary grid (the rows' extent). */
-  boundary?: { x: [number, number]; y: [number, number]; size: number };
+  boundary?: { x: [number, number]; y: [number, number]; size: number; units?: { size: number; maxPerLayer: number } };
 }
 
 /** Sent instead of setting the shared flag when there is none; the worker reads it between chunks. */
@@ -48,7 +49,7 @@ export type WorkerReply =
       parameters: LayerParameters[];
       checkpoints: Checkpoint[];
     }
-  | { type: 'boundary'; iteration: number; values: number[] }
+  | { type: 'boundary'; iteration: number; values: number[]; units?: UnitHeatmaps }
   | {
       type: 'ended';
       status: RunStatus;
