@@ -17,11 +17,13 @@ import { createApi, type LabApi } from './api';
 import { registerExercises } from './exercise/register';
 import type { Services } from './services';
 import type { Platform } from './platform/platform';
+import { useLocalizer } from './l10n';
 
 const DATASET_SELECTOR: vscode.DocumentSelector = [{ pattern: '**/*.nn.json' }];
 
 export function activateLab(context: vscode.ExtensionContext, platform: Platform): LabApi {
   const started = performance.now();
+  useLocalizer(vscode.l10n);
   const log = vscode.window.createOutputChannel('Neural Network Lab', { log: true });
   const documents = new DatasetDocuments(platform);
   const models = new ModelStore(context.workspaceState);

@@ -68,6 +68,8 @@ export interface ExplanationView {
   input: number[];
   target?: number;
   terms: ExplainedTerm[];
+  /** What this network's forward and backward pass do, in words (names its real activation and output). */
+  intro?: string;
 }
 
 /** One SGD iteration taken by the step debugger, with everything it touched. */

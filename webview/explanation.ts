@@ -7,11 +7,10 @@ import { rowLabel } from './prediction';
 
 const DIGITS = 6;
 
-const INTRO =
-  'The forward pass takes the dot product of the input and the weights, adds the bias (layer_1) ' +
-  'and applies the sigmoid to get the prediction. The backward pass uses the chain rule: it multiplies ' +
-  'the partial derivatives from the error back to each weight and to the bias, which tells gradient descent ' +
-  'how to update them.';
+/** For a message without an intro (an older host): true of every network. */
+const GENERIC_INTRO =
+  'The forward pass computes each layer from the one before, up to the prediction. The backward pass uses the chain rule: it multiplies ' +
+  'the partial derivatives from the error back to each weight and to the bias, which tells gradient descent how to update them.';
 
 /**
  * Group headings for deeper nets. `layer` counts from the first hidden layer; the output layer
@@ -61,7 +60,7 @@ export function renderExplanation(container: HTMLElement, explanation: Explanati
     container,
     el('h3', { class: 'explanation-heading' }, `${rowLabel(explanation.row)}: forward and backward pass`),
     el('p', { class: 'explanation-input' }, 'Input ', el('span', { class: 'number' }, formatValue(explanation.input, DIGITS)), target),
-    el('p', { class: 'note' }, INTRO),
+    el('p', { class: 'note explanation-intro' }, explanation.intro ?? GENERIC_INTRO),
     el(
       'table',
       { class: 'data-table explanation-table' },

@@ -1,5 +1,6 @@
 // Predict, Explain and Predict All: run the dataset's current model on its rows.
 import * as vscode from 'vscode';
+import { explainIntro } from '../lesson/explainIntro';
 import { explain } from '../core';
 import type { DatasetRow } from '../core';
 import { predictionModel, describePrediction } from '../editor/predictionModel';
@@ -42,10 +43,13 @@ export async function explainRow(services: Services, uri: vscode.Uri, rowIndex: 
   const row = context?.dataset.rows.find((candidate) => candidate.index === rowIndex);
   if (!context || !row) return undefined;
   const explanation = explain(context.model.network, row.input, row.target);
-  services.lastExplanation = { datasetUri: uri.toString(), row: row.index, input: row.input, target: row.target, terms: explanation.terms };
+  services.lastExplanation = {
+    datasetUri: uri.toString(), row: row.index, input: row.input, target: row.target, terms: explanation.terms,
+    intro: explainIntro(context.model.network),
+  };
   services.panel.show(true);
   services.hub.broadcast({ type: 'explanation', explanation: services.lastExplanation });
-  return explanation;
+  return { ...explanation, intro: services.lastExplanation.intro };
 }
 
 export async function predictAll(services: Services, decorations: PredictionDecorations, target?: unknown) {

@@ -79,8 +79,17 @@ function d(name: string): string {
   return `d${name.replace('_', '')}`;
 }
 
-function outputFormula(network: NeuralNetwork, layerName: string): string {
-  return network.output === 'sigmoid' ? `sigmoid(${layerName})` : `${layerName} (linear output: the weighted sum itself)`;
+/**
+ * The tutorial numbers every operation as a layer: layer_1 = dot(input_vector, weights) + bias,
+ * layer_2 = sigmoid(layer_1), and prediction = layer_2. Deeper nets continue that count, so each
+ * hidden layer l (from 0) has its weighted sums layer_(2l+1) and its activations layer_(2l+2), and
+ * the output's weighted sum comes last; the prediction is the one after it.
+ */
+const sumName = (l: number) => `layer_${2 * l + 1}`;
+const activationName = (l: number) => `layer_${2 * l + 2}`;
+
+function outputFormula(network: NeuralNetwork, layerName: string, predictionName: string): string {
+  return network.output === 'sigmoid' ? `${predictionName} = sigmoid(${layerName})` : `${layerName} (linear output: the weighted sum itself)`;
 }
 
 function outputDerivativeFormula(network: NeuralNetwork, layerName: string): string {
@@ -90,7 +99,7 @@ function outputDerivativeFormula(network: NeuralNetwork, layerName: string): str
 function forwardTermsOfTutorialNet(network: NeuralNetwork, pass: LayerPass): ExplainedTerm[] {
   return [
     { name: 'layer_1', value: pass.preActivations[0], formula: 'dot(input_vector, weights) + bias' },
-    { name: 'prediction', value: pass.outputs[0], formula: outputFormula(network, 'layer_1') },
+    { name: 'prediction', value: pass.outputs[0], formula: outputFormula(network, 'layer_1', 'layer_2') },
   ];
 }
 
@@ -113,20 +122,19 @@ function backwardTermsOfTutorialNet(network: NeuralNetwork, pass: LayerPass, tar
   ];
 }
 
-/** Layers are numbered from 1 in names (layer_1 is the first hidden layer's weighted sums) and
- *  from 0 in `layer`, as ExplainedTerm documents. */
+/** `layer` on each term counts hidden layers from 0 (the output layer is the last), as ExplainedTerm documents. */
 function forwardTermsOfDeepNet(network: NeuralNetwork, passes: LayerPass[]): ExplainedTerm[] {
   const terms: ExplainedTerm[] = [];
   const last = passes.length - 1;
   passes.forEach((pass, l) => {
-    const source = l === 0 ? 'input_vector' : `activation_${l}`;
-    const name = `layer_${l + 1}`;
+    const source = l === 0 ? 'input_vector' : activationName(l - 1);
+    const name = sumName(l);
     if (l < last) {
       terms.push({ name, value: pass.preActivations, formula: `weights · ${source} + biases`, layer: l });
-      terms.push({ name: `activation_${l + 1}`, value: pass.outputs, formula: `${network.activation}(${name})`, layer: l });
+      terms.push({ name: activationName(l), value: pass.outputs, formula: `${network.activation}(${name})`, layer: l });
     } else {
       terms.push({ name, value: pass.preActivations[0], formula: `dot(${source}, weights) + bias`, layer: l });
-      terms.push({ name: 'prediction', value: pass.outputs[0], formula: outputFormula(network, name), layer: l });
+      terms.push({ name: 'prediction', value: pass.outputs[0], formula: outputFormula(network, name, activationName(l)), layer: l });
     }
   });
   return terms;
@@ -134,7 +142,7 @@ function forwardTermsOfDeepNet(network: NeuralNetwork, passes: LayerPass[]): Exp
 
 function backwardTermsOfDeepNet(network: NeuralNetwork, layers: LayerParameters[], passes: LayerPass[], target: number): ExplainedTerm[] {
   const last = passes.length - 1;
-  const outputName = `layer_${last + 1}`;
+  const outputName = sumName(last);
   const prediction = passes[last].outputs[0];
   const derrorDprediction = 2 * (prediction - target);
   const dpredictionDlayer = activationByName(network.output).derivative(passes[last].preActivations[0]);
@@ -148,26 +156,27 @@ function backwardTermsOfDeepNet(network: NeuralNetwork, layers: LayerParameters[
   let derrorDlayer = [derrorDprediction * dpredictionDlayer];
   const hidden = activationByName(network.activation);
   for (let l = last; l >= 0; l--) {
-    const name = `layer_${l + 1}`;
-    const source = l === 0 ? 'input_vector' : `activation_${l}`;
+    const name = sumName(l);
+    const source = l === 0 ? 'input_vector' : activationName(l - 1);
+    const below = l === 0 ? '' : d(activationName(l - 1));
     terms.push(
       { name: `derror_${d(name)}`, value: l === last ? derrorDlayer[0] : derrorDlayer,
-        formula: l === last ? `derror_dprediction · dprediction_${d(name)}` : `derror_dactivation${l + 1} · dactivation${l + 1}_${d(name)}`, layer: l },
+        formula: l === last ? `derror_dprediction · dprediction_${d(name)}` : `derror_${d(activationName(l))} · ${d(activationName(l))}_${d(name)}`, layer: l },
       { name: 'derror_dbias', value: l === last ? derrorDlayer[0] : derrorDlayer, formula: `derror_${d(name)} · 1`, layer: l },
       { name: 'derror_dweights', value: derrorDlayer.flatMap((delta) => passes[l].input.map((x) => delta * x)),
         formula: `derror_${d(name)}[unit] · ${source}[input], row by row (one row per unit)`, layer: l },
     );
     if (l === 0) break;
-    const below = passes[l - 1];
-    const derrorDactivation = below.outputs.map((_, i) => {
+    const previous = passes[l - 1];
+    const derrorDactivation = previous.outputs.map((_, i) => {
       let sum = 0; // summed unit by unit, the order computeGradients uses
       for (let u = 0; u < derrorDlayer.length; u++) sum += layers[l].weights[u][i] * derrorDlayer[u];
       return sum;
     });
-    const dactivationDlayer = below.preActivations.map(hidden.derivative);
+    const dactivationDlayer = previous.preActivations.map(hidden.derivative);
     terms.push(
-      { name: `derror_dactivation${l}`, value: derrorDactivation, formula: `weightsᵀ of ${name} · derror_${d(name)}`, layer: l - 1 },
-      { name: `dactivation${l}_dlayer${l}`, value: dactivationDlayer, formula: `${network.activation}_deriv(layer_${l})`, layer: l - 1 },
+      { name: `derror_${below}`, value: derrorDactivation, formula: `weightsᵀ of ${name} · derror_${d(name)}`, layer: l - 1 },
+      { name: `${below}_${d(sumName(l - 1))}`, value: dactivationDlayer, formula: `${network.activation}_deriv(${sumName(l - 1)})`, layer: l - 1 },
     );
     derrorDlayer = derrorDactivation.map((d, i) => d * dactivationDlayer[i]);
   }

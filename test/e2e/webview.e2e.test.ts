@@ -257,17 +257,20 @@ describe('webview (Training panel and Error Chart view) in Chromium', function (
       explanation: {
         datasetUri: 'file:///work/tutorial.nn.json', row: 0, input: [3, 1.5], target: 0,
         terms: [
-          { name: 'layer_1', value: [0.6, 1.5, 2.4], formula: 'weights · input + bias', layer: 0 },
-          { name: 'hidden_1', value: [0.6457, 0.8176, 0.9168], formula: 'sigmoid(layer_1)', layer: 0 },
-          { name: 'layer_2', value: 0.2813, formula: 'weights · hidden_1 + bias', layer: 1 },
-          { name: 'prediction', value: 0.5699, formula: 'sigmoid(layer_2)', layer: 1 },
+          { name: 'layer_1', value: [0.6, 1.5, 2.4], formula: 'weights · input_vector + biases', layer: 0 },
+          { name: 'layer_2', value: [0.6457, 0.8176, 0.9168], formula: 'sigmoid(layer_1)', layer: 0 },
+          { name: 'layer_3', value: 0.2813, formula: 'dot(layer_2, weights) + bias', layer: 1 },
+          { name: 'prediction', value: 0.5699, formula: 'layer_4 = sigmoid(layer_3)', layer: 1 },
         ],
+        intro: 'Each hidden layer takes weighted sums of its inputs plus biases (layer_1) and applies sigmoid to them (layer_2).',
       },
     });
-    await page.waitForSelector('#explanation tr[data-term="layer_2"]');
+    await page.waitForSelector('#explanation tr[data-term="layer_3"]');
     const groups = await page.$$eval('#explanation tr.group-row', (rows: any[]) => rows.map((row) => row.textContent));
     assert.deepEqual(groups, ['Hidden layer 1', 'Layer 2 (output)']);
-    assert.equal(await page.getAttribute('#explanation tr[data-term="hidden_1"]', 'data-value'), '[0.6457, 0.8176, 0.9168]');
+    assert.equal(await page.getAttribute('#explanation tr[data-term="layer_2"]', 'data-value'), '[0.6457, 0.8176, 0.9168]');
+    // The sentence above the table is the host's, about this network (never a fixed "applies the sigmoid").
+    assert.match(await page.textContent('#explanation .explanation-intro') ?? '', /applies sigmoid to them \(layer_2\)/);
   });
 
   it('the side bar view is compact: chart and status, no Train button', async function () {

@@ -47,7 +47,18 @@ describe('Dataset files in the editor', function () {
     assert.ok(Math.abs(term('prediction') - 0.87101915) < 1e-8);
     assert.ok(Math.abs(term('derror_dprediction') - 1.7420383) < 1e-7);
     assert.strictEqual(document.getText(), before, 'Predict and Explain never edit the file');
+    assert.match((explanation as { intro?: string }).intro ?? '', /applies the sigmoid to get the prediction \(the tutorial's layer_2\)/);
     assert.strictEqual(document.isDirty, false);
+  });
+
+  it('Explain names the activation and output the network really has', async () => {
+    await activeApi();
+    const document = await openDataset({ network: { hiddenLayers: [3], activation: 'tanh', output: 'linear', seed: 4 }, rows: [{ input: [1, 2], target: 0.5 }] });
+    const explanation = await vscode.commands.executeCommand<{ intro: string; terms: { name: string }[] }>('neuralNetworkLab.explainRow', document.uri, 0);
+    assert.match(explanation.intro, /applies tanh to them \(layer_2\)/);
+    assert.match(explanation.intro, /\(layer_3\); with a linear output that sum is the prediction itself/);
+    assert.doesNotMatch(explanation.intro, /sigmoid/);
+    assert.deepStrictEqual(explanation.terms.slice(0, 4).map((term) => term.name), ['layer_1', 'layer_2', 'layer_3', 'prediction']);
   });
 
   it('puts diagnostics on the lines of malformed rows and blocks training with a clear message', async () => {

@@ -14,8 +14,12 @@ describe('Teaching features', function () {
 
   it('contributes the walkthrough with every step, and every button runs a registered command', async () => {
     await activeApi();
-    const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON;
+    const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const manifest = extension.packageJSON;
     const [walkthrough] = manifest.contributes.walkthroughs as { id: string; steps: WalkthroughStep[] }[];
+    // Descriptions may be "%key%" placeholders for package.nls.json.
+    const nls = JSON.parse(fs.readFileSync(path.join(extension.extensionPath, 'package.nls.json'), 'utf8')) as Record<string, string>;
+    for (const step of walkthrough.steps) step.description = step.description.replace(/^%(.+)%$/, (_, key: string) => nls[key] ?? _);
     assert.deepStrictEqual(walkthrough.steps.map((step) => step.id), [
       'rules-vs-learning', 'supervised-learning', 'features', 'linear-regression', 'dot-product', 'first-prediction',
       'error', 'gradient-descent', 'backpropagation', 'the-class', 'training', 'more-layers',

@@ -25,7 +25,7 @@ function withParameter(snapshot: ModelSnapshot, layer: number, unit: number, inp
 function nearReluKink(network: NeuralNetwork, input: number[]): boolean {
   if (network.activation !== 'relu' || network.hiddenLayers.length === 0) return false;
   return explain(network, input).terms
-    .filter((term) => term.layer !== undefined && term.layer < network.hiddenLayers.length && term.name.startsWith('layer_'))
+    .filter((term) => term.layer !== undefined && term.layer < network.hiddenLayers.length && /^layer_\d*[13579]$/.test(term.name)) // the weighted sums
     .some((term) => (term.value as number[]).some((z) => Math.abs(z) < KINK_MARGIN));
 }
 
@@ -111,7 +111,8 @@ describe('a hidden layer’s forward pass, by hand', () => {
   it('explain names the same hidden values', () => {
     const terms = explain(network('relu', 'sigmoid'), [1, 2]).terms;
     assert.deepEqual(terms.find((t) => t.name === 'layer_1')?.value, [-1, 4]);
-    assert.deepEqual(terms.find((t) => t.name === 'activation_1')?.value, [0, 4]);
-    assert.equal(terms.find((t) => t.name === 'layer_2')?.value, -3.75);
+    assert.deepEqual(terms.find((t) => t.name === 'layer_2')?.value, [0, 4], 'layer_2 = relu(layer_1), as the tutorial numbers layers');
+    assert.equal(terms.find((t) => t.name === 'layer_3')?.value, -3.75);
+    assert.equal(terms.find((t) => t.name === 'prediction')?.formula, 'layer_4 = sigmoid(layer_3)');
   });
 });

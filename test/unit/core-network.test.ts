@@ -123,8 +123,9 @@ describe('explain on deeper nets', () => {
         assert.deepEqual(term(terms, 'derror_dweights', l).value, layer.weights.flat(), `derror_dweights of layer ${l}`);
       });
       for (let l = 0; l < last; l++) {
-        assert.equal((term(terms, `layer_${l + 1}`, l).value as number[]).length, hiddenLayers[l]);
-        assert.equal(term(terms, `activation_${l + 1}`, l).formula, `${activation}(layer_${l + 1})`);
+        // The tutorial's numbering: every operation is a layer (layer_1 sums, layer_2 = activation(layer_1), …).
+        assert.equal((term(terms, `layer_${2 * l + 1}`, l).value as number[]).length, hiddenLayers[l]);
+        assert.equal(term(terms, `layer_${2 * l + 2}`, l).formula, `${activation}(layer_${2 * l + 1})`);
       }
       assert.ok(step);
       const after = NeuralNetwork.fromSnapshot(network.snapshot());

@@ -105,7 +105,7 @@ describe('the tutorial’s worked example, explained term by term', () => {
     const formulas = Object.fromEntries(explanation.terms.map((t) => [t.name, t.formula]));
     assert.deepEqual(formulas, {
       layer_1: 'dot(input_vector, weights) + bias',
-      prediction: 'sigmoid(layer_1)',
+      prediction: 'layer_2 = sigmoid(layer_1)',
       error: '(prediction − target)²',
       derror_dprediction: '2 · (prediction − target)',
       dprediction_dlayer1: 'sigmoid_deriv(layer_1)',
