@@ -37,7 +37,7 @@ function printedAs(text: string, value: number): boolean {
   return Math.abs(Number(text) - value) <= tolerance;
 }
 
-const NUMBER = '(-?[\\d.]+(?:e[-+]?\\d+)?)';
+const NUMBER = '(-?\\d+(?:\\.\\d+)?(?:e[-+]?\\d+)?)';
 
 describe('lesson takeaways follow the numbers (property)', function () {
   this.timeout(120000);
