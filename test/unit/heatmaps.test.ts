@@ -12,10 +12,10 @@ const AREA: GridArea = { x: [-6, 6], y: [-4, 5] };
 const XOR_INPUTS = [[-1, -1], [-1, 1], [1, -1], [1, 1]];
 const XOR_TARGETS = [0, 1, 1, 0];
 
-/** Hidden layer l's activations at `point`, as Explain names them (activation_1, activation_2, …). */
+/** Hidden layer l's activations at `point`, as Explain names them in the tutorial's count (layer_2, layer_4, …). */
 function explainedActivations(network: NeuralNetwork, point: number[], layer: number): number[] {
-  const term = explain(network, point).terms.find((candidate) => candidate.name === `activation_${layer + 1}`);
-  assert.ok(term, `activation_${layer + 1}`);
+  const term = explain(network, point).terms.find((candidate) => candidate.name === `layer_${2 * layer + 2}`);
+  assert.ok(term, `layer_${2 * layer + 2}`);
   return term.value as number[];
 }
 
