@@ -1,6 +1,6 @@
 // What activate() returns: a small surface for tests and for other extensions, nothing the UI needs.
 import type { ErrorPoint, ModelSnapshot } from './core/types';
-import type { RunEnd } from './protocol';
+import type { RunEnd, SessionsView } from './protocol';
 import type * as vscode from 'vscode';
 import type { Services } from './services';
 import { parseDataset } from './core';
@@ -34,6 +34,8 @@ export interface LabApi {
   predictionText(document: vscode.TextDocument, row: number): string | undefined;
   /** Check My Code's test controller and what its runs found. */
   readonly exercises: ExerciseApi;
+  /** The training sessions now: the context key's value, how many are starting/running/stopping, and worker threads alive. */
+  trainingSnapshot(): { contextKey: boolean; sessions: SessionsView; workers: number };
 }
 
 export function createApi(services: Services, decorations: PredictionDecorations, activationMs: number, exercises: ExerciseApi): LabApi {
@@ -50,6 +52,7 @@ export function createApi(services: Services, decorations: PredictionDecorations
     modelFor: (datasetUri) => services.models.get(datasetUri),
     receiveWebviewMessage: (raw) => services.hub.receiveRaw(raw),
     predictionText: (document, row) => decorations.textFor(document, row),
+    trainingSnapshot: () => services.training.snapshot(),
     lensProvideMs: () => services.lensProvideMs(),
     parseForBenchmark: async (document) => parseDataset(document.getText()),
   };

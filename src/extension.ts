@@ -13,6 +13,7 @@ import { ErrorChartViewProvider, ERROR_CHART_VIEW_ID } from './views/errorChartV
 import { ViewHub } from './views/viewHub';
 import { handleWebviewMessage, currentState } from './views/webviewMessages';
 import { registerCommands } from './commands/register';
+import { refreshPredictions } from './commands/predict';
 import { createApi, type LabApi } from './api';
 import { registerExercises } from './exercise/register';
 import type { Services } from './services';
@@ -30,15 +31,22 @@ export function activateLab(context: vscode.ExtensionContext, platform: Platform
   const services = { extensionUri: context.extensionUri, documents, models, log } as { -readonly [K in keyof Services]: Services[K] };
   const hub = new ViewHub(() => currentState(services), (message) => handleWebviewMessage(services, message), log);
   const lenses = new DatasetCodeLensProvider(services);
+  const decorations = new PredictionDecorations();
   const training = new TrainingManager(
     platform,
     models,
-    { post: (message) => hub.broadcast(message), ended: () => lenses.refresh() },
+    {
+      post: (message) => hub.broadcast(message),
+      // Lenses and the predictions on screen are recomputed with the model the run left.
+      ended: (run) => {
+        lenses.refresh();
+        void refreshPredictions(services, decorations, run.info.datasetUri);
+      },
+    },
     log,
   );
   const panel = new TrainingPanel(context.extensionUri, hub);
   Object.assign(services, { hub, training, panel, refreshLenses: () => lenses.refresh(), lensProvideMs: () => lenses.lastProvideMs });
-  const decorations = new PredictionDecorations();
   const diagnostics = new DatasetDiagnostics(documents, (document) => decorations.refresh(document, documents.parse(document).dataset));
   const exercises = registerExercises(context.extensionUri, log);
 

@@ -116,6 +116,13 @@ export interface BagOfWordsView {
   vectors: number[][];
 }
 
+/** How many training sessions are in each busy state: what the panel's Train and Stop follow. */
+export interface SessionsView {
+  starting: number;
+  running: number;
+  stopping: number;
+}
+
 export const LESSON_CHECKPOINTS = ['dot-product', 'first-prediction', 'error', 'derivative', 'learning-rate', 'chain-rule', 'training'] as const;
 export type LessonCheckpoint = (typeof LESSON_CHECKPOINTS)[number];
 
@@ -129,9 +136,14 @@ export type HostMessage =
       step?: StepView;
       boundary?: BoundaryView;
       bag?: BagOfWordsView;
+      sessions?: SessionsView;
       defaults: { learningRate: number; iterations: number; hiddenLayers: number[]; activation: HiddenActivation };
     }
   | { type: 'runStarted'; run: RunInfo }
+  /** Sent at every start/stop transition. */
+  | { type: 'sessions'; sessions: SessionsView }
+  /** The answer to a `train` that carried a requestId: the run it started, if it started one. */
+  | { type: 'trainHandled'; requestId: number; runId?: string }
   | {
       type: 'progress';
       runId: string;
@@ -146,7 +158,8 @@ export type HostMessage =
     }
   | { type: 'runEnded'; runId: string; datasetUri: string; iteration: number; end: RunEnd }
   | { type: 'prediction'; prediction: PredictionView }
-  | { type: 'explanation'; explanation: ExplanationView }
+  /** `refreshed`: the same row recomputed after a run, so the view does not scroll to it. */
+  | { type: 'explanation'; explanation: ExplanationView; refreshed?: boolean }
   /** Show the live lesson (computed in the webview by the core), scrolled to one checkpoint. */
   | { type: 'lesson'; focus: LessonCheckpoint }
   | { type: 'step'; step: StepView }
@@ -163,6 +176,8 @@ export interface TrainRequest {
   /** From the panel's layer editor: overrides the file's network block for this run. */
   hiddenLayers?: number[];
   activation?: HiddenActivation;
+  /** Echoed in `trainHandled`, so the panel knows when its Train has been dealt with. */
+  requestId?: number;
 }
 
 export type WebviewMessage =
@@ -198,8 +213,9 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
     case 'reset':
       return only('type') ? { type: message.type } : undefined;
     case 'train': {
-      if (!only('type', 'learningRate', 'iterations', 'hiddenLayers', 'activation')) return undefined;
-      const { learningRate, iterations, hiddenLayers, activation } = message;
+      if (!only('type', 'learningRate', 'iterations', 'hiddenLayers', 'activation', 'requestId')) return undefined;
+      const { learningRate, iterations, hiddenLayers, activation, requestId } = message;
+      if (requestId !== undefined && !(Number.isInteger(requestId) && (requestId as number) >= 0 && (requestId as number) <= 2 ** 31)) return undefined;
       if (learningRate !== undefined && !isFinitePositive(learningRate)) return undefined;
       if (iterations !== undefined && !isIterationCount(iterations)) return undefined;
       if (hiddenLayers !== undefined && !isLayerList(hiddenLayers)) return undefined;
@@ -207,6 +223,7 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
       const request: TrainRequest = { type: 'train', learningRate: learningRate as number | undefined, iterations: iterations as number | undefined };
       if (hiddenLayers !== undefined) request.hiddenLayers = [...(hiddenLayers as number[])];
       if (activation !== undefined) request.activation = activation as HiddenActivation;
+      if (requestId !== undefined) request.requestId = requestId as number;
       return request;
     }
     case 'runTo':

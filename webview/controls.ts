@@ -7,6 +7,7 @@ import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import type { VscodeCheckbox } from '@vscode-elements/elements/dist/vscode-checkbox/vscode-checkbox.js';
 import type { VscodeTextfield } from '@vscode-elements/elements/dist/vscode-textfield/vscode-textfield.js';
 import type { HiddenActivation } from '../src/core/types';
+import type { SessionsView } from '../src/protocol';
 import { button, setDisabled } from './buttons';
 import { el } from './dom';
 import { createLayerEditor } from './layerEditor';
@@ -18,6 +19,10 @@ export interface Controls {
   /** Prefills the fields from the host's defaults unless the learner has edited them. */
   setDefaults(defaults: { learningRate: number; iterations: number; hiddenLayers?: number[]; activation?: HiddenActivation }): void;
   setRunning(running: boolean): void;
+  /** The host's sessions: Train is busy while any start is pending; Stop works on starting runs too. */
+  setSessions(sessions: SessionsView): void;
+  /** The host answered the Train request with this id. */
+  trainHandled(requestId: number): void;
 }
 
 interface Field {
@@ -65,15 +70,39 @@ export function createControls(): Controls {
   const runToButton = button('run-to-button', 'Run to', true, 'Run the step debugger to this iteration');
   const layers = createLayerEditor();
   stop.setAttribute('disabled', '');
+  // Says "Starting training…" to screen readers when Train turns busy (the button's own label changes too).
+  const announcer = el('p', { id: 'train-announcer', class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
+  let lastRequestId = 0;
+  /** The Train request the host has not answered yet. */
+  let outstanding: number | undefined;
+  let hostStarting = false;
+  let hostStoppable = false;
+  let runRunning = false;
+  const isBusy = () => outstanding !== undefined || hostStarting;
+  const renderBusy = () => {
+    const busy = isBusy();
+    if (busy === (train.getAttribute('aria-busy') === 'true')) return;
+    // Held Enter or a double click cannot queue restarts: one start at a time, the rest are ignored.
+    setDisabled(train, busy);
+    train.setAttribute('aria-busy', String(busy));
+    train.textContent = busy ? 'Starting…' : 'Train';
+    announcer.textContent = busy ? 'Starting training…' : '';
+  };
+  const renderStop = () => setDisabled(stop, !(runRunning || hostStoppable));
 
   const submit = () => {
+    if (isBusy()) return;
     const rate = check(learningRate, parseLearningRate);
     const count = check(iterations, parseIterations);
     const network = layers.read();
     if (rate === undefined) learningRate.input.focus();
     else if (count === undefined) iterations.input.focus();
     else if (!network.ok) network.focus.focus();
-    else post({ type: 'train', learningRate: rate, iterations: count, ...network.choice });
+    else {
+      outstanding = ++lastRequestId;
+      renderBusy();
+      post({ type: 'train', learningRate: rate, iterations: count, ...network.choice, requestId: outstanding });
+    }
   };
   const submitRunTo = () => {
     const iteration = check(runTo, parseRunTo);
@@ -107,7 +136,7 @@ export function createControls(): Controls {
     { class: 'controls', role: 'group', 'aria-label': 'Training controls' },
     el('div', { class: 'fields' }, learningRate.wrapper, iterations.wrapper),
     layers.element,
-    el('div', { class: 'buttons' }, train, stop, reset),
+    el('div', { class: 'buttons' }, train, stop, reset, announcer),
     el('div', { class: 'step-controls', role: 'group', 'aria-label': 'Step debugger' }, step, runTo.wrapper, runToButton),
   );
   return {
@@ -119,7 +148,19 @@ export function createControls(): Controls {
     },
     setRunning(running) {
       // Stop only makes sense while a run is going; a disabled vscode-button leaves the tab order.
-      setDisabled(stop, !running);
+      runRunning = running;
+      renderStop();
+    },
+    setSessions(sessions) {
+      hostStarting = sessions.starting > 0;
+      hostStoppable = sessions.starting + sessions.running > 0;
+      renderBusy();
+      renderStop();
+    },
+    trainHandled(requestId) {
+      if (requestId !== outstanding) return;
+      outstanding = undefined;
+      renderBusy();
     },
   };
 }

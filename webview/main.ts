@@ -109,7 +109,8 @@ function updateChartAttributes(): void {
   const box = layout.chartBox;
   box.dataset.runStatus = runs.status;
   box.dataset.runCount = String(runs.runs.length);
-  box.dataset.pointCount = String(run?.train.length ?? 0);
+  // Errors recorded by the run, not the points held: a long series is thinned (see runs.ts).
+  box.dataset.pointCount = String(run?.recordedPoints ?? 0);
   setOrRemove(box, 'data-run-id', run?.info.runId);
   setOrRemove(box, 'data-last-error', run?.lastError === undefined ? undefined : String(run.lastError));
   setOrRemove(box, 'data-last-iteration', run?.lastIteration === undefined ? undefined : String(run.lastIteration));
@@ -150,6 +151,7 @@ function handle(message: HostMessage): void {
       chart.setRuns(runs.runs);
       if (inspected && !runs.runs.some((run) => run.info.runId === inspected!.runId)) inspected = undefined;
       controls?.setDefaults(message.defaults);
+      if (message.sessions) controls?.setSessions(message.sessions);
       layout.predictionSection.hidden = !renderPrediction(layout.prediction, message.prediction);
       if (layout.explanation && layout.explanationSection) {
         layout.explanationSection.hidden = !renderExplanation(layout.explanation, message.explanation);
@@ -161,6 +163,12 @@ function handle(message: HostMessage): void {
       if (bagOfWords) bagOfWords.section.hidden = !bagOfWords.render(message.bag);
       if (message.lesson && lesson && (lesson.section.hidden || lesson.focus !== message.lesson)) lesson.show(message.lesson);
       renderRunState(true);
+      break;
+    case 'sessions':
+      controls?.setSessions(message.sessions);
+      break;
+    case 'trainHandled':
+      controls?.trainHandled(message.requestId);
       break;
     case 'runStarted':
       inspected = undefined;
@@ -187,7 +195,7 @@ function handle(message: HostMessage): void {
     case 'explanation':
       if (layout.explanation && layout.explanationSection) {
         layout.explanationSection.hidden = !renderExplanation(layout.explanation, message.explanation);
-        layout.explanationSection.scrollIntoView({ block: 'nearest' });
+        if (!message.refreshed) layout.explanationSection.scrollIntoView({ block: 'nearest' });
       }
       break;
     case 'lesson':

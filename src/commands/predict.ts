@@ -1,7 +1,7 @@
 // Predict, Explain and Predict All: run the dataset's current model on its rows.
 import * as vscode from 'vscode';
 import { explainIntro } from '../lesson/explainIntro';
-import { explain } from '../core';
+import { explain, NeuralNetwork } from '../core';
 import type { DatasetRow } from '../core';
 import { predictionModel, describePrediction } from '../editor/predictionModel';
 import type { PredictionDecorations } from '../editor/predictionDecorations';
@@ -79,4 +79,39 @@ export async function predictAll(services: Services, decorations: PredictionDeco
         (untrained ? ' — untrained: the weights are random, train the network first.' : '');
   void vscode.window.showInformationMessage(summary);
   return { ...tally, summary };
+}
+
+/**
+ * A run has ended and its model is stored: the predictions on screen were made with the earlier
+ * model, so they are recomputed with the new one, on the rows of an open editor and in the views.
+ * A closed document's predictions are forgotten rather than shown stale when it reopens.
+ */
+export async function refreshPredictions(services: Services, decorations: PredictionDecorations, datasetUri: string): Promise<void> {
+  const stored = services.models.get(datasetUri);
+  if (!stored) return;
+  const rows = decorations.rowsShown(datasetUri);
+  if (rows.length > 0) {
+    const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === datasetUri);
+    const dataset = document && (await services.documents.parseCurrent(document)).dataset;
+    const model = dataset && predictionModel(dataset, stored);
+    if (!document || !dataset || !model || model.kind === 'mismatch') {
+      decorations.forget(datasetUri);
+    } else {
+      const shown = dataset.rows
+        .filter((row) => rows.includes(row.index))
+        .map((row) => ({ row, text: describePrediction(model.network.predict(row.input), model.network.output, row.target, model.kind === 'random') }));
+      decorations.show(document, dataset, shown);
+    }
+  }
+  const network = NeuralNetwork.fromSnapshot(stored);
+  const prediction = services.lastPrediction;
+  if (prediction?.datasetUri === datasetUri && prediction.input.length === stored.inputSize) {
+    services.lastPrediction = { ...prediction, prediction: network.predict(prediction.input), output: network.output, untrained: false };
+    services.hub.broadcast({ type: 'prediction', prediction: services.lastPrediction });
+  }
+  const explanation = services.lastExplanation;
+  if (explanation?.datasetUri === datasetUri && explanation.input.length === stored.inputSize) {
+    services.lastExplanation = { ...explanation, terms: explain(network, explanation.input, explanation.target).terms, intro: explainIntro(network) };
+    services.hub.broadcast({ type: 'explanation', explanation: services.lastExplanation, refreshed: true });
+  }
 }

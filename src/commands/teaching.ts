@@ -101,7 +101,7 @@ export async function compareLearningRates(services: Services, target?: unknown)
   const runIds: string[] = [];
   for (const learningRate of COMPARED_LEARNING_RATES) {
     const run = await services.training.start(document.uri, dataset, { ...base, learningRate }, `${document.uri.toString()}#learningRate=${learningRate}`);
-    runIds.push(run.info.runId);
+    if (run) runIds.push(run.info.runId);
   }
   return runIds;
 }

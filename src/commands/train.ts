@@ -40,8 +40,9 @@ export async function trainCommand(services: Services, target?: unknown, overrid
   }
   const settings = resolveSettings(readUserDefaults(), dataset.network, checkedOverrides(overrides), freshSeed);
   services.panel.show(true);
+  // Undefined when a newer start or a Stop took this request's place before it could start.
   const run = await services.training.start(document.uri, dataset, settings);
-  return run.info.runId;
+  return run?.info.runId;
 }
 
 /** Command arguments can come from anywhere (a command link, another extension): same checks as a webview's. */

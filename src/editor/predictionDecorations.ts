@@ -39,6 +39,16 @@ export class PredictionDecorations implements vscode.Disposable {
     for (const editor of this.editorsOf(document)) editor.setDecorations(this.type, []);
   }
 
+  /** The rows of a document that show a prediction. */
+  rowsShown(documentUri: string): number[] {
+    return [...(this.shown.get(documentUri)?.keys() ?? [])];
+  }
+
+  /** Drops a document's predictions without an editor to clear (it was closed). */
+  forget(documentUri: string): void {
+    this.shown.delete(documentUri);
+  }
+
   /** The text shown after a row, for tests and for hovers. */
   textFor(document: vscode.TextDocument, row: number): string | undefined {
     return this.shown.get(document.uri.toString())?.get(row)?.text;

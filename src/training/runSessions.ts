@@ -83,22 +83,33 @@ export class RunSessions<Request, Run extends StoppableRun> {
   stop(target?: string): Promise<void> {
     const endings: Promise<void>[] = [];
     for (const entry of [...this.sessions.values()]) {
-      if (target !== undefined && entry.target !== target) continue;
-      if (entry.pending) {
-        const dropped = entry.pending;
-        entry.pending = undefined;
-        dropped.settle(undefined);
-      }
-      if (entry.live) endings.push(entry.live.ended);
-      if (entry.state === 'running') {
-        this.transition(entry, 'stopping');
-        entry.live!.run.stop();
-      } else if (entry.state === 'starting') {
-        // The previous run is already asked to stop; without it there is nothing left.
-        this.transition(entry, entry.live ? 'stopping' : 'idle');
-      }
+      if (target === undefined || entry.target === target) this.stopEntry(entry, endings);
     }
     return Promise.all(endings).then(() => undefined);
+  }
+
+  /** Stops one session only (e.g. one run of a comparison), pending or live. */
+  stopSession(session: string): Promise<void> {
+    const endings: Promise<void>[] = [];
+    const entry = this.sessions.get(session);
+    if (entry) this.stopEntry(entry, endings);
+    return Promise.all(endings).then(() => undefined);
+  }
+
+  private stopEntry(entry: Session<Request, Run>, endings: Promise<void>[]): void {
+    if (entry.pending) {
+      const dropped = entry.pending;
+      entry.pending = undefined;
+      dropped.settle(undefined);
+    }
+    if (entry.live) endings.push(entry.live.ended);
+    if (entry.state === 'running') {
+      this.transition(entry, 'stopping');
+      entry.live!.run.stop();
+    } else if (entry.state === 'starting') {
+      // The previous run is already asked to stop; without it there is nothing left.
+      this.transition(entry, entry.live ? 'stopping' : 'idle');
+    }
   }
 
   stateOf(session: string): SessionState {
@@ -115,9 +126,9 @@ export class RunSessions<Request, Run extends StoppableRun> {
     return this.sessions.size > 0;
   }
 
-  /** Sessions that are not idle, with their state. */
-  states(): { session: string; state: SessionState; run?: Run }[] {
-    return [...this.sessions.values()].map((entry) => ({ session: entry.key, state: entry.state, run: entry.live?.run }));
+  /** Sessions that are not idle, oldest first: their state, live run and pending request. */
+  states(): { session: string; state: SessionState; run?: Run; pending?: Request }[] {
+    return [...this.sessions.values()].map((entry) => ({ session: entry.key, state: entry.state, run: entry.live?.run, pending: entry.pending?.request }));
   }
 
   private create(key: string, target: string): Session<Request, Run> {

@@ -1,14 +1,18 @@
-// Owns the training runs: one live run per dataset (a new one stops the old), the last few
-// finished runs for overlaying, and what the user sees while they last — the progress
-// notification with Cancel, the status-bar item and the webviews.
+// Owns the training runs: one session per dataset (or per run of a comparison), each a small
+// state machine (RunSessions) so that starts and Stops never race; the last few finished runs
+// for overlaying; and what the user sees while they last — the progress notification with
+// Cancel, the status-bar item, the `neuralNetworkLab.training` context key and the webviews, all
+// derived from the sessions' state at every transition.
 import * as vscode from 'vscode';
 import type { Dataset } from '../core';
-import type { BoundaryView, HostMessage, RunInfo, RunView, TrainingSettings } from '../protocol';
+import type { BoundaryView, HostMessage, RunInfo, RunView, SessionsView, TrainingSettings } from '../protocol';
 import type { ModelStore } from './modelStore';
 import { TrainingRun, type RunData } from './trainingRun';
 import type { Platform } from '../platform/platform';
 import { isTrainingRow } from './trainingRows';
 import { baseName } from '../uriName';
+import { RunSessions } from './runSessions';
+import { TrainingIndicators } from './trainingIndicators';
 
 /** Finished runs kept for the chart's overlay. */
 const MAX_RUNS_SHOWN = 6;
@@ -20,30 +24,70 @@ export interface TrainingEvents {
   ended(run: TrainingRun): void;
 }
 
+interface StartRequest {
+  datasetUri: vscode.Uri;
+  dataset: Dataset;
+  settings: TrainingSettings;
+}
+
 export class TrainingManager implements vscode.Disposable {
-  private readonly live = new Map<string, TrainingRun>();
+  private readonly sessions = new RunSessions<StartRequest, TrainingRun>(
+    (session, request, ended) => this.launch(session, request, ended),
+    () => this.showState(),
+  );
   private runs: TrainingRun[] = [];
   private readonly frames = new Map<string, BoundaryFrame | undefined>();
-  private readonly statusBar = vscode.window.createStatusBarItem('neuralNetworkLab.training', vscode.StatusBarAlignment.Left, 10);
+  private readonly indicators = new TrainingIndicators();
   private nextRunNumber = 1;
+  /** Training workers created and not yet exited: an orphan would show here. */
+  private workers = 0;
+  private readonly workerPlatform: Pick<Platform, 'startTrainingWorker' | 'createStopFlag'>;
 
   constructor(
-    private readonly platform: Platform,
+    platform: Platform,
     private readonly models: ModelStore,
     private readonly events: TrainingEvents,
     private readonly log: vscode.LogOutputChannel,
   ) {
-    this.statusBar.name = 'Neural Network Training';
-    this.statusBar.command = 'neuralNetworkLab.showTrainingPanel';
+    this.workerPlatform = {
+      createStopFlag: () => platform.createStopFlag(),
+      startTrainingWorker: () => {
+        const worker = platform.startTrainingWorker();
+        this.workers++;
+        worker.onExit(() => this.workers--);
+        return worker;
+      },
+    };
   }
 
   /**
-   * Starts a run on a dataset, stopping the one already running in the same session: by default
-   * one session per dataset; a comparison gives each of its runs a session of its own.
+   * Starts a run on a dataset, stopping the one already going in the same session: by default one
+   * session per dataset; a comparison gives each of its runs a session of its own. Resolves with
+   * the run once it has started, or with undefined when a newer start or a Stop replaced this one
+   * while it waited for the previous run to end.
    */
-  async start(datasetUri: vscode.Uri, dataset: Dataset, settings: TrainingSettings, session = datasetUri.toString()): Promise<TrainingRun> {
+  start(datasetUri: vscode.Uri, dataset: Dataset, settings: TrainingSettings, session = datasetUri.toString()): Promise<TrainingRun | undefined> {
+    return this.sessions.start(session, datasetUri.toString(), { datasetUri, dataset, settings });
+  }
+
+  /** Stops every run of a dataset (every run when omitted), starting or running; resolves when they have ended. */
+  stop(datasetUri?: vscode.Uri): Promise<void> {
+    return this.sessions.stop(datasetUri?.toString());
+  }
+
+  /** What the context key says, the sessions' states, and the training workers alive (for tests). */
+  snapshot(): { contextKey: boolean; sessions: SessionsView; workers: number } {
+    return { contextKey: this.indicators.contextValue, sessions: this.sessionsView(), workers: this.workers };
+  }
+
+  sessionsView(): SessionsView {
+    const view: SessionsView = { starting: 0, running: 0, stopping: 0 };
+    for (const { state } of this.sessions.states()) if (state !== 'idle') view[state]++;
+    return view;
+  }
+
+  private launch(session: string, { datasetUri, dataset, settings }: StartRequest, ended: () => void): TrainingRun {
     const key = datasetUri.toString();
-    await this.live.get(session)?.stop();
     const info: RunInfo = {
       runId: `run-${Date.now().toString(36)}-${this.nextRunNumber++}`,
       datasetUri: key,
@@ -59,7 +103,7 @@ export class TrainingManager implements vscode.Disposable {
     info.testRows = data.testInputs.length;
     info.largestInput = data.inputs.reduce((largest, input) => input.reduce((row, value) => Math.max(row, Math.abs(value)), largest), 0);
     const boundary = boundaryFrame(dataset);
-    const run: TrainingRun = new TrainingRun(info, data, this.platform, {
+    const run: TrainingRun = new TrainingRun(info, data, this.workerPlatform, {
       progress: (progressed, batch) =>
         this.events.post({
           type: 'progress',
@@ -76,22 +120,20 @@ export class TrainingManager implements vscode.Disposable {
         const view = boundary && drawn.boundary && boundaryView(drawn, boundary);
         if (view) this.events.post({ type: 'boundary', boundary: view });
       },
-      ended: (ended) => void this.finish(ended, session),
+      ended: (finished) => {
+        // The views hear of the end before the session moves on (and maybe starts the next run).
+        this.announceEnd(finished);
+        ended();
+        void this.keepModel(finished);
+      },
     }, undefined, boundary?.area);
     this.frames.set(info.runId, boundary);
-    this.live.set(session, run);
     this.runs.push(run);
     this.forgetOldRuns();
     this.log.info(`Training ${info.datasetName}: ${JSON.stringify(settings)}`);
     this.events.post({ type: 'runStarted', run: info });
-    this.updateContext();
-    this.showProgress(run);
+    this.showProgress(run, session);
     return run;
-  }
-
-  async stop(datasetUri?: vscode.Uri): Promise<void> {
-    const targets = datasetUri ? [this.live.get(datasetUri.toString())] : [...this.live.values()];
-    await Promise.all(targets.map((run) => run?.stop()));
   }
 
   runFor(datasetUri: vscode.Uri): TrainingRun | undefined {
@@ -134,45 +176,42 @@ export class TrainingManager implements vscode.Disposable {
     return undefined;
   }
 
-  private async finish(run: TrainingRun, session: string): Promise<void> {
-    if (this.live.get(session) === run) this.live.delete(session);
-    this.updateContext();
+  private announceEnd(run: TrainingRun): void {
     const end = run.end!;
     this.log.info(`${run.info.datasetName} ${end.status}: ${end.message}`);
-    if (run.model && (end.status === 'completed' || end.status === 'stopped' || end.status === 'saturated')) {
-      await this.models.set(run.info.datasetUri, run.model);
-    }
     this.events.post({ type: 'runEnded', runId: run.info.runId, datasetUri: run.info.datasetUri, iteration: run.iteration, end });
-    this.events.ended(run);
     if (end.status === 'diverged' || end.status === 'saturated' || end.status === 'failed') {
       void vscode.window.showWarningMessage(end.message);
     }
   }
 
-  private updateContext(): void {
-    const running = [...this.live.values()];
-    void vscode.commands.executeCommand('setContext', 'neuralNetworkLab.training', running.length > 0);
-    if (running.length === 0) {
-      this.statusBar.hide();
-      return;
+  private async keepModel(run: TrainingRun): Promise<void> {
+    const status = run.end!.status;
+    if (run.model && (status === 'completed' || status === 'stopped' || status === 'saturated')) {
+      await this.models.set(run.info.datasetUri, run.model);
     }
-    const run = running[running.length - 1];
-    this.statusBar.text = `$(sync~spin) Training ${run.info.datasetName}`;
-    this.statusBar.tooltip = 'Neural Network Lab is training. Click to show the Training panel.';
-    this.statusBar.show();
+    this.events.ended(run);
   }
 
-  private showProgress(run: TrainingRun): void {
+  /** Context key, status bar and the views' Train/Stop: all from the sessions, at every transition. */
+  private showState(): void {
+    this.indicators.show(this.sessions.states());
+    this.events.post({ type: 'sessions', sessions: this.sessionsView() });
+  }
+
+  private showProgress(run: TrainingRun, session: string): void {
     const { iterations } = run.info.settings;
     void vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Training ${run.info.datasetName}`, cancellable: true },
       async (progress, token) => {
-        token.onCancellationRequested(() => void run.stop());
+        // Cancel stops this run only (not the other runs of a comparison); once it is stopping, nothing more to do.
+        token.onCancellationRequested(() => {
+          if (this.sessions.runOf(session) === run && this.sessions.stateOf(session) === 'running') void this.sessions.stopSession(session);
+        });
         let reported = 0;
         const timer = setInterval(() => {
           const done = Math.min(1, run.iteration / iterations);
           const error = run.lastError === undefined ? '' : ` · error ${run.lastError.toPrecision(4)}`;
-          this.statusBar.text = `$(sync~spin) Training ${run.info.datasetName} ${Math.floor(done * 100)}%`;
           progress.report({
             increment: (done - reported) * 100,
             message: `iteration ${run.iteration.toLocaleString('en-US')} of ${iterations.toLocaleString('en-US')}${error}`,
@@ -186,8 +225,8 @@ export class TrainingManager implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const run of this.live.values()) void run.stop();
-    this.statusBar.dispose();
+    void this.sessions.stop();
+    this.indicators.dispose();
   }
 }
 

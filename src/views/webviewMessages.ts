@@ -17,6 +17,7 @@ export function currentState(services: Services): HostMessage {
     step: services.lastStep,
     bag: services.lastBag,
     boundary: services.training.latestBoundary(),
+    sessions: services.training.sessionsView(),
     defaults: {
       learningRate: latest?.info.settings.learningRate ?? defaults.learningRate,
       iterations: latest?.info.settings.iterations ?? defaults.iterations,
@@ -30,14 +31,20 @@ export function handleWebviewMessage(services: Services, message: WebviewMessage
   const latest = services.training.latest;
   const datasetUri = latest ? vscode.Uri.parse(latest.info.datasetUri) : undefined;
   switch (message.type) {
-    case 'train':
-      void vscode.commands.executeCommand('neuralNetworkLab.train', datasetUri, {
+    case 'train': {
+      // The panel keeps Train busy until this answer: the run started, or it did not (and the learner was told why).
+      const { requestId } = message;
+      const answer = (runId?: unknown) => {
+        if (requestId !== undefined) services.hub.broadcast({ type: 'trainHandled', requestId, runId: typeof runId === 'string' ? runId : undefined });
+      };
+      vscode.commands.executeCommand('neuralNetworkLab.train', datasetUri, {
         learningRate: message.learningRate,
         iterations: message.iterations,
         hiddenLayers: message.hiddenLayers,
         activation: message.activation,
-      });
+      }).then(answer, () => answer());
       return;
+    }
     case 'stop':
       void services.training.stop();
       return;

@@ -144,6 +144,39 @@ describe('webview (Training panel and Error Chart view) in Chromium', function (
     assert.deepEqual((await posted()).at(-1), { type: 'train', learningRate: 0.25, iterations: 10000 });
   });
 
+  it('Train is busy until the host answers: held Enter posts one train, and screen readers hear it', async function () {
+    await open();
+    await page.evaluate(() => { window.__answerTrain = false; });
+    await send({ type: 'state', runs: [], defaults: DEFAULTS, sessions: { starting: 0, running: 0, stopping: 0 } });
+    await page.waitForFunction(() => document.querySelector('#learning-rate').value === '0.1');
+    for (let press = 0; press < 10; press++) await page.press('#learning-rate input', 'Enter');
+    await page.click('#train-button', { force: true });
+    const trains = async () => (await posted()).filter((message) => message.type === 'train');
+    assert.equal((await trains()).length, 1, 'one train for ten Enters and a click');
+    assert.equal(await page.getAttribute('#train-button', 'aria-busy'), 'true');
+    assert.equal(await page.getAttribute('#train-button', 'disabled'), '');
+    assert.equal(await page.textContent('#train-button'), 'Starting…');
+    assert.equal(await page.textContent('#train-announcer'), 'Starting training…');
+    assert.equal(await page.getAttribute('#train-announcer', 'role'), 'status');
+    const [requestId] = await page.evaluate(() => window.__trainRequestIds);
+    await send({ type: 'trainHandled', requestId: requestId + 1 });
+    await nextFrames();
+    assert.equal(await page.getAttribute('#train-button', 'aria-busy'), 'true', 'an answer to another request changes nothing');
+    await send({ type: 'trainHandled', requestId, runId: 'run-1' });
+    await page.waitForFunction(() => document.querySelector('#train-button').getAttribute('aria-busy') === 'false');
+    assert.equal(await page.getAttribute('#train-button', 'disabled'), null);
+    assert.equal(await page.textContent('#train-announcer'), '');
+    // A start pending in the host (e.g. from the palette) makes Train busy too, and Stop reaches it.
+    await send({ type: 'sessions', sessions: { starting: 1, running: 0, stopping: 1 } });
+    await page.waitForFunction(() => document.querySelector('#train-button').getAttribute('aria-busy') === 'true');
+    assert.equal(await page.getAttribute('#stop-button', 'disabled'), null, 'Stop applies to a starting run');
+    await send({ type: 'sessions', sessions: { starting: 0, running: 0, stopping: 0 } });
+    await page.waitForFunction(() => document.querySelector('#train-button').getAttribute('aria-busy') === 'false');
+    assert.equal(await page.getAttribute('#stop-button', 'disabled'), '');
+    await page.press('#learning-rate input', 'Enter');
+    assert.equal((await trains()).length, 2, 'Train works again');
+  });
+
   it('reaches every control with Tab', async function () {
     await open();
     await startTutorialRun();

@@ -198,11 +198,24 @@ export function useWebviewHarness(): WebviewHarness {
         let acquired = 0;
         let saved: unknown;
         window.__posted = [];
+        window.__trainRequestIds = [];
         window.__cspViolations = [];
         window.acquireVsCodeApi = () => {
           if (acquired++ > 0) throw new Error('acquireVsCodeApi called twice');
           return {
-            postMessage: (message: unknown) => window.__posted.push(JSON.parse(JSON.stringify(message))),
+            postMessage: (message: unknown) => {
+              const copy = JSON.parse(JSON.stringify(message));
+              if (copy?.type === 'train' && typeof copy.requestId === 'number') {
+                // Like the host: every Train gets its answer (unless a test holds it back with __answerTrain = false).
+                // __posted keeps the request without its id, so tests compare what the learner asked for.
+                const { requestId, ...request } = copy;
+                window.__trainRequestIds.push(requestId);
+                window.__posted.push(request);
+                if (window.__answerTrain !== false) setTimeout(() => window.postMessage({ type: 'trainHandled', requestId }, '*'), 0);
+              } else {
+                window.__posted.push(copy);
+              }
+            },
             getState: () => saved,
             setState: (state: unknown) => { saved = state; },
           };

@@ -12,6 +12,7 @@ describe('parseWebviewMessage', () => {
       learningRate: 0.5,
       iterations: 2000,
     });
+    assert.strictEqual(parseWebviewMessage({ type: 'train', requestId: 7 })?.type === 'train' && (parseWebviewMessage({ type: 'train', requestId: 7 }) as { requestId?: number }).requestId, 7);
   });
 
   it('rejects anything else', () => {
@@ -22,6 +23,7 @@ describe('parseWebviewMessage', () => {
       { type: 'train', learningRate: NaN }, { type: 'train', learningRate: Infinity },
       { type: 'train', iterations: 0 }, { type: 'train', iterations: 2.5 }, { type: 'train', iterations: 1e10 },
       { type: 'train', command: 'rm -rf /' },
+      { type: 'train', requestId: -1 }, { type: 'train', requestId: 1.5 }, { type: 'train', requestId: '1' }, { type: 'train', requestId: 2 ** 40 },
     ];
     for (const value of bad) assert.strictEqual(parseWebviewMessage(value), undefined, JSON.stringify(value));
   });

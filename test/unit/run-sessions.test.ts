@@ -45,7 +45,7 @@ interface Request {
 class Real {
   readonly workers: FakeWorker[] = [];
   readonly requests: Request[] = [];
-  readonly stops: { seq: number; target?: string; done: boolean }[] = [];
+  readonly stops: { seq: number; target?: string; session?: string; done: boolean }[] = [];
   readonly settled: Promise<unknown>[] = [];
   readonly violations: string[] = [];
   contextKey = false;
@@ -102,6 +102,13 @@ class Real {
     this.settled.push(this.machine.stop(target).then(() => (stop.done = true)));
   }
 
+  stopSession(index: number): void {
+    const session = SESSIONS[index]!.key;
+    const stop = { seq: this.seq++, session, done: false };
+    this.stops.push(stop);
+    this.settled.push(this.machine.stopSession(session).then(() => (stop.done = true)));
+  }
+
   complete(index: number): void {
     this.alive(SESSIONS[index]!.key).forEach((worker) => worker.finish());
   }
@@ -119,6 +126,7 @@ const commands = fc.commands(
     fc.tuple(fc.integer({ min: 0, max: 2 }), fc.constantFrom<LaunchKind>('ok', 'ok', 'ok', 'ok', 'ok', 'throws', 'endsAtOnce'))
       .map(([session, kind]) => command(`start(s${session}, ${kind})`, (real) => real.start(session, kind))),
     fc.constantFrom<string | undefined>('A', 'B', undefined).map((target) => command(`stop(${target ?? 'all'})`, (real) => real.stop(target))),
+    fc.integer({ min: 0, max: 2 }).map((session) => command(`stopSession(s${session})`, (real) => real.stopSession(session))),
     fc.integer({ min: 0, max: 2 }).map((session) => command(`complete(s${session})`, (real) => real.complete(session))),
   ],
   { maxCommands: 30 },
@@ -141,17 +149,19 @@ function checkQuiescence(real: Real): void {
   for (const request of real.requests) assert.ok(request.outcome, `start #${request.seq} never settled`);
   for (const stop of real.stops) assert.ok(stop.done, `stop #${stop.seq} never finished`);
   // Every Stop ended every run of its target that was requested before it, pending or live.
+  const hits = (stop: Real['stops'][number], request: Request) =>
+    stop.session !== undefined ? request.session === stop.session : stop.target === undefined || request.target === stop.target;
   for (const stop of real.stops) {
     for (const request of real.requests) {
-      if (request.seq > stop.seq || (stop.target !== undefined && request.target !== stop.target)) continue;
+      if (request.seq > stop.seq || !hits(stop, request)) continue;
       assert.ok(!request.worker?.alive, `start #${request.seq} still has a worker alive after stop #${stop.seq} (${stop.target ?? 'all'})`);
     }
   }
   // The latest start of a session that no later Stop cancelled was not dropped.
-  for (const { key, target } of SESSIONS) {
+  for (const { key } of SESSIONS) {
     const last = real.requests.filter((request) => request.session === key).at(-1);
     if (!last || last.kind !== 'ok') continue;
-    const stoppedAfter = real.stops.some((stop) => stop.seq > last.seq && (stop.target === undefined || stop.target === target));
+    const stoppedAfter = real.stops.some((stop) => stop.seq > last.seq && hits(stop, last));
     if (!stoppedAfter) assert.strictEqual(last.outcome, 'launched', `the latest start of ${key} (#${last.seq}) was ${last.outcome}`);
   }
 }

@@ -1,0 +1,72 @@
+// What the workbench shows of the training sessions: the `neuralNetworkLab.training` context key
+// (Stop in the palette and title bars) and the status-bar item. Both are derived from the
+// sessions' states each time they change, never kept on their own.
+import * as vscode from 'vscode';
+import type { SessionState } from './runSessions';
+import type { TrainingRun } from './trainingRun';
+import { baseName } from '../uriName';
+
+export const TRAINING_CONTEXT_KEY = 'neuralNetworkLab.training';
+/** The percentage in the status bar moves at this pace while a run trains. */
+const STATUS_UPDATE_MS = 250;
+
+export interface SessionStatus {
+  state: SessionState;
+  run?: TrainingRun;
+  pending?: { datasetUri: vscode.Uri };
+}
+
+export class TrainingIndicators implements vscode.Disposable {
+  private readonly statusBar = vscode.window.createStatusBarItem('neuralNetworkLab.training', vscode.StatusBarAlignment.Left, 10);
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private shown: SessionStatus[] = [];
+  /** The value last given to the context key. */
+  contextValue = false;
+
+  constructor() {
+    this.statusBar.name = 'Neural Network Training';
+    this.statusBar.command = 'neuralNetworkLab.showTrainingPanel';
+  }
+
+  /** `sessions`: the sessions that are not idle, oldest first. */
+  show(sessions: SessionStatus[]): void {
+    this.shown = sessions;
+    const busy = sessions.length > 0;
+    if (busy !== this.contextValue) {
+      this.contextValue = busy;
+      void vscode.commands.executeCommand('setContext', TRAINING_CONTEXT_KEY, busy);
+    }
+    this.render();
+    if (busy && !this.timer) this.timer = setInterval(() => this.render(), STATUS_UPDATE_MS);
+    if (!busy && this.timer) {
+      clearInterval(this.timer);
+      this.timer = undefined;
+    }
+  }
+
+  /** The newest busy session in words: "Starting training …", "Training … 42%", "Stopping training …". */
+  private render(): void {
+    const newest = this.shown[this.shown.length - 1];
+    if (!newest) {
+      this.statusBar.hide();
+      return;
+    }
+    const others = this.shown.length > 1 ? ` (+${this.shown.length - 1})` : '';
+    if (newest.state === 'running' && newest.run) {
+      const done = Math.min(1, newest.run.iteration / newest.run.info.settings.iterations);
+      this.statusBar.text = `$(sync~spin) Training ${newest.run.info.datasetName} ${Math.floor(done * 100)}%${others}`;
+      this.statusBar.tooltip = 'Neural Network Lab is training. Click to show the Training panel.';
+    } else {
+      const name = newest.pending ? baseName(newest.pending.datasetUri) : newest.run?.info.datasetName ?? '';
+      const words = newest.state === 'starting' ? 'Starting training' : 'Stopping training';
+      this.statusBar.text = `$(loading~spin) ${words} ${name}…${others}`;
+      this.statusBar.tooltip = `Neural Network Lab: ${words.toLowerCase()} ${name}.`;
+    }
+    this.statusBar.show();
+  }
+
+  dispose(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.statusBar.dispose();
+  }
+}
