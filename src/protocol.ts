@@ -1,6 +1,7 @@
 // Every message between the extension host and the webviews (Training panel, Error Chart view).
 // Shared by both sides; a discriminated union on `type` in each direction. Imports only types,
 // so the webview bundle gets no host code.
+import type { Regularization } from './core/regularization';
 import type { ErrorPoint, ExplainedTerm, LayerParameters, HiddenActivation, OutputKind } from './core/types';
 
 export type RunStatus = 'completed' | 'stopped' | 'diverged' | 'saturated' | 'failed';
@@ -15,6 +16,10 @@ export interface TrainingSettings {
   output: OutputKind;
   /** The file's "network.inputs" (feature crosses), canonical; absent: the rows as they are. */
   inputs?: string[];
+  /** The file's "network.regularization"; absent: none. */
+  regularization?: Regularization;
+  /** The file's "network.batchSize"; absent: 1, the tutorial's SGD. */
+  batchSize?: number;
 }
 
 export interface RunInfo {
@@ -49,6 +54,8 @@ export interface RunView {
   stepsPerSecond: number;
   parameters: LayerParameters[];
   end?: RunEnd;
+  /** With regularization: [iteration, cumulative error + penalty once per training row], the latest recorded. */
+  penalized?: ErrorPoint;
 }
 
 export interface PredictionView {
@@ -155,6 +162,8 @@ export type HostMessage =
       iteration: number;
       stepsPerSecond: number;
       parameters: LayerParameters[];
+      /** With regularization: the latest cumulative error with the penalty (see RunView). */
+      penalized?: ErrorPoint;
     }
   | { type: 'runEnded'; runId: string; datasetUri: string; iteration: number; end: RunEnd }
   | { type: 'prediction'; prediction: PredictionView }

@@ -17,6 +17,8 @@ export interface RunSeries {
   test: ChartPoint[];
   /** The last training error exactly as recorded (may be NaN or ±Infinity after a divergence). */
   lastError?: number;
+  /** With regularization: the latest cumulative error plus the penalty, [iteration, value]. */
+  penalized?: ErrorPoint;
   lastIteration?: number;
   iteration: number;
   /** Errors the run recorded; more than `train` holds once the series is thinned. */
@@ -69,6 +71,7 @@ export class RunStore {
       run.recordedPoints = view.recordedPoints ?? view.points.length;
       run.parameters = view.parameters;
       run.end = view.end;
+      run.penalized = view.penalized;
       this.appendTo(run, view.points, view.testPoints);
       return run;
     });
@@ -92,6 +95,7 @@ export class RunStore {
     run.iteration = message.iteration;
     run.stepsPerSecond = message.stepsPerSecond;
     if (message.parameters.length > 0) run.parameters = message.parameters;
+    run.penalized = message.penalized ?? run.penalized;
     return run;
   }
 

@@ -18,6 +18,13 @@ const WARNING_STATUSES = new Set<ViewStatus>(['diverged', 'saturated', 'failed']
 
 function errorWords(run: RunSeries): string {
   if (run.lastError === undefined) return 'no error recorded yet';
+  const regularization = run.info.settings.regularization;
+  const penalized = run.penalized;
+  if (regularization && penalized && penalized[0] === run.lastIteration) {
+    // Both at the same recorded iteration: the chart draws the first (the squared errors alone).
+    return `latest error ${formatSignificant(run.lastError, 4)} without the penalty (the curve), ` +
+      `${formatSignificant(penalized[1], 4)} with the ${regularization.kind} penalty (rate ${regularization.rate}, once per training row)`;
+  }
   return `latest error ${formatSignificant(run.lastError, 4)}`;
 }
 

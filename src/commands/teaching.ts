@@ -61,6 +61,11 @@ export async function step(services: Services, target?: unknown, until?: number)
     void vscode.window.showErrorMessage(vscode.l10n.t('The dataset has no training rows (rows with a "target") to step through.'));
     return undefined;
   }
+  if ((dataset.network.batchSize ?? 1) > 1) {
+    // The debugger shows one row's gradients per step; a batch step averages several, so its steps would not be training's.
+    void vscode.window.showInformationMessage(vscode.l10n.t('The step debugger takes one row per step, the tutorial\'s stochastic gradient descent, but this file sets "batchSize": {0}. Set it to 1 to step through training.', String(dataset.network.batchSize)));
+    return undefined;
+  }
   const seedWhenUnset = services.stepper?.settings.seed ?? freshSeed();
   const settings = resolveSettings(readUserDefaults(), dataset.network, {}, () => seedWhenUnset);
   const uri = document.uri.toString();

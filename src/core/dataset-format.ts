@@ -32,6 +32,8 @@ function serializeSetting(name: keyof DatasetNetworkSettings, settings: DatasetN
     case 'start':
       return settings.start &&
         `{ "weights": ${numberList(settings.start.weights, 'a start weight')}, "bias": ${finiteNumber(settings.start.bias, 'a start bias')} }`;
+    case 'regularization':
+      return settings.regularization && `{ "kind": ${JSON.stringify(settings.regularization.kind)}, "rate": ${finiteNumber(settings.regularization.rate, 'a regularization rate')} }`;
     case 'inputs':
       return settings.inputs && `[${settings.inputs.map((input) => JSON.stringify(input)).join(', ')}]`;
     case 'activation':

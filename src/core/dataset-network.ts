@@ -3,11 +3,12 @@
 import type { Node } from 'jsonc-parser';
 import type { DatasetNetworkSettings } from './dataset-types';
 import type { HiddenActivation, OutputKind } from './types';
+import { REGULARIZATION_KINDS, type Regularization } from './regularization';
 import { describeNode, didYouMean, listNames, ProblemCollector, rangeOf, startOf } from './dataset-problems';
 import { readNumber, readProperties, tooLargeMessage } from './dataset-properties';
 
 export const NETWORK_SETTING_NAMES = [
-  'hiddenLayers', 'activation', 'output', 'learningRate', 'iterations', 'errorInterval', 'seed', 'start', 'inputs',
+  'hiddenLayers', 'activation', 'output', 'learningRate', 'iterations', 'errorInterval', 'seed', 'start', 'inputs', 'regularization', 'batchSize',
 ] as const;
 export const HIDDEN_ACTIVATION_NAMES: readonly HiddenActivation[] = ['sigmoid', 'relu', 'tanh'];
 export const OUTPUT_KIND_NAMES: readonly OutputKind[] = ['sigmoid', 'linear'];
@@ -23,7 +24,11 @@ export const NETWORK_LIMITS = {
   iterationsWarnAbove: 1e8,
   maxErrorInterval: 1e9,
   maxSeed: 2 ** 32 - 1,
+  maxBatchSize: 100_000,
+  /** A penalty rate above this swamps the error term; allowed, with a warning. */
+  regularizationRateWarnAbove: 1,
 } as const;
+export const REGULARIZATION_KEY_NAMES = ['kind', 'rate'] as const;
 
 export interface NetworkReading {
   settings: DatasetNetworkSettings;
@@ -90,6 +95,13 @@ export function readNetwork(node: Node, text: string, problems: ProblemCollector
   }
   const seedNode = valueOf('seed');
   if (seedNode) settings.seed = check.wholeNumber(seedNode, 'seed', 0, NETWORK_LIMITS.maxSeed, ' so a run can be repeated');
+
+  const regularizationNode = valueOf('regularization');
+  if (regularizationNode) settings.regularization = readRegularization(regularizationNode, text, problems);
+  const batchSizeNode = valueOf('batchSize');
+  if (batchSizeNode) {
+    settings.batchSize = check.wholeNumber(batchSizeNode, 'batchSize', 1, NETWORK_LIMITS.maxBatchSize, ' (1 is the tutorial\'s stochastic gradient descent: one row per step)');
+  }
 
   const startNode = valueOf('start');
   let startWeightsNode: Node | undefined;
@@ -229,4 +241,34 @@ function readStart(node: Node, text: string, problems: ProblemCollector): StartR
   }
   if (!valid || !weightsNode || !biasNode) return undefined;
   return { value: { weights, bias }, weightsNode };
+}
+
+function readRegularization(node: Node, text: string, problems: ProblemCollector): Regularization | undefined {
+  const shape = '{ "kind": "L2", "rate": 0.001 }';
+  if (node.type !== 'object') {
+    problems.error(rangeOf(node), `"regularization" must be an object like ${shape}, not ${describeNode(node, text)}`);
+    return undefined;
+  }
+  const properties = readProperties(node, REGULARIZATION_KEY_NAMES, problems, { prefix: '"regularization": ', noun: 'key' });
+  const kindNode = properties.get('kind')?.value;
+  const rateNode = properties.get('rate')?.value;
+  if (!kindNode || !rateNode) {
+    problems.error(startOf(node), `"regularization" needs both "kind" ("L1" or "L2") and "rate", like ${shape}`);
+    return undefined;
+  }
+  let valid = true;
+  const kind = kindNode.type === 'string' && (REGULARIZATION_KINDS as readonly string[]).includes(kindNode.value) ? kindNode.value as Regularization['kind'] : undefined;
+  if (!kind) {
+    const suggestion = kindNode.type === 'string' ? didYouMean(String(kindNode.value), REGULARIZATION_KINDS) : '';
+    problems.error(rangeOf(kindNode), `"regularization.kind" must be ${listNames(REGULARIZATION_KINDS)} (L1: rate · Σ|w|, L2: rate · Σw²), not ${describeNode(kindNode, text)}${suggestion}`);
+    valid = false;
+  }
+  const rate = readNumber(rateNode);
+  if (!rate.ok || rate.value < 0) {
+    problems.error(rangeOf(rateNode), `"regularization.rate" must be a number from 0 up, like 0.001 (how strongly large weights are penalised), not ${describeNode(rateNode, text)}`);
+    valid = false;
+  } else if (rate.value > NETWORK_LIMITS.regularizationRateWarnAbove) {
+    problems.warning(rangeOf(rateNode), `"regularization.rate" ${rate.value} is very large: the penalty outweighs the error and the weights shrink towards 0 whatever the data; try 0.001`);
+  }
+  return valid && kind && rate.ok ? { kind, rate: rate.value } : undefined;
 }

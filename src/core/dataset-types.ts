@@ -1,6 +1,7 @@
 // The shapes parseDataset returns. Plain data only, so they cross the worker and webview boundaries as JSON.
 import type { HiddenActivation, OutputKind } from './types';
 import type { GeneratorSettings } from './generators';
+import type { Regularization } from './regularization';
 
 /** Something wrong (error: training must refuse) or suspicious (warning) in a dataset file. */
 export interface Problem {
@@ -34,8 +35,12 @@ export interface DatasetNetworkSettings {
   seed?: number;
   /** Start values of the tutorial's single neuron (only without hidden layers). */
   start?: { weights: number[]; bias: number };
-  /** Feature crosses: the network's inputs derived from each row's features (see features.ts), as written. */
+  /** Feature crosses: the network's inputs derived from each row's features (see features.ts), canonical. */
   inputs?: string[];
+  /** A weight penalty added to the error (regularization.ts). */
+  regularization?: Regularization;
+  /** Rows whose gradients each step averages; 1 is the tutorial's SGD. */
+  batchSize?: number;
 }
 
 export interface TextRange {

@@ -5,6 +5,7 @@
 
 import { activationByName, dot } from './activations';
 import { NeuralNetwork } from './network';
+import { penaltySlope } from './regularization';
 import type { ExplainedTerm, LayerParameters } from './types';
 
 export interface ExplainedStep {
@@ -53,6 +54,7 @@ export function explain(network: NeuralNetwork, input: number[], target?: number
       : backwardTermsOfDeepNet(network, layers, passes, target)));
     explanation.step = sgdStep(network, input, target);
   }
+  if (network.regularization) explanation.terms.push(...penaltyTerms(network, layers, explanation.terms));
   return explanation;
 }
 
@@ -194,4 +196,27 @@ function sgdStep(network: NeuralNetwork, input: number[], target: number): Expla
     predictionAfter,
     errorAfter: squaredError(predictionAfter, target),
   };
+}
+
+/**
+ * The weight penalty by name: its value, the loss it joins (with a target), and its slope per layer,
+ * which the step's weight gradients include (computeGradients adds it).
+ */
+function penaltyTerms(network: NeuralNetwork, layers: LayerParameters[], terms: ExplainedTerm[]): ExplainedTerm[] {
+  const regularization = network.regularization!;
+  const { kind, rate } = regularization;
+  const penalty = network.penalty();
+  const result: ExplainedTerm[] = [{
+    name: 'penalty', value: penalty,
+    formula: `${kind}: ${rate} · ${kind === 'L2' ? 'Σ weights²' : 'Σ |weights|'} (every weight, not the biases)`,
+  }];
+  const error = terms.find((term) => term.name === 'error');
+  if (error) result.push({ name: 'loss', value: (error.value as number) + penalty, formula: '(prediction − target)² + penalty: what the step descends' });
+  const last = layers.length - 1;
+  layers.forEach((layer, l) => result.push({
+    name: 'dpenalty_dweights', value: layer.weights.flat().map((weight) => penaltySlope(regularization, weight)),
+    formula: `${kind === 'L2' ? `2 · ${rate} · weights` : `${rate} · sign(weights)`}, added to derror_dweights in the step`,
+    ...(last > 0 ? { layer: l } : {}),
+  }));
+  return result;
 }

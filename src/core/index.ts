@@ -20,3 +20,5 @@ export { InputDerivation, readDerivedInput, formatDerivedInput, defaultFeatureNa
 export type { DerivedInput, Factor, FactorFunction } from './features';
 export { cellCentre, unitHeatmaps } from './heatmaps';
 export type { GridArea, UnitHeatmaps } from './heatmaps';
+export { REGULARIZATION_KINDS, penaltySlope } from './regularization';
+export type { Regularization, RegularizationKind } from './regularization';

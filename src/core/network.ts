@@ -10,6 +10,7 @@
 import { activationByName } from './activations';
 import { chooseSeed, createRandom, normalizeSeed, type Random } from './random';
 import { InputDerivation } from './features';
+import { batchStep, createGradientSums, penaltyOf, penaltySlope, type Regularization } from './regularization';
 import { backward, createLayer, forward, fusedStep, sumSquaredError, type DenseLayer, type PackedRows } from './sgd';
 import { createTrainer, packRows } from './training';
 import type { HiddenActivation, LayerParameters, ModelSnapshot, NetworkOptions, OutputKind } from './types';
@@ -39,6 +40,8 @@ export class NeuralNetwork {
   readonly sampler: Random;
   /** Feature crosses: how a row's `inputSize` features become the first layer's inputs (none: the row as it is). */
   readonly derivation?: InputDerivation;
+  /** The weight penalty the gradients include (none: the tutorial's squared error alone). */
+  readonly regularization?: Regularization;
   /** @internal The parameters as plain data, for the hot path (sgd.ts). */
   readonly layers: readonly DenseLayer[];
   private readonly inputBuffer: Float64Array;
@@ -68,6 +71,11 @@ export class NeuralNetwork {
       if (options.weights) throw new RangeError('start weights/bias are for the raw features and cannot be combined with derived inputs');
       this.derivation = InputDerivation.fromText(inputSize, options.inputs);
     }
+    if (options.regularization) {
+      const { kind, rate } = options.regularization;
+      if ((kind !== 'L1' && kind !== 'L2') || !(rate >= 0 && Number.isFinite(rate))) throw new RangeError(`regularization must be L1 or L2 with a rate ≥ 0, got ${kind} ${rate}`);
+      this.regularization = { kind, rate };
+    }
     this.inputBuffer = new Float64Array(this.rowStride);
 
     const sizes = [this.rowStride, ...hiddenLayers, 1];
@@ -84,6 +92,7 @@ export class NeuralNetwork {
       learningRate: snapshot.learningRate, seed: snapshot.seed, inputSize: snapshot.inputSize,
       hiddenLayers: snapshot.hiddenLayers, activation: snapshot.activation, output: snapshot.output,
       ...(snapshot.inputs ? { inputs: snapshot.inputs } : {}),
+      ...(snapshot.regularization ? { regularization: snapshot.regularization } : {}),
     });
     network.setParameters(snapshot.layers);
     return network;
@@ -144,10 +153,14 @@ export class NeuralNetwork {
   computeGradients(input: readonly number[], target: number): Gradients {
     forward(this.layers, this.loadInput(input), 0);
     backward(this.layers, target);
-    // derror_dweights = derror_dlayer · input, derror_dbias = derror_dlayer · 1, per unit.
+    // derror_dweights = derror_dlayer · input, derror_dbias = derror_dlayer · 1, per unit; with a
+    // penalty, each weight's gradient also has d penalty / d weight (training's step, batch of one).
+    const penalty = this.regularization;
     const layers = this.layers.map((layer, l) => {
       const source = l === 0 ? this.inputBuffer : this.layers[l - 1].outputs;
-      return { weights: Array.from(layer.deltas, (delta) => Array.from(source, (x) => delta * x)), biases: Array.from(layer.deltas) };
+      const weights = Array.from(layer.deltas, (delta, u) => Array.from(source, (x, i) =>
+        (penalty ? delta * x + penaltySlope(penalty, layer.weights[u * layer.inputSize + i]) : delta * x)));
+      return { weights, biases: Array.from(layer.deltas) };
     });
     const output = layers[layers.length - 1];
     return { layers, weights: [...output.weights[0]], bias: output.biases[0] };
@@ -168,9 +181,18 @@ export class NeuralNetwork {
   }
 
   /** One stochastic-gradient-descent step on one row (the fused step train runs, so bit-identical
-   *  to computeGradients followed by updateParameters). */
+   *  to computeGradients followed by updateParameters; with a penalty, the batch step on that row). */
   trainStep(input: readonly number[], target: number): void {
-    fusedStep(this.layers, this.loadInput(input), 0, target, this.learningRate);
+    if (!this.regularization) {
+      fusedStep(this.layers, this.loadInput(input), 0, target, this.learningRate);
+      return;
+    }
+    batchStep(this.layers, createGradientSums(this.layers), this.loadInput(input), 0, Float64Array.of(target), Int32Array.of(0), 1, this.learningRate, this.regularization);
+  }
+
+  /** rate · Σ w² (L2) or rate · Σ |w| (L1) over every weight; 0 without regularization. */
+  penalty(): number {
+    return this.regularization ? penaltyOf(this.layers, this.regularization) : 0;
   }
 
   /** The tutorial's train loop; returns the cumulative error recorded every errorInterval. A run
@@ -198,6 +220,7 @@ export class NeuralNetwork {
       inputSize: this.inputSize, hiddenLayers: [...this.hiddenLayers], activation: this.activation,
       output: this.output, learningRate: this.learningRate, seed: this.seed, layers: this.parameters(),
       ...(this.derivation ? { inputs: this.derivation.texts() } : {}),
+      ...(this.regularization ? { regularization: { ...this.regularization } } : {}),
     };
   }
 

@@ -6,6 +6,7 @@
 import type { InputDerivation } from './features';
 import type { NeuralNetwork } from './network';
 import { fusedStep, sumSquaredError, type PackedRows } from './sgd';
+import { BatchPicker, batchStep, createGradientSums } from './regularization';
 import type { ErrorPoint, TrainerChunk, TrainerOptions } from './types';
 
 export interface Trainer {
@@ -28,9 +29,48 @@ export function createTrainer(network: NeuralNetwork, inputs: number[][], target
     ? network.packRows(options.testInputs, options.testTargets ?? [])
     : undefined;
   const stride = network.rowStride;
+  const batchSize = options.batchSize ?? 1;
+  if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a positive integer, got ${batchSize}`);
+  const regularization = network.regularization;
 
   let iteration = 0;
   let diverged = false;
+
+  // The tutorial's SGD (a batch of one, no penalty) runs the fused step below, exactly as before;
+  // anything else runs the batch step (regularization.ts), one step per iteration.
+  if (batchSize > 1 || regularization) return batchTrainer();
+
+  function batchTrainer(): Trainer {
+    const picker = new BatchPicker(train.count, batchSize, (n) => network.sampler.randomInt(n));
+    const sums = createGradientSums(network.layers);
+    const record = (step: number, chunk: TrainerChunk): boolean => {
+      const error = sumSquaredError(network.layers, train, stride);
+      chunk.errors.push([step, error]);
+      if (test) chunk.testErrors.push([step, sumSquaredError(network.layers, test, stride)]);
+      if (regularization) chunk.penalizedErrors!.push([step, error + train.count * network.penalty()]);
+      return !Number.isFinite(error) || !network.hasFiniteParameters();
+    };
+    const runBatches = (maxSteps: number): TrainerChunk => {
+      const chunk: TrainerChunk = { iteration, errors: [], testErrors: [], done: false, diverged: false };
+      if (regularization) chunk.penalizedErrors = [];
+      const end = Math.min(iterations, iteration + Math.max(0, Math.floor(maxSteps)));
+      while (!diverged && iteration < end) {
+        picker.next();
+        batchStep(network.layers, sums, train.inputs, stride, train.targets, picker.picks, picker.batch, network.learningRate, regularization);
+        if (iteration % errorInterval === 0 && record(iteration, chunk)) diverged = true;
+        iteration++;
+      }
+      if (!diverged && !network.hasFiniteParameters()) diverged = true;
+      return { ...chunk, iteration, done: diverged || iteration >= iterations, diverged };
+    };
+    return {
+      run: runBatches,
+      get iteration() { return iteration; },
+      get iterations() { return iterations; },
+      get done() { return diverged || iteration >= iterations; },
+      get diverged() { return diverged; },
+    };
+  }
 
   function run(maxSteps: number): TrainerChunk {
     const errors: ErrorPoint[] = [];

@@ -1,3 +1,5 @@
+import type { Regularization } from './regularization';
+
 // Shared shapes of the core. Plain data only, so they cross worker and webview boundaries as JSON.
 
 export type HiddenActivation = 'sigmoid' | 'relu' | 'tanh';
@@ -19,6 +21,8 @@ export interface NetworkOptions {
   /** Feature crosses in canonical form ("x1*x2", "sin(x1)"; x1 is a row's first feature): the first
    *  layer takes these, derived from each row of `inputSize` features. Absent: the row as it is. */
   inputs?: string[];
+  /** A weight penalty added to the squared error (regularization.ts). Absent: none, the tutorial's loss. */
+  regularization?: Regularization;
 }
 
 /** One dense layer. weights[unit][input], biases[unit]. */
@@ -38,6 +42,8 @@ export interface ModelSnapshot {
   layers: LayerParameters[];
   /** The derived inputs (feature crosses), canonical; absent when the network takes the rows as they are. */
   inputs?: string[];
+  /** The weight penalty it was trained with; absent: none. */
+  regularization?: Regularization;
 }
 
 /** [iteration, cumulative error] as the tutorial records it. */
@@ -49,6 +55,8 @@ export interface TrainerOptions {
   /** Held-out rows: their cumulative error is recorded at the same iterations, never trained on. */
   testInputs?: number[][];
   testTargets?: number[];
+  /** Rows whose gradients each step averages; 1 (the default) is the tutorial's SGD, bit for bit. */
+  batchSize?: number;
 }
 
 export interface TrainerChunk {
@@ -57,6 +65,9 @@ export interface TrainerChunk {
   /** Points recorded during this chunk only. */
   errors: ErrorPoint[];
   testErrors: ErrorPoint[];
+  /** With regularization: the cumulative error plus the penalty once per training row (Σ over rows of
+   *  (prediction − target)² + penalty), at the same iterations as `errors`. */
+  penalizedErrors?: ErrorPoint[];
   done: boolean;
   /** A parameter or the error became NaN/±Infinity: training stopped at `iteration`. */
   diverged: boolean;

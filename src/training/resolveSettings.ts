@@ -36,6 +36,8 @@ export function resolveSettings(
     activation: overrides.activation ?? file.activation ?? user.activation,
     output: file.output ?? 'sigmoid',
     ...(file.inputs ? { inputs: file.inputs } : {}),
+    ...(file.regularization ? { regularization: file.regularization } : {}),
+    ...(file.batchSize !== undefined && file.batchSize !== 1 ? { batchSize: file.batchSize } : {}),
   };
 }
 

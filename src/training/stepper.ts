@@ -28,6 +28,7 @@ export class Stepper {
       output: settings.output,
       inputSize: dataset.inputSize,
       ...(settings.inputs ? { inputs: settings.inputs } : {}),
+      ...(settings.regularization ? { regularization: settings.regularization } : {}),
       ...start,
     });
   }
@@ -70,7 +71,7 @@ export class Stepper {
   /** Runs on (fast, without per-step detail) to just before `iteration`, then takes that step. */
   runTo(iteration: number): StepView | undefined {
     if (iteration < this.iteration) return undefined;
-    const trainer = createTrainer(this.network, this.inputs, this.targets, { iterations: iteration - this.iteration, errorInterval: this.settings.errorInterval });
+    const trainer = createTrainer(this.network, this.inputs, this.targets, { iterations: iteration - this.iteration, errorInterval: this.settings.errorInterval, batchSize: this.settings.batchSize });
     trainer.run(iteration - this.iteration);
     this.iteration = iteration;
     return this.step();

@@ -40,6 +40,8 @@ export class TrainingRun {
   model?: ModelSnapshot;
   readonly checkpoints: Checkpoint[] = [];
   boundary?: { iteration: number; values: number[]; units?: UnitHeatmaps };
+  /** With regularization: the latest cumulative error plus the penalty. */
+  penalized?: ErrorPoint;
   accuracy?: { train: Accuracy; test: Accuracy };
   private readonly worker: WorkerHandle;
   private readonly stopFlag: StopFlag;
@@ -71,6 +73,7 @@ export class TrainingRun {
           this.parameters = reply.parameters;
           this.train.append(reply.points);
           this.test.append(reply.testPoints);
+          this.penalized = reply.penalized ?? this.penalized;
           for (const checkpoint of reply.checkpoints) this.checkpoints.push(checkpoint);
           listener.progress(this, reply);
         } else if (reply.type === 'boundary') {
@@ -118,6 +121,7 @@ export class TrainingRun {
       stepsPerSecond: this.stepsPerSecond,
       parameters: this.parameters,
       end: this.end,
+      ...(this.penalized ? { penalized: this.penalized } : {}),
     };
   }
 

@@ -32,6 +32,7 @@ async function train(start: WorkerStart, stopRequested: () => boolean | Promise<
     output: settings.output,
     inputSize: start.inputs[0]?.length,
     ...(settings.inputs ? { inputs: settings.inputs } : {}),
+    ...(settings.regularization ? { regularization: settings.regularization } : {}),
     ...(start.start && settings.hiddenLayers.length === 0 && !settings.inputs ? start.start : {}),
   });
   const trainer = createTrainer(network, start.inputs, start.targets, {
@@ -39,6 +40,7 @@ async function train(start: WorkerStart, stopRequested: () => boolean | Promise<
     errorInterval: settings.errorInterval,
     testInputs: start.testInputs,
     testTargets: start.testTargets,
+    batchSize: settings.batchSize,
   });
   // Checkpoints fall on every `checkpointEvery`-th recorded iteration. A chunk is cut to end right
   // after such an iteration's update, so the parameters read then are exactly the recorded ones
@@ -50,6 +52,7 @@ async function train(start: WorkerStart, stopRequested: () => boolean | Promise<
   let nextCheckpoint = 0;
   let points: ErrorPoint[] = [];
   let testPoints: ErrorPoint[] = [];
+  let penalized: ErrorPoint | undefined;
   let checkpoints: Checkpoint[] = [];
   let steps = 1000;
   let lastPost = performance.now();
@@ -62,6 +65,7 @@ async function train(start: WorkerStart, stopRequested: () => boolean | Promise<
       iteration: trainer.iteration,
       points,
       testPoints,
+      penalized,
       stepsPerSecond: ((trainer.iteration - iterationAtLastPost) * 1000) / elapsed,
       parameters: network.parameters(),
       checkpoints,
@@ -81,6 +85,7 @@ async function train(start: WorkerStart, stopRequested: () => boolean | Promise<
     const now = performance.now();
     for (const point of chunk.errors) points.push(point);
     for (const point of chunk.testErrors) testPoints.push(point);
+    penalized = chunk.penalizedErrors?.at(-1) ?? penalized;
     if (trainer.iteration === nextCheckpoint + 1 && !chunk.diverged) {
       checkpoints.push({ iteration: nextCheckpoint, parameters: network.parameters() });
       nextCheckpoint += checkpointEvery;

@@ -45,6 +45,8 @@ export type WorkerReply =
       iteration: number;
       points: ErrorPoint[];
       testPoints: ErrorPoint[];
+      /** With regularization: the latest recorded cumulative error plus the penalty (see TrainerChunk.penalizedErrors). */
+      penalized?: ErrorPoint;
       stepsPerSecond: number;
       parameters: LayerParameters[];
       checkpoints: Checkpoint[];
