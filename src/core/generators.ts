@@ -3,7 +3,7 @@
 // `noise` moves each coordinate by up to noise × RADIUS, so noise 0 puts every point on its rule and
 // more noise pushes points across the boundary. Class 1 comes first, then class 0, half each.
 import { createRandom, type Random } from './random';
-import type { DatasetToWrite } from './dataset-types';
+import type { DatasetToWrite } from '../dataset/types';
 
 export const GENERATOR_SHAPES = ['circle', 'xor', 'gaussians', 'spiral'] as const;
 export type GeneratorShape = (typeof GENERATOR_SHAPES)[number];

@@ -2,8 +2,8 @@
 // lemmatization) occurs in it, over the vocabulary of all sentences — numbers a network can take.
 // Pure TypeScript with no 'vscode' import. The lemmatizer is a parameter, never imported here: its
 // word lists live in a bundle of their own (dist/lemmatizer.js) that the host loads on demand.
-import { formatDataset } from '../core/dataset';
-import type { DatasetNetworkSettings, RowToWrite } from '../core/dataset';
+import { formatDataset } from '../dataset';
+import type { DatasetNetworkSettings, RowToWrite } from '../dataset';
 
 export type Lemmatize = (word: string) => string;
 

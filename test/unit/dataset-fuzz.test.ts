@@ -4,9 +4,9 @@ import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { ParseErrorCode, parseTree } from 'jsonc-parser';
 import type { Node, ParseError } from 'jsonc-parser';
-import { parseDataset } from '../../src/core/dataset';
-import { LexicalNotes } from '../../src/core/dataset-lexical';
-import { parseWellFormedTree } from '../../src/core/dataset-quick';
+import { parseDataset } from '../../src/dataset';
+import { LexicalNotes } from '../../src/dataset/lexical';
+import { parseWellFormedTree } from '../../src/dataset/quick';
 
 const RUNS = 500;
 

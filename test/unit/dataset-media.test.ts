@@ -6,8 +6,8 @@ import * as path from 'node:path';
 import {
   HIDDEN_ACTIVATION_NAMES, NETWORK_LIMITS, NETWORK_SETTING_NAMES, OUTPUT_KIND_NAMES, parseDataset, ROW_KEY_NAMES,
   SPLIT_NAMES, START_KEY_NAMES, TOP_LEVEL_NAMES,
-} from '../../src/core/dataset';
-import type { Dataset } from '../../src/core/dataset';
+} from '../../src/dataset';
+import type { Dataset } from '../../src/dataset';
 
 const mediaFolder = path.resolve(__dirname, '../../../media');
 const datasetFolder = path.join(mediaFolder, 'datasets');

@@ -1,7 +1,7 @@
 // The "network" block's settings against their limits, and the cap on how many problems are listed.
 import * as assert from 'node:assert/strict';
-import { MAX_REPORTED_PROBLEMS, NETWORK_LIMITS, parseDataset } from '../../src/core/dataset';
-import type { ParseDatasetResult, Problem } from '../../src/core/dataset';
+import { MAX_REPORTED_PROBLEMS, NETWORK_LIMITS, parseDataset } from '../../src/dataset';
+import type { ParseDatasetResult, Problem } from '../../src/dataset';
 
 function lineOf(text: string, offset: number): number {
   return text.slice(0, offset).split('\n').length;

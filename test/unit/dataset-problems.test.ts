@@ -1,8 +1,8 @@
 // Every kind of broken dataset: each test checks the message's key words, the severity, and exactly
 // which text the problem points at (and so its line).
 import * as assert from 'node:assert/strict';
-import { parseDataset } from '../../src/core/dataset';
-import type { ParseDatasetOptions, ParseDatasetResult, Problem } from '../../src/core/dataset';
+import { parseDataset } from '../../src/dataset';
+import type { ParseDatasetOptions, ParseDatasetResult, Problem } from '../../src/dataset';
 
 /** 1-based, as the editor shows it. */
 function lineOf(text: string, offset: number): number {

@@ -1,8 +1,8 @@
 // parseDataset on good files, the quick and recovering paths agreeing, and writing files back out.
 import * as assert from 'node:assert/strict';
-import { FULL_RECOVERY_MAX_LENGTH } from '../../src/core/dataset-json';
-import { formatDataset, parseDataset, serializeRow } from '../../src/core/dataset';
-import type { DatasetToWrite } from '../../src/core/dataset';
+import { FULL_RECOVERY_MAX_LENGTH } from '../../src/dataset/json';
+import { formatDataset, parseDataset, serializeRow } from '../../src/dataset';
+import type { DatasetToWrite } from '../../src/dataset';
 
 const tutorialText = [
   '{',

@@ -4,7 +4,7 @@
 // a 300,000-row file would otherwise spend most of its time allocating and collecting nodes.
 import { createScanner, ScanError, SyntaxKind } from 'jsonc-parser';
 import type { JSONScanner, Node, NodeType } from 'jsonc-parser';
-import { LexicalNotes } from './dataset-lexical';
+import { LexicalNotes } from './lexical';
 
 /** Deeper JSON goes to the recovering parser, which reports it; a dataset needs about five levels. */
 const MAX_DEPTH = 64;

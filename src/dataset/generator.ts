@@ -2,9 +2,9 @@
 // else can make it again. It is a record, not a setting: training uses the rows as they are, so
 // anything wrong here is a warning on the value itself and the block is ignored.
 import type { Node } from 'jsonc-parser';
-import { GENERATOR_LIMITS, GENERATOR_SHAPES, type GeneratorSettings } from './generators';
-import { describeNode, didYouMean, listNames, ProblemCollector, rangeOf, startOf } from './dataset-problems';
-import { readNumber, readProperties } from './dataset-properties';
+import { GENERATOR_LIMITS, GENERATOR_SHAPES, type GeneratorSettings } from '../core/generators';
+import { describeNode, didYouMean, listNames, ProblemCollector, rangeOf, startOf } from './problems';
+import { readNumber, readProperties } from './properties';
 
 export const GENERATOR_KEY_NAMES = ['shape', 'points', 'noise', 'testRatio', 'seed'] as const;
 const SHAPE_HINT = '{ "shape": "spiral", "points": 200, "noise": 0.1, "testRatio": 0.2, "seed": 3 }';

@@ -1,6 +1,6 @@
 // Writing dataset files the way we read them best: one row per line, settings one per line.
-import type { DatasetNetworkSettings, DatasetToWrite, RowToWrite } from './dataset-types';
-import { NETWORK_SETTING_NAMES } from './dataset-network';
+import type { DatasetNetworkSettings, DatasetToWrite, RowToWrite } from './types';
+import { NETWORK_SETTING_NAMES } from './network';
 
 /** JSON.stringify would silently write NaN or Infinity as null, which the next parse rejects. */
 function finiteNumber(value: number, what: string): string {

@@ -3,26 +3,26 @@
 import { getNodeValue, type Node } from 'jsonc-parser';
 import type {
   Dataset, DatasetNetworkSettings, ParseDatasetOptions, ParseDatasetResult, Problem, TextRange,
-} from './dataset-types';
-import type { OutputKind } from './types';
-import { readJsonTree } from './dataset-json';
-import { readNetwork } from './dataset-network';
-import { readGenerator } from './dataset-generator';
-import { readInputs } from './dataset-inputs';
-import { defaultFeatureNames } from './features';
-import { describeNode, ProblemCollector, quote, rangeOf, startOf } from './dataset-problems';
-import { readProperties } from './dataset-properties';
-import { InputSizeSource, readRows, surveyInputSizes } from './dataset-rows';
+} from './types';
+import type { OutputKind } from '../core/types';
+import { readJsonTree } from './json';
+import { readNetwork } from './network';
+import { readGenerator } from './generator';
+import { readInputs } from './inputs';
+import { defaultFeatureNames } from '../core/features';
+import { describeNode, ProblemCollector, quote, rangeOf, startOf } from './problems';
+import { readProperties } from './properties';
+import { InputSizeSource, readRows, surveyInputSizes } from './rows';
 
 export type {
   Dataset, DatasetNetworkSettings, DatasetRow, DatasetToWrite, ParseDatasetOptions, ParseDatasetResult, Problem,
   RowToWrite, TextRange,
-} from './dataset-types';
-export { formatDataset, serializeRow } from './dataset-format';
-export { HIDDEN_ACTIVATION_NAMES, NETWORK_LIMITS, NETWORK_SETTING_NAMES, OUTPUT_KIND_NAMES, START_KEY_NAMES } from './dataset-network';
-export { ROW_KEY_NAMES, SPLIT_NAMES } from './dataset-rows';
-export { GENERATOR_KEY_NAMES } from './dataset-generator';
-export { MAX_REPORTED_PROBLEMS } from './dataset-problems';
+} from './types';
+export { formatDataset, serializeRow } from './format';
+export { HIDDEN_ACTIVATION_NAMES, NETWORK_LIMITS, NETWORK_SETTING_NAMES, OUTPUT_KIND_NAMES, START_KEY_NAMES } from './network';
+export { ROW_KEY_NAMES, SPLIT_NAMES } from './rows';
+export { GENERATOR_KEY_NAMES } from './generator';
+export { MAX_REPORTED_PROBLEMS } from './problems';
 
 export const TOP_LEVEL_NAMES = ['description', 'features', 'rows', 'network', 'generatedBy', 'generator'] as const;
 /** Allowed at the top level without a warning: editors use it to pick a schema. */

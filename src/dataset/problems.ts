@@ -1,6 +1,6 @@
 // Collecting problems with a cap, and the small wording helpers every dataset message shares.
 import type { Node } from 'jsonc-parser';
-import type { Problem, TextRange } from './dataset-types';
+import type { Problem, TextRange } from './types';
 
 /** A broken 300,000-row file must not flood the editor with diagnostics: after this many we only count. */
 export const MAX_REPORTED_PROBLEMS = 1000;

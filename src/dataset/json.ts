@@ -6,9 +6,9 @@
 // parseTree allocates about ten nodes per row, which a 300,000-row file notices.
 import { createScanner, parseTree, ParseErrorCode, SyntaxKind, visit } from 'jsonc-parser';
 import type { Node, ParseError } from 'jsonc-parser';
-import { LexicalNotes } from './dataset-lexical';
-import { ProblemCollector, quote } from './dataset-problems';
-import { parseWellFormedTree } from './dataset-quick';
+import { LexicalNotes } from './lexical';
+import { ProblemCollector, quote } from './problems';
+import { parseWellFormedTree } from './quick';
 
 /**
  * Recovering rows from broken text costs parseTree's ten nodes per row (seconds for 20 MB). Above this

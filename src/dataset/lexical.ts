@@ -2,7 +2,7 @@
 // warnings, so training still works, but Python's json.load and other JSON tools would reject the file.
 import { ScanError, SyntaxKind } from 'jsonc-parser';
 import type { JSONScanner } from 'jsonc-parser';
-import type { ProblemCollector } from './dataset-problems';
+import type { ProblemCollector } from './problems';
 
 export interface LexicalMark {
   comments: number;

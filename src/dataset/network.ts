@@ -1,11 +1,11 @@
 // The optional "network" block of a dataset file: every setting checked against the limits the
 // schema (media/dataset.schema.json) also states.
 import type { Node } from 'jsonc-parser';
-import type { DatasetNetworkSettings } from './dataset-types';
-import type { HiddenActivation, OutputKind } from './types';
-import { REGULARIZATION_KINDS, type Regularization } from './regularization';
-import { describeNode, didYouMean, listNames, ProblemCollector, rangeOf, startOf } from './dataset-problems';
-import { readNumber, readProperties, tooLargeMessage } from './dataset-properties';
+import type { DatasetNetworkSettings } from './types';
+import type { HiddenActivation, OutputKind } from '../core/types';
+import { REGULARIZATION_KINDS, type Regularization } from '../core/regularization';
+import { describeNode, didYouMean, listNames, ProblemCollector, rangeOf, startOf } from './problems';
+import { readNumber, readProperties, tooLargeMessage } from './properties';
 
 export const NETWORK_SETTING_NAMES = [
   'hiddenLayers', 'activation', 'output', 'learningRate', 'iterations', 'errorInterval', 'seed', 'start', 'inputs', 'regularization', 'batchSize',

@@ -1,7 +1,7 @@
 // The shapes parseDataset returns. Plain data only, so they cross the worker and webview boundaries as JSON.
-import type { HiddenActivation, OutputKind } from './types';
-import type { GeneratorSettings } from './generators';
-import type { Regularization } from './regularization';
+import type { HiddenActivation, OutputKind } from '../core/types';
+import type { GeneratorSettings } from '../core/generators';
+import type { Regularization } from '../core/regularization';
 
 /** Something wrong (error: training must refuse) or suspicious (warning) in a dataset file. */
 export interface Problem {

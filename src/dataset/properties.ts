@@ -1,6 +1,6 @@
 // Reading one JSON object's properties: known names, misspelt names, duplicates, and number checks.
 import type { Node } from 'jsonc-parser';
-import { didYouMean, listNames, ProblemCollector, quote, rangeOf, sourceOf } from './dataset-problems';
+import { didYouMean, listNames, ProblemCollector, quote, rangeOf, sourceOf } from './problems';
 
 export interface PropertyEntry {
   key: Node;

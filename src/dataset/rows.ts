@@ -1,10 +1,10 @@
 // The "rows" array: each row checked on its own, with messages that count rows from 1 as a learner does.
 import type { Node } from 'jsonc-parser';
-import type { DatasetRow } from './dataset-types';
-import type { OutputKind } from './types';
-import { describeNode, didYouMean, ProblemCollector, rangeOf, sourceOf } from './dataset-problems';
-import { readNumber, readProperties, tooLargeMessage } from './dataset-properties';
-import { CompactRowNode } from './dataset-quick';
+import type { DatasetRow } from './types';
+import type { OutputKind } from '../core/types';
+import { describeNode, didYouMean, ProblemCollector, rangeOf, sourceOf } from './problems';
+import { readNumber, readProperties, tooLargeMessage } from './properties';
+import { CompactRowNode } from './quick';
 
 export const ROW_KEY_NAMES = ['input', 'target', 'split'] as const;
 export const SPLIT_NAMES: readonly DatasetRow['split'][] = ['train', 'test'];

@@ -2,8 +2,8 @@
 // entry gets an error on the entry itself. Kept in the canonical form (x1, x2, … by position) that
 // the network, its snapshot and the exports read; the diagram names them back with "features".
 import type { Node } from 'jsonc-parser';
-import { defaultFeatureNames, formatDerivedInput, MAX_DERIVED_INPUTS, readDerivedInput } from './features';
-import { describeNode, ProblemCollector, quote, rangeOf } from './dataset-problems';
+import { defaultFeatureNames, formatDerivedInput, MAX_DERIVED_INPUTS, readDerivedInput } from '../core/features';
+import { describeNode, ProblemCollector, quote, rangeOf } from './problems';
 
 const SHAPE_HINT = '["x1", "x2", "x1*x1", "x2*x2", "x1*x2", "sin(x1)"]';
 
