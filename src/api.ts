@@ -3,7 +3,7 @@ import type { ErrorPoint, ModelSnapshot } from './core/types';
 import type { RunEnd, SessionsView } from './protocol';
 import type * as vscode from 'vscode';
 import type { Services } from './services';
-import { parseDataset } from './core';
+import { parseDataset } from './dataset';
 import type { PredictionDecorations } from './editor/predictionDecorations';
 import type { ExerciseApi } from './exercise/register';
 

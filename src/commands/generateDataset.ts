@@ -2,10 +2,8 @@
 // *.nn.json, seeded and with a "generator" block that makes the same rows again. Nothing is
 // written to disk until the learner saves.
 import * as vscode from 'vscode';
-import {
-  formatDataset, generatedDataset, GENERATOR_DEFAULTS, GENERATOR_LIMITS, GENERATOR_SHAPES, generatorSettingsProblem,
-  type GeneratorSettings, type GeneratorShape,
-} from '../core';
+import { generatedDataset, GENERATOR_DEFAULTS, GENERATOR_LIMITS, GENERATOR_SHAPES, generatorSettingsProblem, type GeneratorSettings, type GeneratorShape } from '../core';
+import { formatDataset } from '../dataset';
 import { freshSeed } from '../training/trainingRows';
 import { openUntitledDataset } from './openDataset';
 

@@ -2,7 +2,7 @@
 // only one on screen, else one the user picks from the workspace (or the tutorial's, opened fresh).
 import * as vscode from 'vscode';
 import { hasErrors, isDatasetDocument } from '../editor/datasetDocuments';
-import type { Dataset } from '../core';
+import type { Dataset } from '../dataset';
 import type { Services } from '../services';
 import { openBundledDataset } from './openDataset';
 

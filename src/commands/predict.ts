@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { explainIntro } from '../lesson/explainIntro';
 import { explain, NeuralNetwork } from '../core';
-import type { DatasetRow } from '../core';
+import type { DatasetRow } from '../dataset';
 import { predictionModel, describePrediction } from '../editor/predictionModel';
 import type { PredictionDecorations } from '../editor/predictionDecorations';
 import type { Services } from '../services';

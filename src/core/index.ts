@@ -1,7 +1,6 @@
 // The public core API: pure TypeScript math, no vscode and no Node, so it runs in the extension
 // host, in the training worker, in tests and in a browser alike.
 export * from './types';
-export * from '../dataset';
 export { dot, sigmoid, sigmoidDerivative, activations, activationByName } from './activations';
 export type { Activation } from './activations';
 export { createRandom } from './random';

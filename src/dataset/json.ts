@@ -2,7 +2,7 @@
 // errors, comments and trailing commas into learner-friendly problems.
 //
 // Two paths build the same tree: a quick one over jsonc-parser's scanner for well-formed files
-// (dataset-quick.ts), and jsonc-parser's own parseTree, which recovers from errors, for the rest.
+// (quick.ts), and jsonc-parser's own parseTree, which recovers from errors, for the rest.
 // parseTree allocates about ten nodes per row, which a 300,000-row file notices.
 import { createScanner, parseTree, ParseErrorCode, SyntaxKind, visit } from 'jsonc-parser';
 import type { Node, ParseError } from 'jsonc-parser';

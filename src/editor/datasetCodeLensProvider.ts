@@ -2,7 +2,7 @@
 // ranges when provided; their titles and commands are filled in resolveCodeLens, for the few on
 // screen. Past `maxCodeLenses` rows only the rows near the visible range get lenses.
 import * as vscode from 'vscode';
-import type { DatasetRow } from '../core';
+import type { DatasetRow } from '../dataset';
 import type { Services } from '../services';
 import { isDatasetDocument } from './datasetDocuments';
 import { predictionModel } from './predictionModel';

@@ -1,7 +1,7 @@
 // Squiggles for every problem parseDataset finds, at the exact row or value, refreshed shortly
 // after typing stops (so a keystroke never waits for a parse).
 import * as vscode from 'vscode';
-import type { Problem } from '../core';
+import type { Problem } from '../dataset';
 import type { DatasetDocuments } from './datasetDocuments';
 import { isDatasetDocument } from './datasetDocuments';
 

@@ -2,7 +2,7 @@
 // Small documents parse synchronously (well under a millisecond per hundred rows); large ones
 // parse in a worker thread, and until the answer comes readers get the previous parse.
 import * as vscode from 'vscode';
-import { parseDataset, type Dataset, type Problem } from '../core';
+import { parseDataset, type Dataset, type Problem } from '../dataset';
 import type { Platform, WorkerHandle } from '../platform/platform';
 
 export interface ParsedDataset {

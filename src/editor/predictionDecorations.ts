@@ -1,7 +1,7 @@
 // Predictions shown at the end of their rows. They follow their rows through edits and vanish
 // when a row's input changes, since the old answer no longer belongs to it.
 import * as vscode from 'vscode';
-import type { Dataset, DatasetRow } from '../core';
+import type { Dataset, DatasetRow } from '../dataset';
 
 interface ShownPrediction {
   inputKey: string;

@@ -1,7 +1,8 @@
 // Which network answers a Predict on a dataset: the model last trained on it; before any
 // training the file's `network.start` weights (the tutorial's worked example); else a seeded
 // random network, flagged so the learner knows its answer means nothing yet.
-import { NeuralNetwork, type Dataset } from '../core';
+import { NeuralNetwork } from '../core';
+import { type Dataset } from '../dataset';
 import type { ModelSnapshot } from '../core/types';
 
 export type PredictionModel =

@@ -1,6 +1,6 @@
 // Which settings a run uses: the panel's fields beat the file's `network` block, which beats
 // the user's `neuralNetworkLab.*` settings. Pure, so it is unit-tested without VS Code.
-import type { DatasetNetworkSettings } from '../core';
+import type { DatasetNetworkSettings } from '../dataset';
 import type { TrainingSettings } from '../protocol';
 
 export interface UserDefaults {

@@ -2,7 +2,8 @@
 // It picks rows with the network's own generator and updates through computeGradients and
 // updateParameters, which the core keeps bit-identical to train(): stepping N times from the
 // same seed lands exactly where a training run of N iterations does.
-import { NeuralNetwork, createTrainer, type Dataset } from '../core';
+import { NeuralNetwork, createTrainer } from '../core';
+import { type Dataset } from '../dataset';
 import type { StepView, TrainingSettings } from '../protocol';
 import { isTrainingRow } from './trainingRows';
 

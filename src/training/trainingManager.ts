@@ -4,7 +4,7 @@
 // Cancel, the status-bar item, the `neuralNetworkLab.training` context key and the webviews, all
 // derived from the sessions' state at every transition.
 import * as vscode from 'vscode';
-import type { Dataset } from '../core';
+import type { Dataset } from '../dataset';
 import type { BoundaryView, HostMessage, RunInfo, RunView, SessionsView, TrainingSettings } from '../protocol';
 import type { ModelStore } from './modelStore';
 import { TrainingRun, type RunData } from './trainingRun';

@@ -1,6 +1,6 @@
 // Which rows gradient descent learns from: those with a target that are not held out for testing.
 // Training, the step debugger and the commands' checks must all agree on this.
-import type { DatasetRow } from '../core';
+import type { DatasetRow } from '../dataset';
 
 export function isTrainingRow(row: DatasetRow): row is DatasetRow & { target: number } {
   return row.target !== undefined && row.split !== 'test';

@@ -2,7 +2,8 @@
 // diagnostics and lenses of any dataset, and the same text for the same seed.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { formatDataset, generatedDataset, parseDataset } from '../../src/core';
+import { generatedDataset } from '../../src/core';
+import { formatDataset, parseDataset } from '../../src/dataset';
 import { activeApi } from './helpers';
 
 describe('Generate Dataset', function () {

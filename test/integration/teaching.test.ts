@@ -4,7 +4,8 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import * as fs from 'fs';
 import * as path from 'path';
-import { NeuralNetwork, parseDataset } from '../../src/core';
+import { NeuralNetwork } from '../../src/core';
+import { parseDataset } from '../../src/dataset';
 import { activeApi, openDataset, tutorialRows, workspaceFolder, EXTENSION_ID, TUTORIAL_INPUTS, TUTORIAL_TARGETS } from './helpers';
 
 interface WalkthroughStep { id: string; description: string; completionEvents?: string[] }

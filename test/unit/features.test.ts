@@ -3,9 +3,8 @@
 // explain, snapshots), bit-for-bit sameness when the inputs are the features themselves, and the
 // tutorial's feature-engineering point: one neuron learns the circle with squares, and not without.
 import * as assert from 'node:assert/strict';
-import {
-  createTrainer, explain, generatedDataset, InputDerivation, NeuralNetwork, parseDataset, readDerivedInput,
-} from '../../src/core/index';
+import { createTrainer, explain, generatedDataset, InputDerivation, NeuralNetwork, readDerivedInput } from '../../src/core/index';
+import { parseDataset } from '../../src/dataset';
 
 const rows = '"rows": [ { "input": [2, 3], "target": 1 }, { "input": [-1, 0.5], "target": 0 } ]';
 

@@ -2,10 +2,8 @@
 // exactly on their shape's rule at noise 0, noise that really moves points, the "generator" block
 // written and read back, and the descriptions' claims checked by training on the data.
 import * as assert from 'node:assert/strict';
-import {
-  createTrainer, formatDataset, generatedDataset, generateRows, GENERATOR_SHAPES, generatorSettingsProblem, NeuralNetwork,
-  parseDataset, shapeRule,
-} from '../../src/core/index';
+import { createTrainer, generatedDataset, generateRows, GENERATOR_SHAPES, generatorSettingsProblem, NeuralNetwork, shapeRule } from '../../src/core/index';
+import { formatDataset, parseDataset } from '../../src/dataset';
 import type { GeneratorSettings } from '../../src/core/index';
 
 const settings = (overrides: Partial<GeneratorSettings> = {}): GeneratorSettings =>

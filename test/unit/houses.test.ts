@@ -5,8 +5,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createRandom, createTrainer, formatDataset, NeuralNetwork, parseDataset } from '../../src/core/index';
-import type { Dataset, DatasetNetworkSettings, RowToWrite } from '../../src/core/index';
+import { createRandom, createTrainer, NeuralNetwork } from '../../src/core/index';
+import { formatDataset, parseDataset } from '../../src/dataset';
+import type { Dataset, DatasetNetworkSettings, RowToWrite } from '../../src/dataset';
 
 const housesFile = path.resolve('media/datasets/houses.nn.json');
 

@@ -4,7 +4,8 @@
 // hand; the cumulative error is recorded with and without the penalty.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { createRandom, createTrainer, explain, NeuralNetwork, parseDataset } from '../../src/core/index';
+import { createRandom, createTrainer, explain, NeuralNetwork } from '../../src/core/index';
+import { parseDataset } from '../../src/dataset';
 import { TrainingRun } from '../../src/training/trainingRun';
 import { nodePlatform } from '../../src/platform/node/nodePlatform';
 import type { HiddenActivation, ModelSnapshot, OutputKind, Regularization } from '../../src/core/index';

@@ -3,7 +3,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { NeuralNetwork, parseDataset } from '../../src/core/index';
+import { NeuralNetwork } from '../../src/core/index';
+import { parseDataset } from '../../src/dataset';
 import { lemmatize } from '../../src/text/lemmatizer';
 import { bagOfWords, isStopWord, parseSentences, sentencesToDataset, STOP_WORDS, tokenize } from '../../src/text/bagOfWords';
 
