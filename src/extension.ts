@@ -28,7 +28,7 @@ export function activateLab(context: vscode.ExtensionContext, platform: Platform
   const log = vscode.window.createOutputChannel('Neural Network Lab', { log: true });
   const documents = new DatasetDocuments(platform);
   const models = new ModelStore(context.workspaceState);
-  const services = { extensionUri: context.extensionUri, documents, models, log } as { -readonly [K in keyof Services]: Services[K] };
+  const services = { extensionUri: context.extensionUri, documents, models, log, platform } as { -readonly [K in keyof Services]: Services[K] };
   const hub = new ViewHub(() => currentState(services), (message) => handleWebviewMessage(services, message), log);
   const lenses = new DatasetCodeLensProvider(services);
   const decorations = new PredictionDecorations();

@@ -7,6 +7,7 @@ import type { TrainingPanel } from './views/trainingPanel';
 import type { ViewHub } from './views/viewHub';
 import type { BagOfWordsView, PredictionView, ExplanationView, LessonCheckpoint, StepView } from './protocol';
 import type { Stepper } from './training/stepper';
+import type { Platform } from './platform/platform';
 
 export interface Services {
   readonly extensionUri: vscode.Uri;
@@ -28,4 +29,8 @@ export interface Services {
   lensProvideMs(): number;
   /** The step debugger's session, if the learner has stepped. */
   stepper?: Stepper;
+  /** A Run to of the step debugger going on in a worker. */
+  stepperJob?: { until: number; cancel(): void };
+  /** How workers start on this platform (worker threads, or Web Workers). */
+  readonly platform: Platform;
 }

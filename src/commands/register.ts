@@ -26,7 +26,8 @@ export function registerCommands(services: Services, decorations: PredictionDeco
       if (document) decorations.clear(document);
     }),
     register('startLesson', (checkpoint?: unknown) => startLesson(services, checkpoint)),
-    register('step', (target?: unknown) => step(services, target)),
+    // `until`: Run to that iteration (as the panel's Run to does); anything but a whole number in range is ignored.
+    register('step', (target?: unknown, until?: unknown) => step(services, target, Number.isInteger(until) && (until as number) >= 0 && (until as number) <= 1e9 ? (until as number) : undefined)),
     register('compareLearningRates', (target?: unknown) => compareLearningRates(services, target)),
     register('bagOfWords', (text?: unknown) => bagOfWordsCommand(services, text)),
     register('createDatasetFromSentences', (source?: unknown) => createDatasetFromSentences(services, source)),

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { LESSON_CHECKPOINTS, type LessonCheckpoint, type StepView } from '../protocol';
 import { Stepper } from '../training/stepper';
+import { startRunTo } from '../training/runToJob';
 import { resolveSettings } from '../training/resolveSettings';
 import type { Services } from '../services';
 import { openBundledDataset } from './openDataset';
@@ -70,11 +71,17 @@ export async function step(services: Services, target?: unknown, until?: number)
   const settings = resolveSettings(readUserDefaults(), dataset.network, {}, () => seedWhenUnset);
   const uri = document.uri.toString();
   if (!services.stepper?.matches(uri, settings, dataset)) services.stepper = new Stepper(uri, dataset, settings);
-  const taken = until === undefined ? services.stepper.step() : services.stepper.runTo(until);
-  if (!taken) {
+  if (services.stepperJob) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('The step debugger is still running to iteration {0}: cancel it in its notification, or wait.', services.stepperJob.until.toLocaleString('en-US')));
+    return undefined;
+  }
+  const stepper = services.stepper;
+  if (until !== undefined && until < stepper.iteration) {
     void vscode.window.showInformationMessage(vscode.l10n.t('The step debugger is already past iteration {0}; Reset starts it again.', String(until)));
     return undefined;
   }
+  const taken = until === undefined ? stepper.step() : stepper.runsLong(until) ? await runToInWorker(services, stepper, until) : stepper.runTo(until);
+  if (!taken || services.stepper !== stepper) return undefined;
   services.lastStep = taken;
   services.panel.show(true);
   services.hub.broadcast({ type: 'step', step: taken });
@@ -88,7 +95,46 @@ export async function step(services: Services, target?: unknown, until?: number)
   return taken;
 }
 
+/**
+ * Run to a far iteration: trained in a worker (the host stays responsive), with a notification
+ * that shows how far it got and can cancel it. Undefined when cancelled, failed or reset meanwhile.
+ */
+async function runToInWorker(services: Services, stepper: Stepper, until: number): Promise<StepView | undefined> {
+  const request = stepper.runToRequest(until);
+  const job = startRunTo(services.platform, request);
+  const handle = { until, cancel: job.cancel };
+  services.stepperJob = handle;
+  try {
+    const outcome = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Step debugger: running to iteration {0}', until.toLocaleString('en-US')), cancellable: true },
+      async (progress, token) => {
+        token.onCancellationRequested(() => job.cancel());
+        let reported = 0;
+        job.onProgress((done) => {
+          progress.report({ increment: ((done - reported) / request.steps) * 100, message: vscode.l10n.t('iteration {0}', (stepper.iteration + done).toLocaleString('en-US')) });
+          reported = done;
+        });
+        return job.outcome;
+      },
+    );
+    if (services.stepper !== stepper) return undefined;
+    if (outcome.status === 'failed') {
+      void vscode.window.showErrorMessage(vscode.l10n.t('The step debugger could not run on: {0}', outcome.detail ?? ''));
+      return undefined;
+    }
+    if (outcome.status === 'stopped') return undefined;
+    if (outcome.status === 'diverged') {
+      void vscode.window.showWarningMessage(vscode.l10n.t('The parameters became NaN or infinite at iteration {0}, so the step debugger stopped there. Lower the learning rate.', (stepper.iteration + outcome.done).toLocaleString('en-US')));
+    }
+    return stepper.adopt(outcome, outcome.done);
+  } finally {
+    if (services.stepperJob === handle) services.stepperJob = undefined;
+  }
+}
+
 export function resetStepper(services: Services): void {
+  services.stepperJob?.cancel();
+  services.stepperJob = undefined;
   services.stepper = undefined;
   services.lastStep = undefined;
   for (const editor of vscode.window.visibleTextEditors) editor.setDecorations(pickedRow(), []);

@@ -10,6 +10,9 @@ export interface Random {
   gaussian(): number;
   /** Uniform integer in [0, n), like np.random.randint(n). */
   randomInt(n: number): number;
+  /** The generator's whole state (four 32-bit words): restore() continues the sequence from here. */
+  state(): [number, number, number, number];
+  restore(state: readonly number[]): void;
 }
 
 const TWO_POW_32 = 4294967296;
@@ -85,6 +88,15 @@ class Sfc32 implements Random {
 
   randomInt(n: number): number {
     return Math.floor(this.next() * n);
+  }
+
+  state(): [number, number, number, number] {
+    return [this.a, this.b, this.c, this.d];
+  }
+
+  restore(state: readonly number[]): void {
+    if (state.length !== 4 || !state.every((word) => Number.isInteger(word))) throw new RangeError('a generator state is four 32-bit integers');
+    [this.a, this.b, this.c, this.d] = state.map((word) => word | 0);
   }
 }
 

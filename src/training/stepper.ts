@@ -1,14 +1,20 @@
 // The SGD step debugger: the tutorial's training loop one iteration at a time, on the host.
 // It picks rows with the network's own generator and updates through computeGradients and
 // updateParameters, which the core keeps bit-identical to train(): stepping N times from the
-// same seed lands exactly where a training run of N iterations does.
+// same seed lands exactly where a training run of N iterations does. A long "Run to" goes to a
+// worker (runToJob.ts) with the debugger's state, which comes back to be adopted here.
 import { NeuralNetwork, createTrainer } from '../core';
 import { type Dataset } from '../dataset';
 import type { StepView, TrainingSettings } from '../protocol';
 import { isTrainingRow } from './trainingRows';
+import type { RunToState } from './runToProtocol';
+
+/** Iterations × parameters up to which Run to stays on the host: a few milliseconds of work. */
+export const INLINE_RUN_TO_WORK = 1_000_000;
 
 export class Stepper {
-  private readonly network: NeuralNetwork;
+  private network: NeuralNetwork;
+  private readonly parameterCount: number;
   /** Indexes (in the file) of the training rows, in the order train() packs them. */
   private readonly rowIndexes: number[];
   private readonly inputs: number[][];
@@ -32,6 +38,7 @@ export class Stepper {
       ...(settings.regularization ? { regularization: settings.regularization } : {}),
       ...start,
     });
+    this.parameterCount = this.network.parameters().reduce((sum, layer) => sum + layer.biases.length * (1 + (layer.weights[0]?.length ?? 0)), 0);
   }
 
   /** Whether this stepper still fits the dataset as it is now. */
@@ -69,12 +76,34 @@ export class Stepper {
     };
   }
 
-  /** Runs on (fast, without per-step detail) to just before `iteration`, then takes that step. */
+  /** Whether running on to `iteration` is too much work for the host's thread (see INLINE_RUN_TO_WORK). */
+  runsLong(iteration: number): boolean {
+    return (iteration - this.iteration) * this.parameterCount > INLINE_RUN_TO_WORK;
+  }
+
+  /** Runs on (fast, without per-step detail) to just before `iteration`, then takes that step. On the host: keep it short. */
   runTo(iteration: number): StepView | undefined {
     if (iteration < this.iteration) return undefined;
-    const trainer = createTrainer(this.network, this.inputs, this.targets, { iterations: iteration - this.iteration, errorInterval: this.settings.errorInterval, batchSize: this.settings.batchSize });
-    trainer.run(iteration - this.iteration);
-    this.iteration = iteration;
+    const steps = iteration - this.iteration;
+    const trainer = createTrainer(this.network, this.inputs, this.targets, { iterations: steps, errorInterval: Math.max(1, steps), batchSize: this.settings.batchSize });
+    trainer.run(steps);
+    this.iteration += trainer.iteration;
+    return this.step();
+  }
+
+  /** What a worker needs to run on to just before `iteration` exactly as runTo would. */
+  runToRequest(iteration: number): RunToState & { inputs: number[][]; targets: number[]; steps: number; batchSize?: number } {
+    return {
+      model: this.network.snapshot(), sampler: this.network.sampler.state(), inputs: this.inputs, targets: this.targets,
+      steps: iteration - this.iteration, batchSize: this.settings.batchSize,
+    };
+  }
+
+  /** Takes over the state a worker reached after `done` iterations, then takes the next step. */
+  adopt(state: RunToState, done: number): StepView {
+    this.network = NeuralNetwork.fromSnapshot(state.model);
+    this.network.sampler.restore(state.sampler);
+    this.iteration += done;
     return this.step();
   }
 }

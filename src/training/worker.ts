@@ -6,6 +6,8 @@ import { NeuralNetwork, createTrainer, assessSaturation, unitHeatmaps } from '..
 import type { ErrorPoint } from '../core/types';
 import type { Accuracy, Checkpoint, WorkerReply, WorkerStart, WorkerStop } from './workerProtocol';
 import { nextTask, type WorkerPort } from '../platform/workerPort';
+import { runTo } from './runToWorker';
+import type { RunToReply, WorkerRunTo } from './runToProtocol';
 
 /** Steps per chunk are tuned so a chunk takes about this long: the stop flag is read at least this often. */
 const CHUNK_TARGET_MS = 10;
@@ -159,12 +161,12 @@ function end(status: 'completed' | 'stopped' | 'diverged' | 'saturated', iterati
   });
 }
 
-/** Serves one run: the first message starts it; a later `stop` message ends it between chunks. */
+/** Serves one run (or one Run to of the step debugger): the first message starts it; a later `stop` message ends it between chunks. */
 export function serveTraining(workerPort: WorkerPort): void {
   port = workerPort;
   let started = false;
   let stopMessage = false;
-  port.onMessage((message: WorkerStart | WorkerStop) => {
+  port.onMessage((message: WorkerStart | WorkerStop | WorkerRunTo) => {
     if (message.type === 'stop') {
       stopMessage = true;
       return;
@@ -175,6 +177,12 @@ export function serveTraining(workerPort: WorkerPort): void {
     // A shared flag is read at once. Otherwise the loop gives the event loop one turn per chunk
     // (about CHUNK_TARGET_MS), so a stop message gets in: that bounds how long Stop takes.
     const stopRequested = flag ? () => Atomics.load(flag, 0) === 1 : () => nextTask().then(() => stopMessage);
+    if (message.type === 'runTo') {
+      runTo(message, stopRequested, (reply) => port?.post(reply)).catch((error: unknown) => {
+        port?.post({ type: 'runToEnded', status: 'failed', done: 0, detail: error instanceof Error ? error.message : String(error) } satisfies RunToReply);
+      });
+      return;
+    }
     train(message, stopRequested).catch((error: unknown) => {
       post({ type: 'ended', status: 'failed', iteration: 0, detail: error instanceof Error ? error.message : String(error), seed: message.settings.seed });
     });

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { LabApi } from '../../src/api';
 import { NeuralNetwork } from '../../src/core';
 import { describePrediction } from '../../src/editor/predictionModel';
-import { activeApi, openDataset, tutorialRows, waitFor } from './helpers';
+import { activeApi, openDataset, tutorialRows, waitFor, TUTORIAL_INPUTS, TUTORIAL_TARGETS } from './helpers';
 
 /** A loose bound: the tight figures are the benchmark's. */
 const STOP_WITHIN_MS = 2000;
@@ -110,5 +110,32 @@ describe('Runs: starts and Stops that race', function () {
       await waitFor(`row ${row} recomputed`, () => api.predictionText(document, row) === expected || undefined);
     }
     assert.strictEqual(api.predictionText(document, 1), undefined, 'rows without a prediction stay without one');
+  });
+
+  it('Run to a far iteration trains in a worker: the host keeps its turn, and Reset cancels it', async () => {
+    const api = await activeApi();
+    const document = await openDataset({ network: { seed: 4 }, rows: tutorialRows() });
+    const far = 20_000_000;
+    let worst = 0;
+    let last = Date.now();
+    const ticker = setInterval(() => {
+      worst = Math.max(worst, Date.now() - last);
+      last = Date.now();
+    }, 10);
+    const taken = await vscode.commands.executeCommand<{ iteration: number; before: unknown }>('neuralNetworkLab.step', document.uri, far);
+    clearInterval(ticker);
+    const reference = new NeuralNetwork({ learningRate: 0.1, seed: 4 });
+    reference.train(TUTORIAL_INPUTS, TUTORIAL_TARGETS, far);
+    assert.strictEqual(taken.iteration, far);
+    assert.deepStrictEqual(taken.before, reference.parameters(), 'the parameters after 20,000,000 iterations, exactly');
+    // In the host this would block it for seconds; the tight figure is the benchmark's.
+    assert.ok(worst < 1000, `the extension host's event loop stalled ${worst} ms`);
+
+    const cancelled = vscode.commands.executeCommand('neuralNetworkLab.step', document.uri, 1_000_000_000);
+    await sleep(500);
+    const asked = Date.now();
+    api.receiveWebviewMessage({ type: 'reset' });
+    assert.strictEqual(await cancelled, undefined, 'Reset cancelled the Run to');
+    assert.ok(Date.now() - asked < STOP_WITHIN_MS, `cancelled after ${Date.now() - asked} ms`);
   });
 });

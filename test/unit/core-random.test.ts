@@ -70,6 +70,18 @@ describe('createRandom', () => {
     for (const count of counts) assert.ok(Math.abs(count - 10000) < 400, `count ${count}`);
   });
 
+  it('state() and restore() carry the sequence over to another generator (the step debugger runs on in a worker)', () => {
+    const original = createRandom(99);
+    for (let i = 0; i < 1000; i++) original.next();
+    const copy = createRandom(1);
+    copy.restore(original.state());
+    const expected = Array.from({ length: 50 }, () => original.randomInt(8));
+    assert.deepStrictEqual(Array.from({ length: 50 }, () => copy.randomInt(8)), expected);
+    assert.deepStrictEqual(copy.state(), original.state());
+    assert.throws(() => copy.restore([1, 2, 3]), RangeError);
+    assert.throws(() => copy.restore([1, 2, 3, 0.5]), RangeError);
+  });
+
   it('rejects a seed that is not a finite number', () => {
     assert.throws(() => createRandom(Number.NaN), RangeError);
     assert.throws(() => createRandom(Number.POSITIVE_INFINITY), RangeError);
