@@ -2,6 +2,7 @@
 // Shared by both sides; a discriminated union on `type` in each direction. Imports only types,
 // so the webview bundle gets no host code.
 import type { Regularization } from './core/regularization';
+import { isExerciseFunctionId, type ExerciseFunctionId } from './exercise/functions';
 import type { ErrorPoint, ExplainedTerm, LayerParameters, HiddenActivation, OutputKind } from './core/types';
 
 export type RunStatus = 'completed' | 'stopped' | 'diverged' | 'saturated' | 'failed';
@@ -198,7 +199,9 @@ export type WebviewMessage =
   /** Run the step debugger on to this iteration. */
   | { type: 'runTo'; iteration: number }
   /** The learner clicked a point of a run's curve: show the parameters recorded there. */
-  | { type: 'inspect'; runId: string; iteration: number };
+  | { type: 'inspect'; runId: string; iteration: number }
+  /** A lesson card's link: open the exercise file at this function. */
+  | { type: 'openExercise'; function: ExerciseFunctionId };
 
 const isFinitePositive = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value > 0;
 const isIterationCount = (value: unknown): value is number => isFinitePositive(value) && Number.isInteger(value) && value <= 1e9;
@@ -243,6 +246,8 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
         typeof message.iteration === 'number' && Number.isInteger(message.iteration) && message.iteration >= 0
         ? { type: 'inspect', runId: message.runId, iteration: message.iteration }
         : undefined;
+    case 'openExercise':
+      return only('type', 'function') && isExerciseFunctionId(message.function) ? { type: 'openExercise', function: message.function } : undefined;
     default:
       return undefined;
   }

@@ -61,6 +61,7 @@ export class ExerciseController implements vscode.Disposable {
     this.items = new ExerciseItems(this.controller);
     this.runProfile = this.controller.createRunProfile(
       vscode.l10n.t('Check My Code'), vscode.TestRunProfileKind.Run, async (request, token) => { await this.run(request, token); }, true,
+      undefined, true, // supportsContinuousRun: re-check on save
     );
     this.controller.resolveHandler = async (item) => {
       if (!item) await this.discoverWorkspace();
@@ -72,6 +73,7 @@ export class ExerciseController implements vscode.Disposable {
       vscode.workspace.onDidOpenTextDocument((document) => this.documentChanged(document)),
       vscode.workspace.onDidChangeTextDocument((event) => this.documentChanged(event.document)),
       vscode.workspace.onDidCloseTextDocument((document) => this.documentClosed(document)),
+      this.watchExerciseFiles(),
     );
   }
 
@@ -90,6 +92,20 @@ export class ExerciseController implements vscode.Disposable {
     for (const document of vscode.workspace.textDocuments) this.documentChanged(document);
   }
 
+  /** Exercise files created, changed or deleted on disk (by git, a terminal, another editor). */
+  private watchExerciseFiles(): vscode.Disposable {
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/${EXERCISE_FILE_NAME}`);
+    const reread = async (uri: vscode.Uri) => {
+      if (vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri.toString())) return; // the editor's text rules
+      const text = await readText(uri);
+      if (text !== undefined) this.items.update(uri, text);
+    };
+    watcher.onDidCreate(reread);
+    watcher.onDidChange(reread);
+    watcher.onDidDelete((uri) => this.items.remove(uri));
+    return watcher;
+  }
+
   private documentChanged(document: vscode.TextDocument): void {
     if (isPythonDocument(document)) this.items.update(document.uri, document.getText());
   }
@@ -100,8 +116,47 @@ export class ExerciseController implements vscode.Disposable {
     if (!document.uri.path.endsWith(`/${EXERCISE_FILE_NAME}`)) this.items.remove(document.uri);
   }
 
-  /** Runs the request's items, grouped by file; resolves with what each function got. */
+  /**
+   * The run profile's handler. A continuous request watches: every save of a file with items in
+   * it checks those items again (a save during a check cancels that check), until the token is
+   * cancelled. Any other request runs at once; resolves with what each function got.
+   */
   async run(request: vscode.TestRunRequest, token: vscode.CancellationToken): Promise<FileReport[]> {
+    if (!request.continuous) return this.execute(request, token);
+    if (token.isCancellationRequested) return [];
+    const inFlight = new Map<string, vscode.CancellationTokenSource>();
+    const saved = vscode.workspace.onDidSaveTextDocument((document) => {
+      if (!isPythonDocument(document)) return;
+      const file = this.items.update(document.uri, document.getText());
+      if (!file) return;
+      const include = request.include ? request.include.filter((item) => this.items.resolve(item)?.file === file) : [file.item];
+      if (include.length === 0) return;
+      const key = file.uri.toString();
+      inFlight.get(key)?.cancel();
+      const cancellation = new vscode.CancellationTokenSource();
+      inFlight.set(key, cancellation);
+      const stop = token.onCancellationRequested(() => cancellation.cancel());
+      void this.execute(new vscode.TestRunRequest(include, request.exclude, request.profile, true), cancellation.token).finally(() => {
+        stop.dispose();
+        if (inFlight.get(key) === cancellation) inFlight.delete(key);
+        cancellation.dispose();
+      });
+    });
+    this.watching++;
+    // Like VS Code's test-provider sample, the handler returns at once; the token ends the watch.
+    const ended = token.onCancellationRequested(() => {
+      ended.dispose();
+      this.watching--;
+      saved.dispose();
+      for (const cancellation of inFlight.values()) cancellation.cancel();
+    });
+    return [];
+  }
+
+  /** How many continuous runs are watching for saves (the tests wait for the learner's toggle). */
+  watching = 0;
+
+  private async execute(request: vscode.TestRunRequest, token: vscode.CancellationToken): Promise<FileReport[]> {
     const selected = this.select(request);
     const single = selected.length === 1 ? selected[0] : undefined;
     const name = single ? runName(single.file.uri) : vscode.l10n.t('Check My Code');

@@ -6,6 +6,7 @@ import type { StopReason } from './checkSession';
 import { exerciseFunction, tutorialSignature, type ExerciseFunctionId, NETWORK_CLASS } from './functions';
 import type { Definitions, FunctionInfo, PythonError, PythonFrame } from './harnessProtocol';
 import type { Verdict } from './verdict';
+import { mistakeText } from './mistakeMessages';
 
 export function displayName(id: ExerciseFunctionId): string {
   return id; // "sigmoid" or "NeuralNetwork.predict", as Python names it
@@ -79,6 +80,10 @@ function wrongValues(id: ExerciseFunctionId, verdict: Extract<Verdict, { kind: '
   if (first.reason === 'shape') parts.push(vscode.l10n.t('The shapes differ: compare how many values each side has.'));
   if (verdict.notReplayed) {
     parts.push(vscode.l10n.t('np.random.randint gave the lab’s rows {0} times in {1} iterations, so your run could not follow the lab’s. Pick each row with np.random.randint(len(input_vectors)), as the tutorial does.', String(verdict.notReplayed.replayed), String(verdict.notReplayed.iterations)));
+  }
+  if (verdict.mistake) {
+    const mistake = mistakeText(verdict.mistake);
+    parts.push(vscode.l10n.t('Known mistake: {0}. Your numbers are exactly the ones it gives.', mistake.name), mistake.explanation);
   }
   const failedCallees = verdict.calls.filter((callee) => callee !== id && context.failedInThisRun.has(callee));
   if (failedCallees.length > 0) parts.push(vscode.l10n.t('{0} calls {1}, which fails its own check: fix that first.', name, failedCallees.join(', ')));

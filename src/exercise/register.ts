@@ -6,6 +6,9 @@ import { checkMyCode } from './checkMyCode';
 import { createExerciseFile } from './exerciseFile';
 import { chooseInterpreter, findOnPath, isFile } from './interpreter';
 import { buildSpecs, type Specs } from './specs';
+import { MistakeClassifier } from './mistakes';
+import { EXERCISE_FUNCTIONS } from './functions';
+import { pythonExtensionInterpreter } from './pythonExtension';
 
 const SETTINGS = 'neuralNetworkLab';
 export const DEFAULT_TIME_LIMIT_SECONDS = 10;
@@ -19,6 +22,7 @@ export interface ExerciseApi {
 
 export function registerExercises(extensionUri: vscode.Uri, log: vscode.LogOutputChannel): { disposables: vscode.Disposable[]; api: ExerciseApi } {
   let specs: Specs | undefined;
+  let classifier: MistakeClassifier | undefined;
   const reports: FileReport[] = [];
   const controller = new ExerciseController({
     harnessPath: vscode.Uri.joinPath(extensionUri, 'python', 'exercise_harness.py').fsPath,
@@ -26,18 +30,30 @@ export function registerExercises(extensionUri: vscode.Uri, log: vscode.LogOutpu
       specs ??= buildSpecs();
       return specs;
     },
+    classify: (id, observed) => {
+      classifier ??= new MistakeClassifier(undefined, specs ?? buildSpecs());
+      return classifier.classify(id, observed);
+    },
     timeLimitSeconds: () => {
       const seconds = vscode.workspace.getConfiguration(SETTINGS).get<number>('checkTimeLimit', DEFAULT_TIME_LIMIT_SECONDS);
       return Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds, 600) : DEFAULT_TIME_LIMIT_SECONDS;
     },
     chooseInterpreter: (uri) => chooseInterpreter({
-      fromPythonExtension: async () => undefined,
+      fromPythonExtension: () => pythonExtensionInterpreter(uri),
       setting: () => vscode.workspace.getConfiguration(SETTINGS, uri).get<string>('pythonPath'),
       isFile,
       onPath: (name) => findOnPath(name),
     }),
     log,
-    onReports: (done) => reports.push(...done),
+    onReports: (done) => {
+      reports.push(...done);
+      // The walkthrough's "Build it yourself" step is done when every function of a file passes.
+      const allPassed = done.some((report) => {
+        const items = Object.values(report.items);
+        return items.length === EXERCISE_FUNCTIONS.length && items.every((item) => item!.status === 'passed');
+      });
+      if (allPassed) void vscode.commands.executeCommand('setContext', 'neuralNetworkLab.done.exercise_passed', true);
+    },
   });
   const disposables = [
     controller,

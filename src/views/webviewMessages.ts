@@ -66,6 +66,9 @@ export function handleWebviewMessage(services: Services, message: WebviewMessage
       if (checkpoint) services.hub.broadcast({ type: 'checkpoint', runId: message.runId, ...checkpoint });
       return;
     }
+    case 'openExercise':
+      void vscode.commands.executeCommand('neuralNetworkLab.createExerciseFile', message.function);
+      return;
     case 'ready':
       return;
   }

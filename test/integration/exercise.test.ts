@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import type { CheckOutcome } from '../../src/exercise/checkMyCode';
 import type { FileReport, ItemReport } from '../../src/exercise/controller';
 import { findOnPath } from '../../src/exercise/interpreter';
-import { activeApi, workspaceFolder } from './helpers';
+import { activeApi, waitFor, workspaceFolder } from './helpers';
 import { ALL_FUNCTIONS, PLANTED_BUGS, REPO, TUTORIAL_PROGRAM, withBug } from './exercise-fixtures';
 
 const PYTHON = '/usr/bin/python3';
@@ -68,6 +68,27 @@ describe('Check My Code (the exercise)', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
+  // First: Create Exercise File opens any neural_network.py the workspace already has, and later tests write some.
+  it('opens the exercise file at a lesson card’s function, creating it once and never overwriting it', async () => {
+    const api = await activeApi();
+    const existing = path.join(workspaceFolder(), 'neural_network.py');
+    assert.ok(!fs.existsSync(existing));
+    api.receiveWebviewMessage({ type: 'openExercise', function: 'NeuralNetwork._update_parameters' });
+    const editor = await waitFor('the exercise file in an editor', () =>
+      vscode.window.activeTextEditor?.document.uri.fsPath === existing ? vscode.window.activeTextEditor : undefined);
+    const template = fs.readFileSync(path.join(REPO, 'python', 'neural_network.py'), 'utf8');
+    assert.strictEqual(fs.readFileSync(existing, 'utf8'), template);
+    assert.match(editor.document.lineAt(editor.selection.active.line).text, /^\s+def _update_parameters\(self, derror_dbias, derror_dweights\):/);
+    // The learner's work is never overwritten: the command opens what is there.
+    fs.writeFileSync(existing, '# mine\n' + template);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const again = await vscode.commands.executeCommand<vscode.Uri>('neuralNetworkLab.createExerciseFile');
+    assert.strictEqual(again.fsPath, existing);
+    assert.strictEqual(fs.readFileSync(existing, 'utf8'), '# mine\n' + template);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    fs.rmSync(existing);
+  });
+
   it('passes every function of the tutorial’s own program, running none of its top-level code', async () => {
     const uri = writePython(TUTORIAL_PROGRAM);
     const report = await check(uri);
@@ -109,6 +130,11 @@ describe('Check My Code (the exercise)', function () {
         assert.ok(failed.message?.includes(term.replace(/^returned /, '').replace(/\[\d+\]$/, '')), `${id}: the message names ${term}: ${failed.message}`);
       }
       for (const [id, note] of Object.entries(bug.notes ?? {})) assert.match(item(report, id).message!, note);
+      for (const id of Object.keys(bug.fails)) {
+        const message = item(report, id).message!;
+        if (bug.mistake) assert.ok(message.includes(`Known mistake: ${bug.mistake}. Your numbers are exactly the ones it gives.`), `${id} is diagnosed: ${message}`);
+        else assert.ok(!message.includes('Known mistake'), `${id} is not diagnosed: ${message}`);
+      }
     });
   }
 
@@ -179,6 +205,48 @@ describe('Check My Code (the exercise)', function () {
     }
   });
 
+  it('re-checks on save in a continuous run, until it is turned off', async () => {
+    const api = await activeApi();
+    const controller = api.exercises.controller;
+    const uri = writePython(TUTORIAL_PROGRAM, 'neural_network.py');
+    const document = await vscode.workspace.openTextDocument(uri);
+    const editor = await vscode.window.showTextDocument(document);
+    const file = controller.items.byUri(uri)!;
+    const watch = new vscode.CancellationTokenSource();
+    const started = controller.watching;
+    await controller.run(new vscode.TestRunRequest([file.item], undefined, controller.runProfile, true), watch.token);
+    assert.strictEqual(controller.watching, started + 1);
+    const reportsFor = (since: number) => api.exercises.reports.slice(since).filter((report) => report.uri === uri.toString());
+    const bias = '        self.bias = self.bias - (derror_dbias * self.learning_rate)';
+    const line = TUTORIAL_PROGRAM.split('\n').indexOf(bias);
+    try {
+      let since = api.exercises.reports.length;
+      await editor.edit((edit) => edit.replace(new vscode.Range(line, 0, line, bias.length), '        self.bias = self.bias  # not updated'));
+      await document.save();
+      const broken = await waitFor('a check after the save', () => reportsFor(since)[0], 30_000);
+      assert.strictEqual(broken.unsaved, false);
+      const update = item(broken, 'NeuralNetwork._update_parameters');
+      assert.strictEqual(update.status, 'failed');
+      assert.strictEqual(update.mistake, 'biasNotUpdated');
+      assert.strictEqual(update.line, line + 1, 'the message points at the bias update');
+      assert.strictEqual(item(broken, 'NeuralNetwork.predict').status, 'passed');
+      since = api.exercises.reports.length;
+      await editor.edit((edit) => edit.replace(new vscode.Range(line, 0, line, bias.length), bias));
+      await document.save();
+      const fixed = await waitFor('a check after the fix', () => reportsFor(since)[0], 30_000);
+      assert.strictEqual(item(fixed, 'NeuralNetwork._update_parameters').status, 'passed');
+    } finally {
+      watch.cancel();
+    }
+    assert.strictEqual(controller.watching, started);
+    const since = api.exercises.reports.length;
+    await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), '# no longer watched\n'));
+    await document.save();
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    assert.strictEqual(reportsFor(since).length, 0, 'no check once continuous run is off');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
   it('reports a missing function by name', async () => {
     const program = TUTORIAL_PROGRAM.replace('def sigmoid_deriv(x):\n    return sigmoid(x) * (1 - sigmoid(x))\n', '')
       .replace(/^dprediction_dlayer1 = .*$/m, '');
@@ -195,7 +263,13 @@ describe('Check My Code (the exercise)', function () {
     const editor = await vscode.window.showTextDocument(document);
     const line = document.getText().split('\n').findIndex((text) => text === '        derror_dprediction = 2 * (prediction - target)');
     await editor.edit((edit) => edit.replace(new vscode.Range(line, 29, line, 30), '3'));
+    const saves: string[] = [];
+    const watchSaves = vscode.workspace.onWillSaveTextDocument((event) => {
+      if (event.document.uri.toString() === uri.toString()) saves.push(`reason ${event.reason}: ${new Error().stack}`);
+    });
     const report = await check(uri);
+    watchSaves.dispose();
+    assert.deepStrictEqual(saves, [], 'nothing saved the document');
     assert.strictEqual(report.unsaved, true);
     assert.strictEqual(item(report, 'NeuralNetwork._compute_gradients').term, 'derror_dprediction');
     assert.strictEqual(fs.readFileSync(uri.fsPath, 'utf8'), TUTORIAL_PROGRAM, 'the file on disk is untouched');

@@ -23,7 +23,7 @@ describe('Teaching features', function () {
     for (const step of walkthrough.steps) step.description = step.description.replace(/^%(.+)%$/, (_, key: string) => nls[key] ?? _);
     assert.deepStrictEqual(walkthrough.steps.map((step) => step.id), [
       'rules-vs-learning', 'supervised-learning', 'features', 'linear-regression', 'dot-product', 'first-prediction',
-      'error', 'gradient-descent', 'backpropagation', 'the-class', 'training', 'more-layers',
+      'error', 'gradient-descent', 'backpropagation', 'the-class', 'build-it-yourself', 'training', 'more-layers',
     ]);
     const registered = new Set(await vscode.commands.getCommands(true));
     for (const step of walkthrough.steps) {

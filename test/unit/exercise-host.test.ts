@@ -8,6 +8,10 @@ import * as path from 'node:path';
 import { chooseInterpreter, findOnPath, installCommand, type InterpreterLookups } from '../../src/exercise/interpreter';
 import { findDefinitions } from '../../src/exercise/pythonSource';
 import { parseHarnessLine } from '../../src/exercise/harnessProtocol';
+import { EXERCISE_FUNCTION_IDS } from '../../src/exercise/functions';
+import { EXERCISE_LINKS } from '../../src/lesson/exerciseLinks';
+import { CHECKPOINT_IDS } from '../../src/lesson/checkpoints';
+import { parseWebviewMessage } from '../../src/protocol';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
@@ -115,6 +119,23 @@ describe('exercise: what the harness prints', () => {
     for (const bad of ['', 'not json', '[]', '{"event":"start","id":"rm -rf"}', '{"event":"result","id":"sigmoid","result":{"cases":[{"locals":{"x":"1"}}]}}',
       '{"event":"result","id":"sigmoid","result":{"cases":[],"output":"","outputChars":0,"seconds":0,"error":{"kind":"boom"}}}', '{"event":"hello"}']) {
       assert.equal(parseHarnessLine(bad), undefined, bad);
+    }
+  });
+});
+
+describe('exercise: lesson cards link to it', () => {
+  it('links every card to functions of the exercise', () => {
+    assert.deepEqual(Object.keys(EXERCISE_LINKS).sort(), [...CHECKPOINT_IDS].sort());
+    for (const ids of Object.values(EXERCISE_LINKS)) {
+      assert.ok(ids.length > 0);
+      for (const id of ids) assert.ok(EXERCISE_FUNCTION_IDS.includes(id), id);
+    }
+  });
+
+  it('accepts a card’s openExercise message only with a function of the exercise', () => {
+    assert.deepEqual(parseWebviewMessage({ type: 'openExercise', function: 'NeuralNetwork.train' }), { type: 'openExercise', function: 'NeuralNetwork.train' });
+    for (const bad of [{ type: 'openExercise' }, { type: 'openExercise', function: 'os.system' }, { type: 'openExercise', function: 'sigmoid', path: '/etc/passwd' }, { type: 'openExercise', function: 7 }]) {
+      assert.equal(parseWebviewMessage(bad), undefined, JSON.stringify(bad));
     }
   });
 });

@@ -3,6 +3,8 @@
 import { computeCheckpoints, TUTORIAL_INPUTS, type Checkpoint, type CheckpointValue, type LessonInputs } from '../../src/lesson/checkpoints';
 import type { LessonCheckpoint } from '../../src/protocol';
 import { el, replaceChildren } from '../dom';
+import { post } from '../vscodeApi';
+import { EXERCISE_LINKS } from '../../src/lesson/exerciseLinks';
 import { formatSignificant, formatValue } from '../format';
 import { createLessonInputs, LESSON_FIELDS, type LessonKey } from './lessonInputs';
 
@@ -88,7 +90,19 @@ function card(checkpoint: Checkpoint, index: number, focused: boolean): HTMLElem
       ),
     ),
     el('p', { class: 'takeaway' }, checkpoint.takeaway),
+    exerciseLinks(checkpoint.id),
   );
+}
+
+/** "Write it yourself": buttons that open the learner's neural_network.py at these functions. */
+function exerciseLinks(id: Checkpoint['id']): HTMLElement {
+  const links = EXERCISE_LINKS[id].map((fn) => {
+    const label = `Write ${fn} yourself in neural_network.py`;
+    const link = el('button', { type: 'button', class: 'input-link exercise-link', 'data-exercise': fn, title: label, 'aria-label': label }, el('code', {}, fn));
+    link.addEventListener('click', () => post({ type: 'openExercise', function: fn }));
+    return link;
+  });
+  return el('p', { class: 'exercise-links' }, 'Write it yourself: ', ...links.flatMap((link, i) => (i === 0 ? [link] : [', ', link])));
 }
 
 export interface LessonView {
