@@ -4,6 +4,9 @@
 import type { Regularization } from './core/regularization';
 import { isExerciseFunctionId, type ExerciseFunctionId } from './exercise/functions';
 import type { ErrorPoint, ExplainedTerm, LayerParameters, HiddenActivation, OutputKind } from './core/types';
+import { isHiddenActivation } from './core/activations';
+import type { CheckpointId } from './lesson/checkpoints';
+import { isHiddenLayerList, isIterationCount } from './core/limits';
 
 export type RunStatus = 'completed' | 'stopped' | 'diverged' | 'saturated' | 'failed';
 
@@ -131,8 +134,8 @@ export interface SessionsView {
   stopping: number;
 }
 
-export const LESSON_CHECKPOINTS = ['dot-product', 'first-prediction', 'error', 'derivative', 'learning-rate', 'chain-rule', 'training'] as const;
-export type LessonCheckpoint = (typeof LESSON_CHECKPOINTS)[number];
+/** A card of the live lesson (src/lesson/checkpoints.ts lists them). */
+export type LessonCheckpoint = CheckpointId;
 
 export type HostMessage =
   | {
@@ -204,10 +207,6 @@ export type WebviewMessage =
   | { type: 'openExercise'; function: ExerciseFunctionId };
 
 const isFinitePositive = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value > 0;
-const isIterationCount = (value: unknown): value is number => isFinitePositive(value) && Number.isInteger(value) && value <= 1e9;
-/** The limits the dataset format puts on hidden layers (at most 8, each 1 to 256 units). */
-const isLayerList = (value: unknown): value is number[] =>
-  Array.isArray(value) && value.length <= 8 && value.every((width) => Number.isInteger(width) && width >= 1 && width <= 256);
 
 /**
  * Checks a message that came from a webview. Anything that is not exactly one of the
@@ -230,8 +229,8 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
       if (requestId !== undefined && !(Number.isInteger(requestId) && (requestId as number) >= 0 && (requestId as number) <= 2 ** 31)) return undefined;
       if (learningRate !== undefined && !isFinitePositive(learningRate)) return undefined;
       if (iterations !== undefined && !isIterationCount(iterations)) return undefined;
-      if (hiddenLayers !== undefined && !isLayerList(hiddenLayers)) return undefined;
-      if (activation !== undefined && activation !== 'sigmoid' && activation !== 'relu' && activation !== 'tanh') return undefined;
+      if (hiddenLayers !== undefined && !isHiddenLayerList(hiddenLayers)) return undefined;
+      if (activation !== undefined && !isHiddenActivation(activation)) return undefined;
       const request: TrainRequest = { type: 'train', learningRate: learningRate as number | undefined, iterations: iterations as number | undefined };
       if (hiddenLayers !== undefined) request.hiddenLayers = [...(hiddenLayers as number[])];
       if (activation !== undefined) request.activation = activation as HiddenActivation;

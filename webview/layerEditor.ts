@@ -1,13 +1,13 @@
 // The panel's layer editor: the hidden layers' widths and their activation. Train sends them
 // only when the learner changed them, so otherwise the dataset file's own network block wins.
-import type { HiddenActivation } from '../src/core/types';
+import { HIDDEN_ACTIVATION_NAMES, type HiddenActivation } from '../src/core/activations';
+import { NETWORK_LIMITS } from '../src/core/limits';
 import { button, setDisabled } from './buttons';
 import { el, replaceChildren } from './dom';
 
 /** The limits of the dataset format (and of parseWebviewMessage on the host). */
-export const MAX_LAYERS = 8;
-export const MAX_UNITS = 256;
-const ACTIVATIONS: HiddenActivation[] = ['sigmoid', 'relu', 'tanh'];
+const MAX_LAYERS = NETWORK_LIMITS.maxHiddenLayers;
+const MAX_UNITS = NETWORK_LIMITS.maxUnitsPerLayer;
 /** A new layer starts as wide as the last one, or 4: the tutorial's suggestion ("hiddenLayers": [4]). */
 const NEW_LAYER_UNITS = 4;
 
@@ -44,7 +44,7 @@ export function createLayerEditor(): LayerEditor {
   const list = el('ol', { id: 'layer-list', class: 'layer-list', 'aria-label': 'Hidden layers, from the input side' });
   const empty = el('p', { class: 'note layer-empty' }, "No hidden layer: the tutorial's single neuron.");
   const add = button('add-layer', 'Add layer', true, 'Add a hidden layer');
-  const select = el('select', { id: 'activation', class: 'select-input' }, ...ACTIVATIONS.map((name) => el('option', { value: name }, name)));
+  const select = el('select', { id: 'activation', class: 'select-input' }, ...HIDDEN_ACTIVATION_NAMES.map((name) => el('option', { value: name }, name)));
 
   const markEdited = () => {
     edited = true;

@@ -2,6 +2,7 @@
 // PNG for an SVG <image> (img-src allows data: under the webview's CSP). Negative or low outputs
 // lean to one chart colour, positive or high to the other, a grey of the theme at the middle; the
 // colours come from --vscode-charts-* and are re-read on a theme change.
+import { ACTIVATIONS } from '../src/core/activations';
 import { mixRgb, themeRgb, type Rgb } from './theme';
 
 interface HeatmapColors {
@@ -21,17 +22,17 @@ export function readHeatmapColors(): HeatmapColors {
 }
 
 /**
- * Where an output sits between "low" (0) and "high" (1), 0.5 meaning the activation's middle:
- * tanh's 0 (range −1…1), sigmoid's 0.5, relu's 0 (relu is scaled by the unit's own largest output).
+ * Where an output sits between "low" (0) and "high" (1), from the activation's range: a bounded
+ * range maps onto 0…1 (tanh's −1…1, sigmoid's 0…1); one unbounded above (relu's 0…∞) puts its
+ * floor at the middle and is scaled by the unit's own largest output.
  */
 export function outputPosition(activation: string, values: readonly number[]): (value: number) => number {
-  if (activation === 'tanh') return (value) => (value + 1) / 2;
-  if (activation === 'relu') {
-    let largest = 0;
-    for (const value of values) if (Number.isFinite(value)) largest = Math.max(largest, value);
-    return (value) => 0.5 + (largest > 0 ? value / largest / 2 : 0);
-  }
-  return (value) => value;
+  const [low, high] = Object.hasOwn(ACTIVATIONS, activation) ? ACTIVATIONS[activation as keyof typeof ACTIVATIONS].range : [0, 1];
+  if (Number.isFinite(low) && Number.isFinite(high)) return (value) => (value - low) / (high - low);
+  if (!Number.isFinite(low)) return (value) => value;
+  let largest = low;
+  for (const value of values) if (Number.isFinite(value)) largest = Math.max(largest, value);
+  return (value) => 0.5 + (largest > low ? (value - low) / (largest - low) / 2 : 0);
 }
 
 export function heatColor(colors: HeatmapColors, t: number): Rgb {

@@ -1,9 +1,11 @@
 // Checks the training fields before anything is posted. The host validates again
 // (parseWebviewMessage): this is for a helpful message next to the field, not for safety.
 
+import { NETWORK_LIMITS } from '../src/core/limits';
+
 export type Parsed = { ok: true; value: number } | { ok: false; message: string };
 
-const MAX_ITERATIONS = 1e9;
+const MAX_ITERATIONS = NETWORK_LIMITS.maxIterations;
 
 export function parseLearningRate(text: string): Parsed {
   const trimmed = text.trim();

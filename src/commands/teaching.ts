@@ -1,7 +1,8 @@
 // The teaching commands: bundled datasets, lesson checkpoints, the SGD step debugger and the
 // learning-rate comparison. Each sets a context key the walkthrough ticks its step off with.
 import * as vscode from 'vscode';
-import { LESSON_CHECKPOINTS, type LessonCheckpoint, type StepView } from '../protocol';
+import type { LessonCheckpoint, StepView } from '../protocol';
+import { CHECKPOINT_IDS } from '../lesson/checkpoints';
 import { Stepper } from '../training/stepper';
 import { startRunTo } from '../training/runToJob';
 import { resolveSettings } from '../training/resolveSettings';
@@ -32,7 +33,7 @@ export async function openBundled(services: Services, name: unknown): Promise<vs
 }
 
 export function startLesson(services: Services, focus: unknown): LessonCheckpoint {
-  const checkpoint = (LESSON_CHECKPOINTS as readonly string[]).includes(focus as string) ? (focus as LessonCheckpoint) : 'dot-product';
+  const checkpoint = (CHECKPOINT_IDS as readonly unknown[]).includes(focus) ? (focus as LessonCheckpoint) : 'dot-product';
   services.lastLesson = checkpoint;
   services.panel.show(false);
   services.hub.broadcast({ type: 'lesson', focus: checkpoint });

@@ -6,12 +6,13 @@ import { freshSeed, isTrainingRow } from '../training/trainingRows';
 import type { Services } from '../services';
 import { parseWebviewMessage } from '../protocol';
 import { resolveDatasetDocument } from './pickDataset';
+import type { HiddenActivation } from '../core/types';
 
 export interface TrainOverrides {
   learningRate?: number;
   iterations?: number;
   hiddenLayers?: number[];
-  activation?: 'sigmoid' | 'relu' | 'tanh';
+  activation?: HiddenActivation;
 }
 
 export function readUserDefaults(): UserDefaults {

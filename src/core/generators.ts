@@ -2,6 +2,7 @@
 // same rows. Every shape is drawn clean from a stated rule (shapeRule) on the plane [-6, 6]², then
 // `noise` moves each coordinate by up to noise × RADIUS, so noise 0 puts every point on its rule and
 // more noise pushes points across the boundary. Class 1 comes first, then class 0, half each.
+import { NETWORK_LIMITS } from './limits';
 import { createRandom, type Random } from './random';
 import type { DatasetToWrite } from '../dataset/types';
 
@@ -25,7 +26,7 @@ export const GENERATOR_LIMITS = {
   maxPoints: 10_000,
   maxNoise: 1,
   maxTestRatio: 0.9,
-  maxSeed: 2 ** 32 - 1,
+  maxSeed: NETWORK_LIMITS.maxSeed,
 } as const;
 
 export const GENERATOR_DEFAULTS: Omit<GeneratorSettings, 'seed'> = { shape: 'circle', points: 200, noise: 0.1, testRatio: 0.2 };

@@ -108,8 +108,7 @@ export class NeuralNetwork {
       return;
     }
     for (const layer of this.layers) {
-      const gain = layer.activation.name === 'relu' ? Math.SQRT2 : 1;
-      const scale = gain / Math.sqrt(layer.inputSize);
+      const scale = layer.activation.initGain / Math.sqrt(layer.inputSize);
       for (let i = 0; i < layer.weights.length; i++) layer.weights[i] = random.gaussian() * scale;
     }
   }

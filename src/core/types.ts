@@ -1,11 +1,10 @@
+import type { HiddenActivation, OutputKind } from './activations';
 import type { Regularization } from './regularization';
 
 // Shared shapes of the core. Plain data only, so they cross worker and webview boundaries as JSON.
 
-export type HiddenActivation = 'sigmoid' | 'relu' | 'tanh';
-export type ActivationName = HiddenActivation | 'linear';
-/** The output unit: sigmoid reads as a class probability (the tutorial), linear is regression. */
-export type OutputKind = 'sigmoid' | 'linear';
+// The activation names are derived from the one record of activations.
+export type { ActivationName, HiddenActivation, OutputKind } from './activations';
 
 export interface NetworkOptions {
   learningRate: number;

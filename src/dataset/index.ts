@@ -19,7 +19,9 @@ export type {
   RowToWrite, TextRange,
 } from './types';
 export { formatDataset, serializeRow } from './format';
-export { HIDDEN_ACTIVATION_NAMES, NETWORK_LIMITS, NETWORK_SETTING_NAMES, OUTPUT_KIND_NAMES, START_KEY_NAMES } from './network';
+export { NETWORK_SETTING_NAMES, START_KEY_NAMES } from './network';
+export { HIDDEN_ACTIVATION_NAMES, OUTPUT_KIND_NAMES } from '../core/activations';
+export { NETWORK_LIMITS } from '../core/limits';
 export { ROW_KEY_NAMES, SPLIT_NAMES } from './rows';
 export { GENERATOR_KEY_NAMES } from './generator';
 export { MAX_REPORTED_PROBLEMS } from './problems';

@@ -2,7 +2,8 @@
 // schema (media/dataset.schema.json) also states.
 import type { Node } from 'jsonc-parser';
 import type { DatasetNetworkSettings } from './types';
-import type { HiddenActivation, OutputKind } from '../core/types';
+import { HIDDEN_ACTIVATION_NAMES, OUTPUT_KIND_NAMES } from '../core/activations';
+import { NETWORK_LIMITS } from '../core/limits';
 import { REGULARIZATION_KINDS, type Regularization } from '../core/regularization';
 import { describeNode, didYouMean, listNames, ProblemCollector, rangeOf, startOf } from './problems';
 import { readNumber, readProperties, tooLargeMessage } from './properties';
@@ -10,24 +11,8 @@ import { readNumber, readProperties, tooLargeMessage } from './properties';
 export const NETWORK_SETTING_NAMES = [
   'hiddenLayers', 'activation', 'output', 'learningRate', 'iterations', 'errorInterval', 'seed', 'start', 'inputs', 'regularization', 'batchSize',
 ] as const;
-export const HIDDEN_ACTIVATION_NAMES: readonly HiddenActivation[] = ['sigmoid', 'relu', 'tanh'];
-export const OUTPUT_KIND_NAMES: readonly OutputKind[] = ['sigmoid', 'linear'];
 export const START_KEY_NAMES = ['weights', 'bias'] as const;
 
-export const NETWORK_LIMITS = {
-  maxHiddenLayers: 8,
-  maxUnitsPerLayer: 256,
-  /** Above this gradient descent almost always overshoots; allowed, with a warning. */
-  learningRateWarnAbove: 10,
-  maxIterations: 1e9,
-  /** Above this a run takes minutes; allowed, with a warning. */
-  iterationsWarnAbove: 1e8,
-  maxErrorInterval: 1e9,
-  maxSeed: 2 ** 32 - 1,
-  maxBatchSize: 100_000,
-  /** A penalty rate above this swamps the error term; allowed, with a warning. */
-  regularizationRateWarnAbove: 1,
-} as const;
 export const REGULARIZATION_KEY_NAMES = ['kind', 'rate'] as const;
 
 export interface NetworkReading {

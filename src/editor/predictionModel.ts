@@ -3,7 +3,7 @@
 // random network, flagged so the learner knows its answer means nothing yet.
 import { NeuralNetwork } from '../core';
 import { type Dataset } from '../dataset';
-import type { ModelSnapshot } from '../core/types';
+import type { ModelSnapshot, OutputKind } from '../core/types';
 
 export type PredictionModel =
   | { kind: 'trained' | 'start' | 'random'; network: NeuralNetwork }
@@ -41,7 +41,7 @@ export function predictionModel(dataset: Dataset, stored: ModelSnapshot | undefi
 }
 
 /** `→ 0.799 ⇒ class 1 ✓`: the prediction, its class for a sigmoid output, and a mark against the target. */
-export function describePrediction(prediction: number, output: 'sigmoid' | 'linear', target: number | undefined, untrained: boolean): string {
+export function describePrediction(prediction: number, output: OutputKind, target: number | undefined, untrained: boolean): string {
   const suffix = untrained ? '  (untrained: random weights)' : '';
   if (output === 'linear') {
     return `→ ${formatNumber(prediction)}${target === undefined ? '' : `  (target ${formatNumber(target)})`}${suffix}`;

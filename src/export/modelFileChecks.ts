@@ -4,7 +4,9 @@
 // was found. Shapes are checked in full: a network built from a file that passes predicts.
 
 import { InputDerivation } from '../core/features';
-import type { HiddenActivation, LayerParameters, ModelSnapshot, OutputKind } from '../core/types';
+import { HIDDEN_ACTIVATION_NAMES, OUTPUT_KIND_NAMES } from '../core/activations';
+import { NETWORK_LIMITS } from '../core/limits';
+import type { LayerParameters, ModelSnapshot } from '../core/types';
 
 /** A snapshot plus what the file says about where it came from (only the fields present). */
 export type LoadedModel = ModelSnapshot & {
@@ -15,9 +17,6 @@ export type LoadedModel = ModelSnapshot & {
   trainedAt?: string;
 };
 
-const HIDDEN_ACTIVATIONS: readonly HiddenActivation[] = ['sigmoid', 'relu', 'tanh'];
-const OUTPUTS: readonly OutputKind[] = ['sigmoid', 'linear'];
-const MAX_SEED = 2 ** 32 - 1;
 
 /** Thrown inside this module only; readModelFile turns it into the returned message. */
 class Invalid extends Error {}
@@ -60,8 +59,8 @@ function read(text: string, format: string, supportedVersion: number): LoadedMod
   const inputSize = wholeNumber(architecture.inputSize, 'architecture.inputSize', 1);
   const hiddenLayers = list(architecture.hiddenLayers, 'architecture.hiddenLayers')
     .map((units, index) => wholeNumber(units, `architecture.hiddenLayers[${index}]`, 1));
-  const activation = oneOf(architecture.activation, 'architecture.activation', 'activation', HIDDEN_ACTIVATIONS);
-  const output = oneOf(architecture.output, 'architecture.output', 'output', OUTPUTS);
+  const activation = oneOf(architecture.activation, 'architecture.activation', 'activation', HIDDEN_ACTIVATION_NAMES);
+  const output = oneOf(architecture.output, 'architecture.output', 'output', OUTPUT_KIND_NAMES);
   const inputs = architecture.inputs === undefined ? undefined : readDerivedInputs(architecture.inputs, inputSize);
 
   const layers = readLayers(file, inputs?.length ?? inputSize, hiddenLayers);
@@ -71,7 +70,7 @@ function read(text: string, format: string, supportedVersion: number): LoadedMod
   if (typeof learningRate !== 'number' || !Number.isFinite(learningRate) || learningRate <= 0) {
     fail(`"training.learningRate" must be a number greater than 0, found ${describe(learningRate)}.`);
   }
-  const seed = wholeNumber(training.seed, 'training.seed', 0, MAX_SEED);
+  const seed = wholeNumber(training.seed, 'training.seed', 0, NETWORK_LIMITS.maxSeed);
   const model: LoadedModel = { inputSize, hiddenLayers, activation, output, learningRate, seed, layers, ...(inputs ? { inputs } : {}) };
   if (training.iterations !== undefined) model.iterations = wholeNumber(training.iterations, 'training.iterations', 1);
   if (training.errorInterval !== undefined) model.errorInterval = wholeNumber(training.errorInterval, 'training.errorInterval', 1);

@@ -6,7 +6,7 @@
 // rounding. The parameters sit between two marker lines as JSON-compatible literals, so tools
 // (and our tests) can read them back without running Python.
 
-import type { ModelSnapshot } from '../core/types';
+import type { HiddenActivation, ModelSnapshot } from '../core/types';
 import { commentBlock, pythonFloat, pythonFloatList, pythonMatrix, pythonStringList } from './pythonLiterals';
 import {
   errorIntervalOf, firstLayerSize, groupRows, iterationsOf, asNetworkInputs, networkInputsFunction, provenanceLines, type ExportDataset, type ScriptOptions,
@@ -15,7 +15,7 @@ import {
 export const PARAMETERS_BEGIN = '# --- learned parameters ---';
 export const PARAMETERS_END = '# --- end of learned parameters ---';
 
-const HIDDEN_MODULES = { sigmoid: 'nn.Sigmoid()', relu: 'nn.ReLU()', tanh: 'nn.Tanh()' } as const;
+const HIDDEN_MODULES: Record<HiddenActivation, string> = { sigmoid: 'nn.Sigmoid()', relu: 'nn.ReLU()', tanh: 'nn.Tanh()' };
 
 /**
  * The program's source. Run as is, it prints one prediction per row (repr of a float), in the

@@ -1,5 +1,7 @@
 // Which settings a run uses: the panel's fields beat the file's `network` block, which beats
 // the user's `neuralNetworkLab.*` settings. Pure, so it is unit-tested without VS Code.
+import { isHiddenActivation } from '../core/activations';
+import { isErrorInterval, isHiddenLayerList, isIterationCount, isSeed } from '../core/limits';
 import type { DatasetNetworkSettings } from '../dataset';
 import type { TrainingSettings } from '../protocol';
 
@@ -44,20 +46,17 @@ export function resolveSettings(
 /** Reads a settings object defensively: a hand-edited settings.json can hold anything. */
 export function sanitizeUserDefaults(read: (key: keyof UserDefaults) => unknown): UserDefaults {
   const positive = (value: unknown, fallback: number) => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback);
-  const integer = (value: unknown, fallback: number, max = 1e9) =>
-    typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= max ? value : fallback;
   const seed = read('seed');
   const layers = read('hiddenLayers');
   const activation = read('activation');
+  const iterations = read('iterations');
+  const errorInterval = read('errorInterval');
   return {
     learningRate: positive(read('learningRate'), BUILT_IN_DEFAULTS.learningRate),
-    iterations: integer(read('iterations'), BUILT_IN_DEFAULTS.iterations),
-    errorInterval: integer(read('errorInterval'), BUILT_IN_DEFAULTS.errorInterval),
-    seed: typeof seed === 'number' && Number.isInteger(seed) && seed >= 0 && seed <= 0xffffffff ? seed : null,
-    hiddenLayers:
-      Array.isArray(layers) && layers.length <= 8 && layers.every((width) => Number.isInteger(width) && width >= 1 && width <= 256)
-        ? (layers as number[])
-        : BUILT_IN_DEFAULTS.hiddenLayers,
-    activation: activation === 'relu' || activation === 'tanh' || activation === 'sigmoid' ? activation : BUILT_IN_DEFAULTS.activation,
+    iterations: isIterationCount(iterations) ? iterations : BUILT_IN_DEFAULTS.iterations,
+    errorInterval: isErrorInterval(errorInterval) ? errorInterval : BUILT_IN_DEFAULTS.errorInterval,
+    seed: isSeed(seed) ? seed : null,
+    hiddenLayers: isHiddenLayerList(layers) ? layers : BUILT_IN_DEFAULTS.hiddenLayers,
+    activation: isHiddenActivation(activation) ? activation : BUILT_IN_DEFAULTS.activation,
   };
 }
