@@ -112,6 +112,11 @@ function readDataset(text: string, outputHint: unknown, problems: ProblemCollect
     } else if (!rows.some((row) => row.target !== undefined && row.split === 'train')) {
       problems.error(rowsKey, 'Every row with a "target" is in the test split, so there is nothing to train on; leave "split" out of some rows');
     }
+    const trainingRows = rows.filter((row) => row.target !== undefined && row.split === 'train').length;
+    const batchSize = network.settings.batchSize;
+    if (batchSize !== undefined && network.batchSizeNode && trainingRows > 0 && batchSize > trainingRows) {
+      problems.warning(rangeOf(network.batchSizeNode), `"batchSize" ${batchSize} is more than the number of training rows (${trainingRows}): every step averages all of them (full-batch gradient descent)`);
+    }
   }
   return {
     description,

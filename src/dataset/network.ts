@@ -21,6 +21,8 @@ export interface NetworkReading {
   startWeightsNode?: Node;
   /** "inputs" (feature crosses), read once the features' names are known. */
   inputsNode?: Node;
+  /** "batchSize", to say once the rows are read when it covers all of them. */
+  batchSizeNode?: Node;
 }
 
 export function readNetwork(node: Node, text: string, problems: ProblemCollector): NetworkReading {
@@ -103,7 +105,7 @@ export function readNetwork(node: Node, text: string, problems: ProblemCollector
       startWeightsNode = start.weightsNode;
     }
   }
-  return { settings, startWeightsNode, inputsNode: valueOf('inputs') };
+  return { settings, startWeightsNode, inputsNode: valueOf('inputs'), batchSizeNode: valueOf('batchSize') };
 }
 
 /** Checks one setting value; returns it when valid, else reports an error and returns undefined. */

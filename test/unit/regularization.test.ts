@@ -212,12 +212,20 @@ describe('parseDataset: "regularization" and "batchSize"', () => {
   const file = (network: string) => `{ "rows": [ { "input": [1, 2], "target": 1 } ], "network": { ${network} } }`;
 
   it('reads them, and a file without them has neither (today\'s training)', () => {
-    const { dataset, problems } = parseDataset(file('"regularization": { "kind": "L1", "rate": 0.01 }, "batchSize": 4'));
+    const { dataset, problems } = parseDataset(file('"regularization": { "kind": "L1", "rate": 0.01 }, "batchSize": 1'));
     assert.deepEqual(problems, []);
     assert.deepEqual(dataset?.network.regularization, { kind: 'L1', rate: 0.01 });
-    assert.equal(dataset?.network.batchSize, 4);
+    assert.equal(dataset?.network.batchSize, 1);
     const plain = parseDataset(file('"learningRate": 0.1')).dataset!.network;
     assert.equal('regularization' in plain || 'batchSize' in plain, false);
+  });
+
+  it('says when the batch covers every training row: full-batch gradient descent', () => {
+    const text = file('"batchSize": 5');
+    const { problems, dataset } = parseDataset(text);
+    assert.deepEqual(problems.map((p) => [p.severity, text.slice(p.offset, p.offset + p.length)]), [['warning', '5']]);
+    assert.match(problems[0]!.message, /more than the number of training rows \(1\): every step averages all of them \(full-batch gradient descent\)/);
+    assert.equal(dataset?.network.batchSize, 5);
   });
 
   for (const [what, network, pattern, covered] of [
