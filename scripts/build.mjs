@@ -1,7 +1,9 @@
-// Bundles the extension host, the training worker, the plain-Node core and the webview with esbuild.
+// Bundles the extension host, the training worker, the plain-Node core and the webview with esbuild,
+// and the same extension for VS Code for the Web (dist/web/extension.js, package.json `browser`).
 // `--production` minifies and drops source maps (what the VSIX ships); `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
-import { cpSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { lemmatizerData } from './lemmatizer-data.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -9,17 +11,43 @@ const watch = process.argv.includes('--watch');
 // mainFields: jsonc-parser's UMD entry hides its requires from esbuild; its ESM entry bundles cleanly.
 const common = { bundle: true, mainFields: ['module', 'main'], minify: production, sourcemap: !production, logLevel: 'warning', legalComments: 'none' };
 
+/**
+ * `import source from 'worker-source:training'` → the web worker bundle's text. A web extension
+ * installed from a remote or a gallery may not start a Worker from its own files
+ * (microsoft/vscode#144235), so src/platform/web starts its workers from Blobs of these texts.
+ * Built inside onLoad, so watch mode rebuilds the extension when a worker's sources change.
+ */
+const WEB_WORKERS = { training: 'src/platform/web/trainingWorker.ts', parse: 'src/platform/web/parseWorker.ts' };
+const workerSourcePlugin = {
+  name: 'worker-source',
+  setup(build) {
+    build.onResolve({ filter: /^worker-source:/ }, (args) => ({ path: args.path.slice('worker-source:'.length), namespace: 'worker-source' }));
+    build.onLoad({ filter: /.*/, namespace: 'worker-source' }, async (args) => {
+      const entry = WEB_WORKERS[args.path];
+      if (!entry) return { errors: [{ text: `no web worker named ${args.path}` }] };
+      const result = await esbuild.build({
+        ...common, entryPoints: [entry], write: false, metafile: true, platform: 'browser', format: 'iife', target: 'es2022',
+        mainFields: ['browser', 'module', 'main'], sourcemap: production ? false : 'inline',
+      });
+      return { contents: result.outputFiles[0].text, loader: 'text', watchFiles: Object.keys(result.metafile.inputs) };
+    });
+  },
+};
+
 const builds = [
   { ...common, entryPoints: { extension: 'src/platform/node/extension.ts', worker: 'src/platform/node/trainingWorker.ts', 'parse-worker': 'src/platform/node/parseWorker.ts' }, outdir: 'dist',
     platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
   { ...common, entryPoints: { core: 'src/core/index.ts' }, outdir: 'dist', platform: 'node', format: 'cjs', target: 'node20' },
-  // The lemmatizer's word lists are megabytes: a bundle of their own, loaded only by the text commands.
-  { ...common, entryPoints: { lemmatizer: 'src/text/lemmatizer.ts' }, outdir: 'dist', platform: 'node', format: 'cjs', target: 'node20', sourcemap: false, minify: true },
+  // The web extension host is a Web Worker: no Node modules, CommonJS as VS Code loads it.
+  { ...common, entryPoints: { extension: 'src/platform/web/extension.ts' }, outdir: 'dist/web', platform: 'browser', format: 'cjs', target: 'es2022',
+    mainFields: ['browser', 'module', 'main'], external: ['vscode'], plugins: [workerSourcePlugin] },
   { ...common, entryPoints: { webview: 'webview/main.ts' }, outdir: 'dist', platform: 'browser', format: 'iife', target: 'es2022' },
 ];
 
 mkdirSync('dist', { recursive: true });
 cpSync('webview/style.css', 'dist/webview.css');
+// The lemmatizer's word lists as data: read through workspace.fs by the text commands, desktop and web.
+writeFileSync('dist/lemmatizer-data.json', JSON.stringify(lemmatizerData()));
 if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();
   console.log('watching…');

@@ -1,10 +1,10 @@
 // The lemmatizer of the tutorial's feature-engineering section: an inflected word → its lemma
-// (watches, watching, watched → watch). This file is the entry of its own bundle, dist/lemmatizer.js,
-// because wink-lemmatizer brings WordNet's word lists (≈1.7 MB minified): the host requires that
-// bundle only when a text command runs, never at activation. Nothing else may import this file
-// statically — bag-of-words code takes `lemmatize` as a parameter (see bagOfWords.ts).
+// (watches, watching, watched → watch). WordNet's word lists (≈0.9 MB) are data, not code:
+// dist/lemmatizer-data.json, read through workspace.fs only when a text command runs (never at
+// activation), on the desktop and on the web alike. Bag-of-words code takes `lemmatize` as a
+// parameter (see bagOfWords.ts).
 //
-// How a lemma is chosen. wink-lemmatizer (an adaptation of WordNet's Morphy) lemmatizes one part of
+// How a lemma is chosen. Morphy (morphy.ts, ported from wink-lemmatizer) lemmatizes one part of
 // speech at a time, and a bare word does not say which part of speech it is, so:
 //   1. Lowercase. Words that are not plain letters a–z (contractions like "don't", possessives like
 //      "film's", accented words) are returned as they are: WordNet lists none of them.
@@ -27,7 +27,9 @@
 //        "singing" (stem ends in two consonants) stays "sing".
 //      - A noun lemma that only drops the last s of "-ss" (pass → pas, boss → bos) is refused:
 //        English plurals never end in "ss".
-import wink from 'wink-lemmatizer';
+import { createMorphy, type LemmatizerData, type Morphy } from './morphy';
+
+export type { LemmatizerData } from './morphy';
 
 type PartOfSpeech = 'verb' | 'noun' | 'adjective';
 
@@ -42,16 +44,20 @@ const LETTERS_ONLY = /^[a-z]+$/;
 /** consonant, vowel, consonant other than w, x, y: the shape whose final consonant doubles (hop → hopped). */
 const DOUBLING_SHAPE = /(?:^|[^aeiou])[aeiou][^aeiouwxy]$/;
 
-export function lemmatize(word: string): string {
-  const lower = String(word).toLowerCase();
-  if (!LETTERS_ONLY.test(lower)) return lower;
-  const auxiliary = AUXILIARIES[lower];
-  if (auxiliary !== undefined) return auxiliary;
-  for (const part of orderFor(lower)) {
-    const lemma = lemmaAs(part, lower);
-    if (lemma !== lower) return lemma;
-  }
-  return lower;
+/** The lemmatizer over WordNet's lists (dist/lemmatizer-data.json, parsed). */
+export function createLemmatizer(data: LemmatizerData): (word: string) => string {
+  const morphy = createMorphy(data);
+  return (word) => {
+    const lower = String(word).toLowerCase();
+    if (!LETTERS_ONLY.test(lower)) return lower;
+    const auxiliary = Object.hasOwn(AUXILIARIES, lower) ? AUXILIARIES[lower] : undefined;
+    if (auxiliary !== undefined) return auxiliary;
+    for (const part of orderFor(lower)) {
+      const lemma = lemmaAs(morphy, part, lower);
+      if (lemma !== lower) return lemma;
+    }
+    return lower;
+  };
 }
 
 function orderFor(word: string): readonly PartOfSpeech[] {
@@ -60,25 +66,25 @@ function orderFor(word: string): readonly PartOfSpeech[] {
   return ['noun', 'verb', 'adjective'];
 }
 
-function lemmaAs(part: PartOfSpeech, word: string): string {
+function lemmaAs(morphy: Morphy, part: PartOfSpeech, word: string): string {
   switch (part) {
-    case 'verb': return restoreDroppedE(word, wink.verb(word));
-    case 'adjective': return wink.adjective(word);
+    case 'verb': return restoreDroppedE(morphy, word, morphy.verb(word));
+    case 'adjective': return morphy.adjective(word);
     case 'noun': {
-      const lemma = wink.noun(word);
+      const lemma = morphy.noun(word);
       return word.endsWith('ss') && lemma === word.slice(0, -1) ? word : lemma;
     }
   }
 }
 
 /** hated: Morphy says "hat"; a single consonant after a single vowel means the e was dropped → "hate". */
-function restoreDroppedE(word: string, lemma: string): string {
+function restoreDroppedE(morphy: Morphy, word: string, lemma: string): string {
   const regular = word === `${lemma}ed` || word === `${lemma}ing`;
   if (!regular || !DOUBLING_SHAPE.test(lemma)) return lemma;
-  return isVerb(`${lemma}e`) ? `${lemma}e` : lemma;
+  return isVerb(morphy, `${lemma}e`) ? `${lemma}e` : lemma;
 }
 
 /** Morphy strips a final s only when what is left is a verb in WordNet, so "hate" is a verb exactly when "hates" → "hate". */
-function isVerb(base: string): boolean {
-  return wink.verb(`${base}s`) === base;
+function isVerb(morphy: Morphy, base: string): boolean {
+  return morphy.verb(`${base}s`) === base;
 }

@@ -2,7 +2,7 @@
 // rendered from the host's message under the strict CSP.
 import * as assert from 'node:assert/strict';
 import { bagOfWords } from '../../src/text/bagOfWords';
-import { lemmatize } from '../../src/text/lemmatizer';
+import { lemmatize } from '../unit/builtLemmatizer';
 import { EMPTY_STATE, useWebviewHarness } from './webviewPage';
 
 describe('webview bag of words in Chromium', function () {

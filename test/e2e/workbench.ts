@@ -55,11 +55,34 @@ export function sharedWorkbench(): Promise<Shared> {
   return shared;
 }
 
-/** Stops the shared browser and server (by PID). */
+/**
+ * The web variant (started on first use): a second code-server on the same extensions dir whose user
+ * settings run the lab in the browser's Web Worker extension host, as VS Code for the Web does.
+ * Without the setting, an extension with both `main` and `browser` runs in code-server's Node host.
+ */
+let webServer: Promise<Harness.CodeServer> | undefined;
+export const WEB_HOST_SETTINGS = { 'remote.extensionKind': { [EXTENSION_ID]: ['ui'] } };
+function sharedWebServer(): Promise<Harness.CodeServer> {
+  webServer ??= (async () => {
+    const s = await sharedWorkbench();
+    const t0 = Date.now();
+    const server = await harness.startCodeServer({
+      userDataDir: path.join(s.stateDir, 'ud-web'), extensionsDir: s.extensionsDir, settings: WEB_HOST_SETTINGS, echo: !!process.env.NNL_HARNESS_DEBUG,
+    });
+    console.log(`    [e2e] web-host code-server ${server.origin} (pid ${server.pid}) up in ${Date.now() - t0} ms`);
+    return server;
+  })();
+  return webServer;
+}
+
+/** Stops the shared browser and servers (by PID). */
 export async function closeSharedWorkbench(): Promise<void> {
   if (!shared) return;
   const s = await shared.catch(() => undefined);
   shared = undefined;
+  const web = await webServer?.catch(() => undefined);
+  webServer = undefined;
+  await web?.stop();
   if (!s) return;
   await s.closeBrowser();
   await s.server.stop();
@@ -95,6 +118,8 @@ export async function installedExtensions(): Promise<string[]> {
 
 export interface Workbench {
   page: Page;
+  /** Console lines of the browser's Web Worker extension host (the web variant's extensions log there). */
+  extensionHostConsole: string[];
   /** the workspace folder (a temp dir; removed by close()) */
   workspace: string;
   close(): Promise<void>;
@@ -107,6 +132,8 @@ export interface OpenOptions {
   datasets?: boolean;
   /** a file to open once the workbench is up (quick open) */
   open?: string;
+  /** 'web': the lab runs in the browser's Web Worker extension host (the web-host server), not in Node */
+  host?: 'node' | 'web';
 }
 
 /**
@@ -118,10 +145,15 @@ export async function openWorkbench(options: OpenOptions = {}): Promise<Workbenc
   const s = await sharedWorkbench();
   const workspace = harness.makeWorkspace({ files: options.workspaceFiles, datasets: options.datasets ?? true, prefix: 'nnl-e2e-ws-' });
   // a browser context of its own: no workbench or extension global state (IndexedDB) shared with other windows
+  const origin = options.host === 'web' ? (await sharedWebServer()).origin : s.server.origin;
   const context = await s.newContext();
   const page = await context.newPage();
   page.setDefaultTimeout(30_000);
-  if (process.env.NNL_HARNESS_DEBUG) page.on('console', (m) => console.error(`[browser ${m.type()}] ${m.text()}`));
+  const extensionHostConsole: string[] = [];
+  page.on('console', (m) => {
+    if (m.text().includes('[Extension Host]')) extensionHostConsole.push(m.text());
+    if (process.env.NNL_HARNESS_DEBUG) console.error(`[browser ${m.type()}] ${m.text()}`);
+  });
   openPages.add(page);
   const close = async () => {
     openPages.delete(page);
@@ -129,7 +161,7 @@ export async function openWorkbench(options: OpenOptions = {}): Promise<Workbenc
     fs.rmSync(workspace, { recursive: true, force: true });
   };
   try {
-    await page.goto(harness.workbenchUrl(s.server.origin, workspace));
+    await page.goto(harness.workbenchUrl(origin, workspace));
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     const first = fs.readdirSync(workspace).sort()[0];
     if (first) {
@@ -141,7 +173,7 @@ export async function openWorkbench(options: OpenOptions = {}): Promise<Workbenc
     await close();
     throw e;
   }
-  return { page, workspace, close };
+  return { page, workspace, extensionHostConsole, close };
 }
 
 /** Label texts of the rows the quick input shows right now. */

@@ -1,11 +1,11 @@
-// src/text: the real wink-lemmatizer through src/text/lemmatizer.ts, the tokenizer, bag-of-words
+// src/text: the lemmatizer (over the built word lists, dist/lemmatizer-data.json), the tokenizer, bag-of-words
 // vectors worked out by hand, and sentences → a *.nn.json that the core parses without a problem.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { NeuralNetwork } from '../../src/core/index';
 import { parseDataset } from '../../src/dataset';
-import { lemmatize } from '../../src/text/lemmatizer';
+import { lemmatize } from './builtLemmatizer';
 import { bagOfWords, isStopWord, parseSentences, sentencesToDataset, STOP_WORDS, tokenize } from '../../src/text/bagOfWords';
 
 const textDirectory = path.resolve('src/text');
