@@ -1,6 +1,7 @@
 // Wiring only: create the long-lived parts and register commands, views and providers.
 // Nothing is computed here; everything waits for the user. The entry points (src/platform/node and
-// src/platform/web) call activateLab with the platform they run on.
+// src/platform/web) call activateLab with the platform they run on and what registers Check My Code
+// there (on the web: only a message that it needs the desktop).
 import * as vscode from 'vscode';
 import { DatasetDocuments, isDatasetDocument } from './editor/datasetDocuments';
 import { DatasetDiagnostics } from './editor/datasetDiagnostics';
@@ -15,14 +16,14 @@ import { handleWebviewMessage, currentState } from './views/webviewMessages';
 import { registerCommands } from './commands/register';
 import { refreshPredictions } from './commands/predict';
 import { createApi, type LabApi } from './api';
-import { registerExercises } from './exercise/register';
+import type { ExerciseRegistration } from './exercise/register';
 import type { Services } from './services';
 import type { Platform } from './platform/platform';
 import { useLocalizer } from './l10n';
 
 const DATASET_SELECTOR: vscode.DocumentSelector = [{ pattern: '**/*.nn.json' }];
 
-export function activateLab(context: vscode.ExtensionContext, platform: Platform): LabApi {
+export function activateLab(context: vscode.ExtensionContext, platform: Platform, registerExercises: ExerciseRegistration): LabApi {
   const started = performance.now();
   useLocalizer(vscode.l10n);
   const log = vscode.window.createOutputChannel('Neural Network Lab', { log: true });

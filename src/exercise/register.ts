@@ -20,6 +20,9 @@ export interface ExerciseApi {
   readonly reports: FileReport[];
 }
 
+/** Chosen by the entry point: this one on the desktop; on the web, src/platform/web/noExercises.ts. */
+export type ExerciseRegistration = (extensionUri: vscode.Uri, log: vscode.LogOutputChannel) => { disposables: vscode.Disposable[]; api: ExerciseApi };
+
 export function registerExercises(extensionUri: vscode.Uri, log: vscode.LogOutputChannel): { disposables: vscode.Disposable[]; api: ExerciseApi } {
   let specs: Specs | undefined;
   let classifier: MistakeClassifier | undefined;

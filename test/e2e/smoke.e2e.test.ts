@@ -46,4 +46,9 @@ describe('e2e smoke: packaged extension in code-server', function () {
     }
     for (const t of paletteTitles) assert.ok(seen.includes(t), `"${t}" missing from the palette; it shows ${JSON.stringify(seen)}`);
   });
+
+  it('lists Check My Code in the Node extension host (only the web entry hides it)', async () => {
+    const seen = await paletteEntries(wb!.page, 'Neural Network: Check My Code');
+    assert.ok(seen.includes('Neural Network: Check My Code'), JSON.stringify(seen));
+  });
 });

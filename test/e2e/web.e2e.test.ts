@@ -5,7 +5,7 @@
 // internet and is not tested here.
 import * as assert from 'assert';
 import * as path from 'path';
-import { ROOT, openWorkbench, openFile, runCommand, screenshot, webviewFrame, type Workbench } from './workbench';
+import { ROOT, openWorkbench, openFile, paletteEntries, runCommand, screenshot, webviewFrame, type Workbench } from './workbench';
 
 // Page-side globals, used only inside page.evaluate callbacks.
 declare const document: any;
@@ -48,7 +48,21 @@ describe('e2e web: the lab in the browser’s Web Worker extension host', functi
     assert.match(line, /typeof process === 'undefined'/);
   });
 
-  it('ends a long run within 1 s of Stop', async () => {
+  it('hides Check My Code, which runs Python on the desktop, by the context key the web entry sets', async () => {
+    // The smoke test sees the same command listed in code-server's Node extension host.
+    assert.deepStrictEqual(await paletteEntries(wb.page, 'Neural Network: Train Network'), ['Neural Network: Train Network'], 'the palette lists the lab');
+    for (const title of ['Neural Network: Check My Code', 'Neural Network: Create Exercise File']) {
+      const entries = await paletteEntries(wb.page, title);
+      assert.ok(!entries.includes(title), `${title} is listed: ${JSON.stringify(entries)}`);
+    }
+  });
+
+  it('ends a long run within 1 s of Stop', async function () {
+    // In this host the training worker runs inside Chromium, in the same CPU scheduling group as the
+    // workbench and the webviews, so on a machine loaded by other work the webview ↔ host messages
+    // wait (the worker itself hears a stop within tens of ms). Up to two more tries absorb that; a
+    // Stop that really misses the bound (e.g. one that waits for the 1 s terminate grace) misses it every time.
+    this.retries(2);
     const { page } = wb;
     await openFile(page, 'long-run.nn.json');
     await runCommand(page, 'Neural Network: Train Network');
