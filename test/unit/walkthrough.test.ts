@@ -6,7 +6,7 @@ import { readFileSync } from 'fs';
 import * as path from 'path';
 import { dot, NeuralNetwork, sigmoid, sigmoidDerivative } from '../../src/core';
 import { bagOfWords } from '../../src/text/bagOfWords';
-import { lemmatize } from '../../src/text/lemmatizer';
+import { lemmatize } from './builtLemmatizer';
 import { bestSingleNeuron } from '../../src/core/bestNeuron';
 import { bestLineAccuracy } from '../../src/core/separability';
 import { errorTail } from '../../src/core/errorTail';
