@@ -3,6 +3,7 @@
 // `--production` minifies and drops source maps (what the VSIX ships); `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { lemmatizerData } from './lemmatizer-data.mjs';
 
 const production = process.argv.includes('--production');
@@ -18,18 +19,25 @@ const common = { bundle: true, mainFields: ['module', 'main'], minify: productio
  * Built inside onLoad, so watch mode rebuilds the extension when a worker's sources change.
  */
 const WEB_WORKERS = { training: 'src/platform/web/trainingWorker.ts', parse: 'src/platform/web/parseWorker.ts' };
+
+/** One web worker's bundle as text (the benchmark runs the training one in Chromium as the web bundle would). */
+export async function buildWebWorker(name, { minify = production } = {}) {
+  const entry = WEB_WORKERS[name];
+  if (!entry) throw new Error(`no web worker named ${name}`);
+  const result = await esbuild.build({
+    ...common, entryPoints: [entry], write: false, metafile: true, platform: 'browser', format: 'iife', target: 'es2022',
+    mainFields: ['browser', 'module', 'main'], minify, sourcemap: minify ? false : 'inline',
+  });
+  return { text: result.outputFiles[0].text, inputs: Object.keys(result.metafile.inputs) };
+}
+
 const workerSourcePlugin = {
   name: 'worker-source',
   setup(build) {
     build.onResolve({ filter: /^worker-source:/ }, (args) => ({ path: args.path.slice('worker-source:'.length), namespace: 'worker-source' }));
     build.onLoad({ filter: /.*/, namespace: 'worker-source' }, async (args) => {
-      const entry = WEB_WORKERS[args.path];
-      if (!entry) return { errors: [{ text: `no web worker named ${args.path}` }] };
-      const result = await esbuild.build({
-        ...common, entryPoints: [entry], write: false, metafile: true, platform: 'browser', format: 'iife', target: 'es2022',
-        mainFields: ['browser', 'module', 'main'], sourcemap: production ? false : 'inline',
-      });
-      return { contents: result.outputFiles[0].text, loader: 'text', watchFiles: Object.keys(result.metafile.inputs) };
+      const worker = await buildWebWorker(args.path);
+      return { contents: worker.text, loader: 'text', watchFiles: worker.inputs };
     });
   },
 };
@@ -44,13 +52,16 @@ const builds = [
   { ...common, entryPoints: { webview: 'webview/main.ts' }, outdir: 'dist', platform: 'browser', format: 'iife', target: 'es2022' },
 ];
 
-mkdirSync('dist', { recursive: true });
-cpSync('webview/style.css', 'dist/webview.css');
-// The lemmatizer's word lists as data: read through workspace.fs by the text commands, desktop and web.
-writeFileSync('dist/lemmatizer-data.json', JSON.stringify(lemmatizerData()));
-if (watch) {
-  for (const options of builds) await (await esbuild.context(options)).watch();
-  console.log('watching…');
-} else {
-  await Promise.all(builds.map((options) => esbuild.build(options)));
+// Run as a script, not when imported (the benchmark imports buildWebWorker).
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  mkdirSync('dist', { recursive: true });
+  cpSync('webview/style.css', 'dist/webview.css');
+  // The lemmatizer's word lists as data: read through workspace.fs by the text commands, desktop and web.
+  writeFileSync('dist/lemmatizer-data.json', JSON.stringify(lemmatizerData()));
+  if (watch) {
+    for (const options of builds) await (await esbuild.context(options)).watch();
+    console.log('watching…');
+  } else {
+    await Promise.all(builds.map((options) => esbuild.build(options)));
+  }
 }

@@ -34,11 +34,15 @@ describe('e2e web: the lab in the browser’s Web Worker extension host', functi
   this.timeout(180_000);
   let wb: Workbench;
 
+  const began = Date.now();
   before(async () => {
     wb = await openWorkbench({ host: 'web', open: 'tutorial.nn.json', workspaceFiles: { 'long-run.nn.json': LONG_RUN } });
     await wb.page.locator('.monaco-editor .codelens-decoration a', { hasText: 'Train Network' }).first().waitFor({ timeout: 60_000 });
   });
-  after(async () => wb?.close());
+  after(async () => {
+    await wb?.close();
+    console.log(`    [e2e] web: ${((Date.now() - began) / 1000).toFixed(0)} s for these tests, the second server included`);
+  });
 
   it('runs in the web extension host, where there is no Node process', async () => {
     // Logged by the web entry (src/platform/web/extension.ts) at activation; `uiKind` would say Web in
