@@ -73,8 +73,10 @@ describe('e2e web: the lab in the browser’s Web Worker extension host', functi
     try {
       await stopWithin1s();
     } finally {
-      const panel = await webviewFrame(page, { title: TRAINING_PANEL });
-      if ((await panel.locator('#error-chart').getAttribute('data-run-status')) === 'running') await runCommand(page, 'Neural Network: Stop Training');
+      // Never leave the long run training for the tests after this one.
+      const panel = await webviewFrame(page, { title: TRAINING_PANEL }).catch(() => undefined);
+      const status = await panel?.locator('#error-chart').getAttribute('data-run-status').catch(() => undefined);
+      if (panel && status === 'running') await panel.locator('#stop-button').click({ timeout: 60_000 }).catch(() => undefined);
     }
   });
 
@@ -83,9 +85,9 @@ describe('e2e web: the lab in the browser’s Web Worker extension host', functi
     const panel = await webviewFrame(page, { title: TRAINING_PANEL, timeout: 60_000 });
     const chart = panel.locator('#error-chart');
     await panel.locator('#error-chart[data-run-status="running"][data-last-iteration]').waitFor({ timeout: 60_000 });
+    await panel.locator('#stop-button:not([disabled])').waitFor({ timeout: 30_000 });
     // Timed in the page, click to the chart's status: Playwright's own actionability checks on a
-    // loaded machine would otherwise be counted too. (If it never stops, the run is stopped from the
-    // palette below, so the tests after this one do not share the machine with it.)
+    // loaded machine would otherwise be counted too.
     const took = await panel.locator('#stop-button').evaluate(
       (button) =>
         new Promise<number>((resolve) => {
