@@ -16,7 +16,7 @@ export interface BestNeuron {
 const STARTS = 24;
 const MAX_STEPS_PER_START = 200;
 /** Skip (return undefined) past this many row × parameter² operations: the advice does without it. */
-export const BEST_NEURON_MAX_WORK = 50_000_000;
+export const BEST_NEURON_MAX_WORK = 20_000_000;
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 

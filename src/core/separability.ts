@@ -34,11 +34,11 @@ export function linearSeparability(inputs: readonly (readonly number[])[], targe
   const varying = inputs[0].map((_, j) => j).filter((j) => inputs.some((row) => row[j] !== inputs[0][j]));
   const rows = varying.length === inputs[0].length ? inputs : inputs.map((row) => varying.map((j) => row[j]));
   const size = varying.length;
-  const decision: Separability = size === 0 ? { separable: false, method: 'identical-inputs' }
+  // Identical inputs of both classes: no boundary at all (of any network) splits them; say so by name.
+  const decision: Separability = size === 0 || hasIdenticalInputsOfBothClasses(rows, classes) ? { separable: false, method: 'identical-inputs' }
     : size === 1 ? separable1d(rows.map((row) => row[0]), classes)
       : size === 2 ? separable2d(rows, classes)
-        : hasIdenticalInputsOfBothClasses(rows, classes) ? { separable: false, method: 'identical-inputs' }
-          : perceptron(rows, classes);
+        : perceptron(rows, classes);
   if (decision.separable !== true || !decision.weights || decision.bias === undefined) return decision;
   // Back to every feature: a constant one gets weight 0.
   const weights = new Array<number>(inputs[0].length).fill(0);
@@ -202,7 +202,7 @@ function perceptron(inputs: readonly (readonly number[])[], classes: (0 | 1)[]):
  * can then be put on either side by a tiny turn or shift: so trying each line through two rows,
  * with the best split of the rows on it, finds the optimum.
  */
-export const BEST_LINE_MAX_ROWS = 250;
+export const BEST_LINE_MAX_ROWS = 200;
 
 export function bestLineAccuracy(inputs: readonly (readonly number[])[], targets: readonly number[]): { right: number; all: number } | undefined {
   const count = inputs.length;

@@ -26,14 +26,15 @@ export function vec(values: readonly number[], decimals = DECIMALS): string {
 
 /**
  * Two computed numbers written with the fewest decimals (at least `decimals`) at which they differ,
- * so "a > b" is never shown as "2.1672 > 2.1672". Equal numbers print equal.
+ * so "a > b" is never shown as "2.1672 > 2.1672". Numbers equal to 12 decimals print equal.
  */
 export function distinct(a: number, b: number, decimals = DECIMALS): [string, string] {
   for (let d = decimals; d <= MAX_DECIMALS; d++) {
     const pair: [string, string] = [num(a, d), num(b, d)];
     if (a === b || pair[0] !== pair[1]) return pair;
   }
-  return [String(a), String(b)];
+  // Equal to MAX_DECIMALS places (0.9999999999999999 and 1): the same number for any reader.
+  return [num(a, decimals), num(b, decimals)];
 }
 
 /**

@@ -1,11 +1,17 @@
 // What a learner reads when a run ends: the cause in the tutorial's terms, and what to try next.
 import type { RunStatus } from '../protocol';
+import { l10n } from '../l10n';
+import { distinct } from '../lesson/numberText';
+import { oneNeuronAdvice, shortNumber } from './oneNeuronAdvice';
+import type { RunDiagnosis } from './runDiagnosis';
 
 interface RunFacts {
   iteration: number;
   accuracy?: { train: { right: number; all: number }; test: { right: number; all: number } };
   lastError: number | undefined;
-  info: { settings: { learningRate: number; iterations: number; seed: number; hiddenLayers: number[] }; largestInput?: number };
+  info: { settings: { learningRate: number; iterations: number; seed: number; hiddenLayers: number[] }; largestInput?: number; testRows?: number };
+  /** Computed in the worker when a run completes: the facts the advice states and the advice followed. */
+  diagnosis?: RunDiagnosis;
 }
 
 /** Inputs beyond this size make plain SGD steps huge: the tutorial's features are single digits. */
@@ -22,7 +28,7 @@ export function endMessage(status: RunStatus, run: RunFacts, detail: string): st
   const error = run.lastError === undefined ? '' : ` Cumulative error: ${format(run.lastError)}.`;
   switch (status) {
     case 'completed':
-      return `Finished ${iterations.toLocaleString('en-US')} iterations (seed ${seed}).${error}${describeAccuracy(run.accuracy)}${plateauAdvice(run)}`;
+      return `Finished ${iterations.toLocaleString('en-US')} iterations (seed ${seed}).${error}${describeAccuracy(run.accuracy)}${tailSentence(run)}${adviceOf(run)}`;
     case 'stopped':
       return `Stopped at iteration ${run.iteration.toLocaleString('en-US')}.${error}`;
     case 'diverged':
@@ -49,14 +55,20 @@ function describeAccuracy(accuracy: RunFacts['accuracy']): string {
   return part('Training', accuracy.train) + part('Test', accuracy.test);
 }
 
-/** One neuron that cannot fit its training rows: the tutorial's plateau, and the way past it. */
-function plateauAdvice(run: RunFacts): string {
-  const train = run.accuracy?.train;
-  if (!train || train.right === train.all || run.info.settings.hiddenLayers.length > 0) return '';
-  return (
-    ' One neuron draws a single straight boundary, and these rows cannot be split by one straight line, so the error stops on a plateau.' +
-    ' Add a hidden layer ("hiddenLayers": [4] in the file\'s network block, or Add layer in the panel) to bend the boundary.'
-  );
+/** Where the error stays, by the median of its last records: the last one alone is often a spike. */
+function tailSentence(run: RunFacts): string {
+  const tail = run.diagnosis?.tail;
+  if (!tail || tail.count < 2 || run.lastError === undefined) return '';
+  const [low, high] = distinct(tail.low, tail.high, 2);
+  return tail.settled
+    ? ' ' + l10n.t('Over the last {0} recorded errors it stays near {1} (from {2} to {3}).', tail.count, shortNumber(tail.median), low, high)
+    : ' ' + l10n.t('Over the last {0} recorded errors it does not settle: from {1} to {2}.', tail.count, low, high);
+}
+
+function adviceOf(run: RunFacts): string {
+  if (!run.diagnosis) return '';
+  const advice = oneNeuronAdvice({ diagnosis: run.diagnosis, settings: run.info.settings, features: run.diagnosis.oneNeuron?.features ?? 0, testRows: run.info.testRows ?? 0 });
+  return advice ? ` ${advice}` : '';
 }
 
 function largeInputAdvice(run: RunFacts): string {

@@ -5,6 +5,7 @@ import type { UnitHeatmaps } from '../core/heatmaps';
 import type { RunEnd, RunInfo, RunStatus, RunView } from '../protocol';
 import type { Accuracy, Checkpoint, WorkerReply, WorkerStart, WorkerStop } from './workerProtocol';
 import { endMessage } from './runMessages';
+import type { RunDiagnosis } from './runDiagnosis';
 import type { Platform, StopFlag, WorkerHandle } from '../platform/platform';
 import { BoundedSeries, type SeriesBounds } from './decimation';
 
@@ -43,6 +44,8 @@ export class TrainingRun {
   /** With regularization: the latest cumulative error plus the penalty. */
   penalized?: ErrorPoint;
   accuracy?: { train: Accuracy; test: Accuracy };
+  /** What the end message's advice rests on, computed (and followed) in the worker. */
+  diagnosis?: RunDiagnosis;
   private readonly worker: WorkerHandle;
   private readonly stopFlag: StopFlag;
   private readonly finished: Promise<void>;
@@ -82,6 +85,7 @@ export class TrainingRun {
         } else {
           this.iteration = reply.iteration;
           this.accuracy = reply.accuracy;
+          this.diagnosis = reply.diagnosis;
           finish(reply.status, reply.detail, reply.model);
         }
       });

@@ -8,6 +8,8 @@ import type { Accuracy, Checkpoint, WorkerReply, WorkerStart, WorkerStop } from 
 import { nextTask, type WorkerPort } from '../platform/workerPort';
 import { runTo } from './runToWorker';
 import type { RunToReply, WorkerRunTo } from './runToProtocol';
+import { TAIL_RECORDS } from '../core/errorTail';
+import { diagnoseRun, type RunDiagnosis } from './runDiagnosis';
 
 /** Steps per chunk are tuned so a chunk takes about this long: the stop flag is read at least this often. */
 const CHUNK_TARGET_MS = 10;
@@ -60,6 +62,8 @@ async function train(start: WorkerStart, stopRequested: () => boolean | Promise<
   let lastPost = performance.now();
   let lastBoundary = -Infinity;
   let iterationAtLastPost = 0;
+  // The last records of the training error, for the end-of-run advice (which reads a robust tail, not the last point).
+  const recentErrors: number[] = [];
   const flush = (now: number) => {
     const elapsed = Math.max(now - lastPost, 1e-3);
     post({
@@ -86,6 +90,8 @@ async function train(start: WorkerStart, stopRequested: () => boolean | Promise<
     const chunk = trainer.run(Math.min(steps, untilCheckpoint));
     const now = performance.now();
     for (const point of chunk.errors) points.push(point);
+    for (const [, error] of chunk.errors) recentErrors.push(error);
+    if (recentErrors.length > 2 * TAIL_RECORDS) recentErrors.splice(0, recentErrors.length - TAIL_RECORDS);
     for (const point of chunk.testErrors) testPoints.push(point);
     penalized = chunk.penalizedErrors?.at(-1) ?? penalized;
     if (trainer.iteration === nextCheckpoint + 1 && !chunk.diverged) {
@@ -117,7 +123,7 @@ async function train(start: WorkerStart, stopRequested: () => boolean | Promise<
       if (health.saturated) {
         return end('saturated', trainer.iteration, `mean gradient ${health.meanGradientNorm.toExponential(2)}`, network, start);
       }
-      return end('completed', trainer.iteration, '', network, start);
+      return end('completed', trainer.iteration, '', network, start, { recentErrors, stopRequested });
     }
   }
 }
@@ -144,21 +150,22 @@ function accuracy(network: NeuralNetwork, inputs: number[][], targets: number[])
   return { right, all: inputs.length };
 }
 
-function end(status: 'completed' | 'stopped' | 'diverged' | 'saturated', iteration: number, detail: string, network: NeuralNetwork, start: WorkerStart): void {
+async function end(
+  status: 'completed' | 'stopped' | 'diverged' | 'saturated', iteration: number, detail: string, network: NeuralNetwork, start: WorkerStart,
+  completed?: { recentErrors: number[]; stopRequested: () => boolean | Promise<boolean> },
+): Promise<void> {
   const finite = network.hasFiniteParameters();
   const model = finite ? network.snapshot() : undefined;
   const classifies = finite && network.output === 'sigmoid';
-  post({
-    type: 'ended',
-    status,
-    iteration,
-    detail,
-    model,
-    seed: network.seed,
-    accuracy: classifies
-      ? { train: accuracy(network, start.inputs, start.targets), test: accuracy(network, start.testInputs, start.testTargets) }
-      : undefined,
-  });
+  const accuracies = classifies
+    ? { train: accuracy(network, start.inputs, start.targets), test: accuracy(network, start.testInputs, start.testTargets) }
+    : undefined;
+  let diagnosis: RunDiagnosis | undefined;
+  if (completed && accuracies) {
+    // Bounded (TRIAL_WORK_BUDGET per trial) and stopped between chunks like the run itself.
+    diagnosis = await diagnoseRun({ ...start, network, accuracy: accuracies, recentErrors: completed.recentErrors }, completed.stopRequested);
+  }
+  post({ type: 'ended', status, iteration, detail, model, seed: network.seed, accuracy: accuracies, diagnosis });
 }
 
 /** Serves one run (or one Run to of the step debugger): the first message starts it; a later `stop` message ends it between chunks. */

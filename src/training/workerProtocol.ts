@@ -2,6 +2,7 @@
 import type { ErrorPoint, LayerParameters, ModelSnapshot } from '../core/types';
 import type { UnitHeatmaps } from '../core/heatmaps';
 import type { RunStatus, TrainingSettings } from '../protocol';
+import type { RunDiagnosis } from './runDiagnosis';
 
 export interface WorkerStart {
   type: 'start';
@@ -60,4 +61,6 @@ export type WorkerReply =
       model?: ModelSnapshot;
       seed: number;
       accuracy?: { train: Accuracy; test: Accuracy };
+      /** For a completed run: the facts and followed advice the end message reports (runDiagnosis.ts). */
+      diagnosis?: RunDiagnosis;
     };

@@ -63,6 +63,7 @@ describe('linearSeparability', () => {
     // Collinear: 0 0 1 1 on a line is separable, 0 1 0 is not.
     assert.equal(linearSeparability([[0, 0], [1, 1], [2, 2], [3, 3]], [0, 0, 1, 1]).separable, true);
     assert.equal(linearSeparability([[0, 0], [1, 1], [2, 2]], [0, 1, 0]).separable, false);
+    assert.deepEqual(linearSeparability([[0, 0], [1, 2], [0, 0]], [0, 1, 1]), { separable: false, method: 'identical-inputs' });
     // XOR with a third feature that never changes is still XOR, decided exactly.
     assert.deepEqual(linearSeparability(XOR.map((row) => [...row, 7]), XOR_TARGETS), { separable: false, method: 'exact-2d' });
     const padded = linearSeparability([[0, 5, 0], [1, 5, 0]], [0, 1]);

@@ -41,6 +41,14 @@ describe('TrainingRun (worker thread)', function () {
     assert.deepStrictEqual(run.train.points().map(([, error]) => error), reference.train(INPUTS, TARGETS, 5000));
   });
 
+  it('ends with advice computed and followed in the worker: the tutorial\'s rows and seed 42', async () => {
+    const run = await train({ ...base, iterations: 10000, seed: 42 });
+    assert.strictEqual(run.end?.status, 'completed');
+    assert.ok(run.diagnosis?.oneNeuron, 'the worker sent the diagnosis');
+    assert.strictEqual(run.diagnosis.trials.length, 2, 'a hidden layer, then with 10× the iterations');
+    assert.match(run.end.message, /stays near 1\.97 .*best one gets 6 of 8 right.*is 1\.88.*With 100,000 iterations .*8 of 8 rows right.*memorising, not learning/);
+  });
+
   it('keeps fewer checkpoints for a wide network, evenly spread', async () => {
     const run = await train({ ...base, iterations: 20000, hiddenLayers: [64, 64], activation: 'tanh' });
     // 4,481 parameters: a budget of 200,000 numbers leaves room for 44 checkpoints of the 200 recorded points.
