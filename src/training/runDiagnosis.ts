@@ -94,16 +94,18 @@ export function visiblyBetter(run: { tail: ErrorTail; right: number }, trial: { 
  */
 export async function runTrial(run: FinishedRun, change: TrialResult['change'], stopRequested: () => boolean | Promise<boolean>, before: { tail: ErrorTail; right: number }): Promise<TrialResult | undefined> {
   const settings: TrainingSettings = { ...run.settings, ...change };
+  // Built as the worker builds the run's network: only `change` differs (regularization and batch size carry over).
   const network = new NeuralNetwork({
     learningRate: settings.learningRate, seed: settings.seed, hiddenLayers: settings.hiddenLayers, activation: settings.activation,
     output: settings.output, inputSize: run.inputs[0].length, ...(settings.inputs ? { inputs: settings.inputs } : {}),
+    ...(settings.regularization ? { regularization: settings.regularization } : {}),
     ...(run.start && settings.hiddenLayers.length === 0 && !settings.inputs ? run.start : {}),
   });
   const parameters = countParameters(network);
   const errorInterval = Math.max(1, Math.floor(settings.iterations / TRIAL_RECORDS));
-  const work = settings.iterations * parameters + TRIAL_RECORDS * run.inputs.length * parameters;
+  const work = (settings.iterations * (settings.batchSize ?? 1) + TRIAL_RECORDS * run.inputs.length) * parameters;
   if (work > TRIAL_WORK_BUDGET) return undefined;
-  const trainer = createTrainer(network, run.inputs, run.targets, { iterations: settings.iterations, errorInterval });
+  const trainer = createTrainer(network, run.inputs, run.targets, { iterations: settings.iterations, errorInterval, batchSize: settings.batchSize });
   const errors: number[] = [];
   while (!trainer.done) {
     for (const [, error] of trainer.run(TRIAL_CHUNK).errors) errors.push(error);
