@@ -17,10 +17,12 @@ import { formatCompact, formatInteger, formatSignificant } from './format';
 import type { ChartPoint, RunSeries } from './runs';
 import type { ThemeColors } from './theme';
 import { frameScheduler } from './throttle';
+import { axisTitle, SUM_AXIS_TITLE, unitSuffix, type ErrorUnit } from './errorUnit';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip, Decimation);
 
-export const Y_AXIS_TITLE = 'Error for all training instances';
+/** The tutorial's label: without a test split the chart draws its sum (errorUnit.ts). */
+export const Y_AXIS_TITLE = SUM_AXIS_TITLE;
 
 /**
  * Decimation keeps drawing cheap whatever the run length: a series longer than THRESHOLD is
@@ -80,8 +82,12 @@ export class ErrorChart {
     this.runs = runs;
     const datasets: LineDataset[] = [];
     const severalFiles = new Set(runs.map((run) => run.info.datasetUri)).size > 1;
+    // The axis speaks for the current run; an overlaid run in the other unit says its own in the legend.
+    const unit: ErrorUnit = runs[runs.length - 1]?.unit ?? 'sum';
+    const y = this.chart.options.scales?.y;
+    if (y && 'title' in y && y.title) y.title.text = axisTitle(unit);
     runs.forEach((run, index) => {
-      const label = legendLabel(run, this.compact, severalFiles);
+      const label = legendLabel(run, this.compact, severalFiles) + (run.unit === unit ? '' : unitSuffix(run.unit));
       const isCurrent = index === runs.length - 1;
       datasets.push(this.dataset(run, label, 'train', index, isCurrent));
       if (run.info.testRows > 0 || run.test.length > 0) datasets.push(this.dataset(run, label, 'test', index, isCurrent));
@@ -106,7 +112,7 @@ export class ErrorChart {
   private dataset(run: RunSeries, label: string, curve: 'train' | 'test', index: number, isCurrent: boolean): LineDataset {
     const color = this.colors.series[index % this.colors.series.length];
     return {
-      label: curve === 'train' ? label : `${label}, test rows`,
+      label: curve === 'test' ? `${label}, test rows` : run.info.testRows > 0 ? `${label}, training rows` : label,
       data: curve === 'train' ? run.train : run.test,
       borderColor: color,
       backgroundColor: color,

@@ -67,7 +67,8 @@ export function attachInspect(
       event.preventDefault();
       cursor = Math.min(last, Math.max(0, moves[event.key]!));
       showTooltip(chart, run, points[cursor]!);
-      announcer.textContent = `Iteration ${formatInteger(points[cursor]!.x)}: error ${formatSignificant(points[cursor]!.y, 6)}. Press Enter to show the weights recorded there.`;
+      const what = run.unit === 'mean' ? 'mean error per training row' : 'error';
+      announcer.textContent = `Iteration ${formatInteger(points[cursor]!.x)}: ${what} ${formatSignificant(points[cursor]!.y, 6)}. Press Enter to show the weights recorded there.`;
     } else if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
       onPick(run.info.runId, points[current]!.x);

@@ -85,9 +85,11 @@ function heatmapsToShow(): UnitHeatmapsView | undefined {
 function chartSummary(run: RunSeries | undefined): string {
   if (!run || run.train.length === 0) return 'Error chart: no points yet';
   const first = run.train[0]!;
+  const last = run.train[run.train.length - 1]!;
+  const what = run.unit === 'mean' ? 'mean error per training row' : 'error';
   return (
-    `Error chart of ${runs.runs.length} run(s). Current run: error ${formatSignificant(first.y, 4)} at iteration ` +
-    `${formatInteger(first.x)}, ${formatSignificant(run.lastError ?? NaN, 4)} at iteration ${formatInteger(run.lastIteration ?? 0)}. ` +
+    `Error chart of ${runs.runs.length} run(s). Current run: ${what} ${formatSignificant(first.y, 4)} at iteration ` +
+    `${formatInteger(first.x)}, ${formatSignificant(last.y, 4)} at iteration ${formatInteger(last.x)}. ` +
     'The values are in the table "Error values as a table". ' +
     'To see the weights at a recorded iteration, move along the curve with the arrow keys and press Enter.'
   );

@@ -4,6 +4,7 @@
 import type { ErrorPoint, LayerParameters } from '../src/core/types';
 import type { HostMessage, RunEnd, RunInfo, RunStatus, RunView } from '../src/protocol';
 import { appendBounded, type PointAxis, type SeriesBounds } from '../src/training/decimation';
+import { errorDivisors, errorUnit, type ErrorUnit } from './errorUnit';
 
 export interface ChartPoint {
   x: number;
@@ -13,9 +14,11 @@ export interface ChartPoint {
 
 export interface RunSeries {
   info: RunInfo;
+  /** What `train` and `test` hold: sums over the rows (the tutorial's), or with a test split means per row. */
+  unit: ErrorUnit;
   train: ChartPoint[];
   test: ChartPoint[];
-  /** The last training error exactly as recorded (may be NaN or ±Infinity after a divergence). */
+  /** The last training error exactly as recorded, a sum (may be NaN or ±Infinity after a divergence). */
   lastError?: number;
   /** With regularization: the latest cumulative error plus the penalty, [iteration, value]. */
   penalized?: ErrorPoint;
@@ -40,8 +43,8 @@ export const MAX_RUNS = 8;
 export const WEBVIEW_SERIES_BOUNDS: SeriesBounds = { buckets: 2048, recent: 4096 };
 const CHART_AXIS: PointAxis<ChartPoint> = { x: (point) => point.x, y: (point) => point.y };
 
-function appendPoints(target: ChartPoint[], points: ErrorPoint[]): void {
-  const converted = points.map(([x, y]) => ({ x, y: Number.isFinite(y) ? y : NaN }));
+function appendPoints(target: ChartPoint[], points: ErrorPoint[], divisor: number): void {
+  const converted = points.map(([x, y]) => ({ x, y: Number.isFinite(y) ? y / divisor : NaN }));
   appendBounded(target, converted, WEBVIEW_SERIES_BOUNDS, CHART_AXIS);
 }
 
@@ -112,12 +115,13 @@ export class RunStore {
   }
 
   private emptySeries(info: RunInfo): RunSeries {
-    return { info, train: [], test: [], iteration: 0, recordedPoints: 0, stepsPerSecond: 0, parameters: [] };
+    return { info, unit: errorUnit(info), train: [], test: [], iteration: 0, recordedPoints: 0, stepsPerSecond: 0, parameters: [] };
   }
 
   private appendTo(run: RunSeries, points: ErrorPoint[], testPoints: ErrorPoint[]): void {
-    appendPoints(run.train, points);
-    appendPoints(run.test, testPoints);
+    const divisors = errorDivisors(run.info);
+    appendPoints(run.train, points, divisors.train);
+    appendPoints(run.test, testPoints, divisors.test);
     const last = points[points.length - 1];
     if (last) {
       run.lastIteration = last[0];

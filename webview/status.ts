@@ -25,6 +25,11 @@ function errorWords(run: RunSeries): string {
     return `latest error ${formatSignificant(run.lastError, 4)} without the penalty (the curve), ` +
       `${formatSignificant(penalized[1], 4)} with the ${regularization.kind} penalty (rate ${regularization.rate}, once per training row)`;
   }
+  if (run.unit === 'mean') {
+    // The curves are means per row (a test split); the status keeps the tutorial's sum and says both.
+    return `latest error ${formatSignificant(run.lastError, 4)} summed over the ${formatInteger(run.info.trainRows)} training rows ` +
+      `(${formatSignificant(run.lastError / Math.max(1, run.info.trainRows), 4)} per row, as drawn)`;
+  }
   return `latest error ${formatSignificant(run.lastError, 4)}`;
 }
 

@@ -211,6 +211,37 @@ describe('webview network drawing, decision boundary, step debugger and layer ed
     await page.waitForSelector('#step-section', { state: 'hidden' });
   });
 
+  it('draws training and test curves comparably: with a test split both are the mean error per row, labelled; without, the tutorial\'s sum', async function () {
+    await open();
+    await send(EMPTY_STATE);
+    // 8 training rows and 2 test rows: a sum over 8 against a sum over 2 would put the test curve low for no reason.
+    await send({ type: 'runStarted', run: runInfo('split', {}, 2) });
+    await send(progress('split', [[0, 4], [100, 2.4]], 100, [[0, 1.2], [100, 0.9]]));
+    await page.waitForFunction(() => document.querySelector('#error-chart').dataset.pointCount === '2');
+    await nextFrames();
+    const drawn = await page.evaluate(() => {
+      const chart = window.__nnlabCharts[0];
+      return { title: chart.options.scales.y.title.text, data: chart.data.datasets.map((d: any) => [d.label, d.data.map((p: any) => p.y)]) };
+    });
+    assert.equal(drawn.title, 'Mean error per row (training and test rows)');
+    assert.deepEqual(drawn.data, [
+      ['tutorial.nn.json (learning rate 0.1), training rows', [4 / 8, 2.4 / 8]],
+      ['tutorial.nn.json (learning rate 0.1), test rows', [1.2 / 2, 0.9 / 2]],
+    ]);
+    assert.ok(drawn.data[1][1][1] > drawn.data[0][1][1], 'per row, the test error is above the training error, as more-layers.svg draws it');
+    // The words (throttled) say the same: the table's heading and the status line.
+    await page.waitForFunction(() => document.querySelector('#error-table thead th:nth-child(2)').textContent === 'Mean error per training row');
+    await page.waitForFunction(() => /latest error 2\.4 summed over the 8 training rows \(0\.3 per row, as drawn\)/.test(document.querySelector('#run-status').textContent));
+    // A run without a test split: the tutorial's sum and label.
+    await send(EMPTY_STATE);
+    await send({ type: 'runStarted', run: runInfo('plain') });
+    await send(progress('plain', [[0, 4], [100, 2.4]], 100));
+    await page.waitForFunction(() => window.__nnlabCharts[0].data.datasets.length === 1 && window.__nnlabCharts[0].data.datasets[0].data.length === 2);
+    await nextFrames();
+    const plain = await page.evaluate(() => ({ title: window.__nnlabCharts[0].options.scales.y.title.text, y: window.__nnlabCharts[0].data.datasets[0].data.map((p: any) => p.y) }));
+    assert.deepEqual(plain, { title: 'Error for all training instances', y: [4, 2.4] });
+  });
+
   it('clicking the chart posts inspect for a recorded iteration; the checkpoint replaces the weights until "Back to latest"', async function () {
     await open();
     await send(EMPTY_STATE);
@@ -219,7 +250,7 @@ describe('webview network drawing, decision boundary, step debugger and layer ed
     await page.waitForFunction(() => document.querySelector('#error-chart').dataset.pointCount === '30');
     await nextFrames();
     const labels: string[] = await page.evaluate(() => window.__nnlabCharts[0].data.datasets.map((dataset: any) => dataset.label));
-    assert.deepEqual(labels, ['tutorial.nn.json (learning rate 0.1)', 'tutorial.nn.json (learning rate 0.1), test rows']);
+    assert.deepEqual(labels, ['tutorial.nn.json (learning rate 0.1), training rows', 'tutorial.nn.json (learning rate 0.1), test rows']);
     const target = await page.evaluate(() => {
       const chart = window.__nnlabCharts[0];
       const point = chart.getDatasetMeta(0).data[12];

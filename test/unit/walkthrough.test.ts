@@ -4,7 +4,8 @@
 import * as assert from 'assert';
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import { dot, NeuralNetwork, sigmoid, sigmoidDerivative } from '../../src/core';
+import { createTrainer, dot, NeuralNetwork, sigmoid, sigmoidDerivative } from '../../src/core';
+import { parseDataset } from '../../src/dataset';
 import { bagOfWords } from '../../src/text/bagOfWords';
 import { lemmatize } from './builtLemmatizer';
 import { bestSingleNeuron } from '../../src/core/bestNeuron';
@@ -164,6 +165,26 @@ describe('walkthrough figures', () => {
       else assert.ok(depth <= -c.r, `class-0 point (${c.x}, ${c.y}) is outside the band, whole disc (depth ${depth})`);
     }
     assert.match(svg, /mean error per row/);
+  });
+
+  it("more-layers.svg's overfitting panel is what noisy-blobs.nn.json draws as mean errors per row: test above training, falling then rising", () => {
+    const { dataset } = parseDataset(readFileSync(path.join(root, 'media', 'datasets', 'noisy-blobs.nn.json'), 'utf8'));
+    const rows = dataset!.rows.filter((row) => row.target !== undefined);
+    const [train, test] = [rows.filter((row) => row.split !== 'test'), rows.filter((row) => row.split === 'test')];
+    const settings = dataset!.network;
+    const network = new NeuralNetwork({ learningRate: settings.learningRate!, seed: settings.seed, hiddenLayers: settings.hiddenLayers, activation: settings.activation });
+    const chunk = createTrainer(network, train.map((r) => r.input), train.map((r) => r.target!), {
+      iterations: settings.iterations!, errorInterval: settings.errorInterval!, testInputs: test.map((r) => r.input), testTargets: test.map((r) => r.target!),
+    }).run(Infinity);
+    const trainMean = chunk.errors.map(([, error]) => error / train.length);
+    const testMean = chunk.testErrors.map(([, error]) => error / test.length);
+    const last = trainMean.length - 1;
+    assert.ok(testMean[last] > trainMean[last], `per row the test curve ends above the training curve (${testMean[last]} vs ${trainMean[last]})`);
+    const lowest = testMean.indexOf(Math.min(...testMean));
+    assert.ok(lowest < last / 2 && testMean[last] > 1.1 * testMean[lowest], `the test curve falls to ${testMean[lowest]} then rises to ${testMean[last]}`);
+    assert.ok(trainMean[last] < trainMean[lowest], 'while the training curve keeps falling');
+    // Summed, the 20 test rows' curve would start below the 60 training rows' one: the reason for the mean.
+    assert.ok(chunk.testErrors[0][1] < chunk.errors[0][1]);
   });
 
   it('training.svg is the seed-42 run of tutorial.nn.json, point for point, with its numbers in the description', () => {

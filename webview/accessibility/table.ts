@@ -3,6 +3,7 @@
 import { el, replaceChildren } from '../dom';
 import { formatInteger, formatSignificant } from '../format';
 import type { RunSeries } from '../runs';
+import { SUM_AXIS_TITLE } from '../errorUnit';
 
 export const TABLE_ROWS = 20;
 
@@ -12,6 +13,12 @@ export function renderErrorTable(table: HTMLTableElement, run: RunSeries | undef
   const testByIteration = new Map((run ? run.test.slice(-TABLE_ROWS * 2) : []).map((point) => [point.x, point.y]));
   const hasTest = testByIteration.size > 0;
   table.classList.toggle('has-test', hasTest);
+  // The same numbers the chart draws: sums, or with a test split means per row.
+  const headings = table.tHead?.rows[0]?.cells;
+  if (headings) {
+    headings[1].textContent = run?.unit === 'mean' ? 'Mean error per training row' : SUM_AXIS_TITLE;
+    headings[2].textContent = run?.unit === 'mean' ? 'Mean error per test row' : 'Error on test rows';
+  }
   replaceChildren(
     body,
     ...points.map((point) => {
@@ -40,7 +47,7 @@ export function createErrorTable(): HTMLTableElement {
         'tr',
         {},
         el('th', { scope: 'col', class: 'numeric' }, 'Iteration'),
-        el('th', { scope: 'col', class: 'numeric' }, 'Error for all training instances'),
+        el('th', { scope: 'col', class: 'numeric' }, SUM_AXIS_TITLE),
         el('th', { scope: 'col', class: 'numeric test-column' }, 'Error on test rows'),
       ),
     ),
