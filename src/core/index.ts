@@ -3,7 +3,7 @@
 export * from './types';
 export { dot, sigmoid, sigmoidDerivative, activations, activationByName } from './activations';
 export type { Activation } from './activations';
-export { createRandom } from './random';
+export { createRandom, rowSamplerSeed } from './random';
 export type { Random } from './random';
 export { NeuralNetwork } from './network';
 export type { Gradients, GradientsInput } from './network';

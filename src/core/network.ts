@@ -8,7 +8,7 @@
 // order as the fused step that training runs.
 
 import { activationByName } from './activations';
-import { chooseSeed, createRandom, normalizeSeed, type Random } from './random';
+import { chooseSeed, createRandom, normalizeSeed, rowSamplerSeed, type Random } from './random';
 import { InputDerivation } from './features';
 import { batchStep, createGradientSums, penaltyOf, penaltySlope, type Regularization } from './regularization';
 import { backward, createLayer, forward, fusedStep, sumSquaredError, type DenseLayer, type PackedRows } from './sgd';
@@ -66,7 +66,7 @@ export class NeuralNetwork {
     this.hiddenLayers = Object.freeze([...hiddenLayers]);
     this.activation = options.activation ?? 'sigmoid';
     this.output = options.output ?? 'sigmoid';
-    this.sampler = createRandom(this.seed ^ 0x5bd1e995);
+    this.sampler = createRandom(rowSamplerSeed(this.seed));
     if (options.inputs) {
       if (options.weights) throw new RangeError('start weights/bias are for the raw features and cannot be combined with derived inputs');
       this.derivation = InputDerivation.fromText(inputSize, options.inputs);

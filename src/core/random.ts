@@ -39,6 +39,15 @@ export function normalizeSeed(seed: number): number {
   return ((integer >>> 0) ^ Math.imul(high | 0, 0x9e3779b1)) >>> 0;
 }
 
+/**
+ * The seed of a network's row sampler, derived from the network's seed so the rows it draws do
+ * not follow its start values. Exported so replays outside the core (the Python exports) seed
+ * the same generator.
+ */
+export function rowSamplerSeed(seed: number): number {
+  return normalizeSeed(normalizeSeed(seed) ^ 0x5bd1e995);
+}
+
 export function createRandom(seed: number): Random {
   return new Sfc32(seed);
 }

@@ -1,37 +1,53 @@
 // The exported NeuralNetwork class, in the tutorial's own words. For the tutorial's net (no hidden
-// layers) it is the tutorial's class line for line, with the learned weights and bias in place
-// of np.random.randn(). With hidden layers it keeps the same methods and names, generalised to a
-// list of weight matrices (weights[unit][input], as the lab stores them) and bias vectors.
+// layers) it is the tutorial's class line for line, except that it is given its start values
+// (the lab's start, or what it learned) where the tutorial draws np.random.randn(), and that
+// train() draws its rows from the lab's generator. With hidden layers it keeps the same methods
+// and names, generalised to a list of weight matrices (weights[unit][input], as the lab stores
+// them) and bias vectors.
 //
 // The arithmetic mirrors the lab's core (src/core/network.ts) so predictions and gradients agree
 // to rounding: z = W·a + b per layer, squared error, the chain rule, parameter -= gradient · lr.
 
 import type { HiddenActivation, ModelSnapshot, OutputKind } from '../core/types';
-import { pythonFloat, pythonFloatList, pythonMatrix } from './pythonLiterals';
+import { firstLayerSize, type StartChoice } from './scriptParts';
 
-/** The class's source, indented for module level. */
-export function numpyClass(snapshot: ModelSnapshot, errorInterval: number): string {
-  const { init, methods } = snapshot.hiddenLayers.length === 0 ? tutorialNeuron(snapshot) : layeredNetwork(snapshot);
+/**
+ * The class's source, indented for module level. With start 'learned' its constructor takes the
+ * start values (NeuralNetwork(learning_rate, weights, bias), or weights and biases per layer);
+ * with 'random' it draws them as the tutorial does (NeuralNetwork(learning_rate)). Either way it
+ * reads ROW_SEED, the lab's row-sampler seed, when constructed.
+ */
+export function numpyClass(snapshot: ModelSnapshot, errorInterval: number, start: StartChoice = 'learned'): string {
+  const { init, methods } = snapshot.hiddenLayers.length === 0 ? tutorialNeuron(snapshot, start) : layeredNetwork(snapshot, start);
   // The tutorial's order: __init__, the activation helpers, predict, the gradients, the update, train.
   return [`class NeuralNetwork:\n${init}`, activationMethods(snapshot), methods, trainMethod(errorInterval)]
     .filter((part) => part !== '')
     .join('\n\n');
 }
 
+const ROW_SAMPLER = `        # The lab's generator, seeded as the lab seeds it: train() draws the rows the lab drew
+        self.random = LabRandom(ROW_SEED)`;
+
 interface ClassParts {
   init: string;
   methods: string;
 }
 
-function tutorialNeuron(snapshot: ModelSnapshot): ClassParts {
-  const layer = snapshot.layers[0];
+function tutorialNeuron(snapshot: ModelSnapshot, start: StartChoice): ClassParts {
   const linear = snapshot.output === 'linear';
-  const init = `    def __init__(self, learning_rate):
-        # The learned weights and bias. (The tutorial starts from random ones:
-        # np.array([np.random.randn(), np.random.randn()]) and np.random.randn().)
-        self.weights = np.array(${pythonFloatList(layer.weights[0])})
-        self.bias = ${pythonFloat(layer.biases[0])}
-        self.learning_rate = learning_rate`;
+  const init = start === 'random'
+    ? `    def __init__(self, learning_rate):
+        self.weights = ${randomVector(firstLayerSize(snapshot))}
+        self.bias = np.random.randn()
+        self.learning_rate = learning_rate
+${ROW_SAMPLER}`
+    : `    def __init__(self, learning_rate, weights, bias):
+        # The tutorial starts from np.random.randn() values; this class is given where to start:
+        # where the lab's run started (to replay it) or where it ended (to predict).
+        self.weights = np.array(weights, dtype=float)
+        self.bias = float(bias)
+        self.learning_rate = learning_rate
+${ROW_SAMPLER}`;
   const methods = `    def predict(self, input_vector):
         layer_1 = np.dot(input_vector, self.weights) + self.bias
 ${linear
@@ -72,24 +88,31 @@ ${linear
   return { init, methods };
 }
 
-function layeredNetwork(snapshot: ModelSnapshot): ClassParts {
+function layeredNetwork(snapshot: ModelSnapshot, start: StartChoice): ClassParts {
   const hidden = snapshot.activation;
   const sizes = snapshot.hiddenLayers.map((units, index) => `hidden layer ${index + 1}: ${units} units`);
-  const weights = snapshot.layers.map((layer) => `            np.array(${pythonMatrix(layer.weights, '            ')}),`);
-  const biases = snapshot.layers.map((layer) => `            np.array(${pythonFloatList(layer.biases)}),`);
-  const init = `    def __init__(self, learning_rate):
-        # The learned parameters, one entry per layer:
-        # ${sizes.join(', ')}, then the output unit.
+  const layout = `        # One entry per layer (${sizes.join(', ')}, then the output unit):
         # weights[layer] is a matrix with a row per unit and a column per input of that layer;
         # biases[layer] has one bias per unit. The tutorial's single neuron is the case of one
-        # layer with one unit.
+        # layer with one unit.`;
+  const init = start === 'random'
+    ? `    def __init__(self, learning_rate):
+${layout}
+        # Random start values: np.random.randn() as in the tutorial, scaled as the lab scales
+        # them (by 1/√inputs, or √2/√inputs before relu units) so that hidden units start where
+        # their activation is not flat; biases start at 0.
         self.weights = [
-${weights.join('\n')}
+${randomLayers(snapshot).join('\n')}
         ]
-        self.biases = [
-${biases.join('\n')}
-        ]
-        self.learning_rate = learning_rate`;
+        self.biases = [${[...snapshot.hiddenLayers, 1].map((units) => `np.zeros(${units})`).join(', ')}]
+        self.learning_rate = learning_rate
+${ROW_SAMPLER}`
+    : `    def __init__(self, learning_rate, weights, biases):
+${layout}
+        self.weights = [np.array(layer, dtype=float) for layer in weights]
+        self.biases = [np.array(layer, dtype=float) for layer in biases]
+        self.learning_rate = learning_rate
+${ROW_SAMPLER}`;
   const methods = `    def _forward(self, input_vector):
         # layers[i]: the weighted sums of layer i (the tutorial's layer_1);
         # outputs[i]: what layer i receives (outputs[0] is the input vector itself).
@@ -185,8 +208,9 @@ function trainMethod(errorInterval: number): string {
   return `    def train(self, input_vectors, targets, iterations):
         cumulative_errors = []
         for current_iteration in range(iterations):
-            # Pick a data instance at random
-            random_data_index = np.random.randint(len(input_vectors))
+            # Pick a data instance at random (the tutorial calls np.random.randint here; the
+            # lab's generator picks the rows the lab picked)
+            random_data_index = self.random.randint(len(input_vectors))
 
             input_vector = input_vectors[random_data_index]
             target = targets[random_data_index]
@@ -213,4 +237,19 @@ function trainMethod(errorInterval: number): string {
                 cumulative_errors.append(cumulative_error)
 
         return cumulative_errors`;
+}
+
+/** The tutorial's np.array([np.random.randn(), np.random.randn()]) for its two inputs. */
+function randomVector(size: number): string {
+  return size === 2 ? 'np.array([np.random.randn(), np.random.randn()])' : `np.random.randn(${size})`;
+}
+
+/** One np.random.randn(units, inputs) line per layer, scaled as the core's initialize(). */
+function randomLayers(snapshot: ModelSnapshot): string[] {
+  const sizes = [firstLayerSize(snapshot), ...snapshot.hiddenLayers, 1];
+  return sizes.slice(1).map((units, index) => {
+    const inputs = sizes[index];
+    const beforeRelu = snapshot.activation === 'relu' && index < sizes.length - 2;
+    return `            np.random.randn(${units}, ${inputs}) * ${beforeRelu ? `np.sqrt(2 / ${inputs})` : `np.sqrt(1 / ${inputs})`},`;
+  });
 }

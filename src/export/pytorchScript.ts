@@ -1,15 +1,19 @@
 // "Export as PyTorch": the same network as an nn.Module with the learned parameters loaded, the
 // same loss and optimiser as the lab (squared error on one row, plain SGD), the tutorial's
-// training loop as a function, and notes on moving to a GPU and to many machines.
+// training loop as a function drawing its rows from the lab's generator, and notes on moving to
+// a GPU and to many machines (comments: the script runs unchanged on a CPU).
 //
 // Everything runs in float64, as the lab does, so the printed predictions match the lab's to
 // rounding. The parameters sit between two marker lines as JSON-compatible literals, so tools
 // (and our tests) can read them back without running Python.
 
-import type { HiddenActivation, ModelSnapshot } from '../core/types';
+import type { HiddenActivation, LayerParameters, ModelSnapshot } from '../core/types';
+import { LAB_RANDOM_CLASS, rowSeedOf, seedLines } from './labRandom';
+import { GOING_FURTHER } from './pytorchNotes';
 import { commentBlock, pythonFloat, pythonFloatList, pythonMatrix, pythonStringList } from './pythonLiterals';
 import {
-  errorIntervalOf, firstLayerSize, groupRows, iterationsOf, asNetworkInputs, networkInputsFunction, provenanceLines, type ExportDataset, type ScriptOptions,
+  errorIntervalOf, firstLayerSize, groupRows, iterationsOf, asNetworkInputs, networkInputsFunction, provenanceLines,
+  runStartParameters, type ExportDataset, type ScriptOptions,
 } from './scriptParts';
 
 export const PARAMETERS_BEGIN = '# --- learned parameters ---';
@@ -19,19 +23,26 @@ const HIDDEN_MODULES: Record<HiddenActivation, string> = { sigmoid: 'nn.Sigmoid(
 
 /**
  * The program's source. Run as is, it prints one prediction per row (repr of a float), in the
- * order of predictionOrder(). Throws RangeError on non-finite values or mismatched rows.
+ * order of predictionOrder(); with the random start it trains first. Throws RangeError on
+ * non-finite values or mismatched rows.
  */
 export function pytorchScript(snapshot: ModelSnapshot, dataset: ExportDataset, options: ScriptOptions = {}): string {
   const groups = groupRows(dataset, snapshot.inputSize);
+  const start = options.start ?? 'learned';
+  const iterations = iterationsOf(options);
   const sizes = [firstLayerSize(snapshot), ...snapshot.hiddenLayers, 1];
   const linears = sizes.slice(1).map((units, index) => `nn.Linear(${sizes[index]}, ${units}, dtype=torch.float64)`);
   const header = commentBlock([
     'A neural network trained in Neural Network Lab, exported as a PyTorch program.',
     ...provenanceLines(snapshot, dataset, options),
+    ...seedLines(snapshot.seed, 'PyTorch'),
     '',
     'Run it with Python 3 and PyTorch (pip install torch):  python3 this_file.py',
-    'It prints the network\'s prediction for every row of the dataset, one per line: the training',
-    'rows first, then any held-out test rows, then the rows without a target.',
+    start === 'random'
+      ? `It starts from random weights as the tutorial does, trains for ${iterations} iterations, then prints`
+      : 'It loads the weights the lab learned and prints',
+    'the network\'s prediction for every row of the dataset, one per line: the training rows',
+    'first, then any held-out test rows, then the rows without a target.',
   ]);
 
   const rowsToPredict = ['input_vectors'];
@@ -60,26 +71,55 @@ export function pytorchScript(snapshot: ModelSnapshot, dataset: ExportDataset, o
     ? `# The meaning of each position in an input vector\nfeatures = ${pythonStringList(dataset.features)}\n\n`
     : '';
 
+  const parameters = start === 'random' ? '' : `${PARAMETERS_BEGIN}
+# WEIGHTS[layer][unit][input] and BIASES[layer][unit], as trained in the lab. The layers are
+# the hidden layers in order, then the output unit; nn.Linear stores weight[unit][input] too.
+${layerConstants('', snapshot.layers)}
+${PARAMETERS_END}
+
+# Where the lab's run started: training from here with the lab's rows replays the run
+${layerConstants('START_', runStartParameters(snapshot, options.fileStart))}
+
+`;
+  const printPredictions = `    # One prediction per line, at full precision
+    with torch.no_grad():
+${rowsToPredict.map((name) => `        for input_vector in ${name}:
+            print(repr(net(input_vector).item()))`).join('\n')}`;
+  const main = start === 'random'
+    ? `    # Random start values, as in the tutorial: each run starts somewhere else
+    net = Net()
+    random_start(net)
+    cumulative_errors = train(net, input_vectors, targets, ${iterations})
+
+${printPredictions}`
+    : `    net = Net()
+    load_parameters(net, WEIGHTS, BIASES)
+
+${printPredictions}
+
+${commentBlock([
+    `To replay the lab's run (its start values, the rows it drew, ${iterations} iterations), uncomment:`,
+    'replay = Net()',
+    'load_parameters(replay, START_WEIGHTS, START_BIASES)',
+    `cumulative_errors = train(replay, input_vectors, targets, ${iterations})`,
+    'To keep training from the learned weights instead:',
+    `cumulative_errors = train(net, input_vectors, targets, ${iterations})`,
+  ], '    ')}`;
+
   return `${header}
 
 import torch
 from torch import nn
 
-${PARAMETERS_BEGIN}
-# WEIGHTS[layer][unit][input] and BIASES[layer][unit], as trained in the lab. The layers are
-# the hidden layers in order, then the output unit; nn.Linear stores weight[unit][input] too.
-WEIGHTS = [
-${snapshot.layers.map((layer) => `    ${pythonMatrix(layer.weights, '    ')},`).join('\n')}
-]
-BIASES = [
-${snapshot.layers.map((layer) => `    ${pythonFloatList(layer.biases)},`).join('\n')}
-]
-${PARAMETERS_END}
 
-LEARNING_RATE = ${pythonFloat(snapshot.learningRate)}
+${LAB_RANDOM_CLASS}
 
 
-${networkInputsFunction(snapshot, 'torch')}
+# The seed of the lab's row sampler for the run's seed ${snapshot.seed}
+ROW_SEED = ${rowSeedOf(snapshot.seed)}
+
+${parameters}LEARNING_RATE = ${pythonFloat(snapshot.learningRate)}
+
 
 class Net(nn.Module):
     def __init__(self):
@@ -96,22 +136,20 @@ ${linears.map((line) => `            ${line},`).join('\n')}
         return self.output_activation(self.layers[-1](x))
 
 
-def load_learned_parameters(net):
-    with torch.no_grad():
-        for layer, weights, biases in zip(net.layers, WEIGHTS, BIASES):
-            layer.weight.copy_(torch.tensor(weights, dtype=torch.float64))
-            layer.bias.copy_(torch.tensor(biases, dtype=torch.float64))
+${start === 'random' ? randomStart(snapshot) : LOAD_PARAMETERS}
 
 
-def train(net, input_vectors, targets, iterations, error_interval=${errorIntervalOf(options)}):
-    """The tutorial's loop: one random row per iteration, the cumulative error every interval."""
+def train(net, input_vectors, targets, iterations, error_interval=${errorIntervalOf(options)}, random=None):
+    """The tutorial's loop: one random row per iteration, the cumulative error every interval.
+    The rows come from the lab's generator (pass the same LabRandom again to continue a run)."""
+    random = random if random is not None else LabRandom(ROW_SEED)
     # Squared error summed over the rows given: on one row, exactly (prediction - target) ** 2.
     loss_function = nn.MSELoss(reduction="sum")
     # Plain stochastic gradient descent: parameter -= gradient * learning rate.
     optimizer = torch.optim.SGD(net.parameters(), lr=LEARNING_RATE)
     cumulative_errors = []
     for current_iteration in range(iterations):
-        random_data_index = torch.randint(len(input_vectors), (1,)).item()
+        random_data_index = random.randint(len(input_vectors))
         prediction = net(input_vectors[random_data_index])
         target = targets[random_data_index:random_data_index + 1]
 
@@ -126,7 +164,7 @@ def train(net, input_vectors, targets, iterations, error_interval=${errorInterva
     return cumulative_errors
 
 
-${features}# The training data: one input vector per row and its target
+${networkInputsFunction(snapshot, 'torch')}${features}# The training data: one input vector per row and its target
 ${data.join('\n')}
 
 
@@ -134,17 +172,51 @@ ${commentBlock(GOING_FURTHER)}
 
 
 if __name__ == "__main__":
-    net = Net()
-    load_learned_parameters(net)
-
-    # To keep training from the learned weights, uncomment:
-    # cumulative_errors = train(net, input_vectors, targets, ${iterationsOf(options)})
-
-    # One prediction per line, at full precision
-    with torch.no_grad():
-${rowsToPredict.map((name) => `        for input_vector in ${name}:
-            print(repr(net(input_vector).item()))`).join('\n')}
+${main}
 `;
+}
+
+const LOAD_PARAMETERS = `def load_parameters(net, weights, biases):
+    with torch.no_grad():
+        for layer, layer_weights, layer_biases in zip(net.layers, weights, biases):
+            layer.weight.copy_(torch.tensor(layer_weights, dtype=torch.float64))
+            layer.bias.copy_(torch.tensor(layer_biases, dtype=torch.float64))`;
+
+/** `${prefix}WEIGHTS = [...]` and `${prefix}BIASES = [...]`, one layer per entry. */
+function layerConstants(prefix: string, layers: readonly LayerParameters[]): string {
+  return [
+    `${prefix}WEIGHTS = [`,
+    ...layers.map((layer) => `    ${pythonMatrix(layer.weights, '    ')},`),
+    ']',
+    `${prefix}BIASES = [`,
+    ...layers.map((layer) => `    ${pythonFloatList(layer.biases)},`),
+    ']',
+  ].join('\n');
+}
+
+/** Start values drawn as the lab draws them (standard normal; scaled in deeper nets), in torch. */
+function randomStart(snapshot: ModelSnapshot): string {
+  const sizes = [firstLayerSize(snapshot), ...snapshot.hiddenLayers, 1];
+  const lines = snapshot.hiddenLayers.length === 0
+    ? [
+      '        # The tutorial\'s np.random.randn() for every weight and the bias',
+      `        net.layers[0].weight.copy_(torch.randn(1, ${firstLayerSize(snapshot)}, dtype=torch.float64))`,
+      '        net.layers[0].bias.copy_(torch.randn(1, dtype=torch.float64))',
+    ]
+    : [
+      '        # Standard normal values as the tutorial\'s np.random.randn(), scaled as the lab scales',
+      '        # them (by 1/√inputs, or √2/√inputs before relu units); biases start at 0',
+      ...sizes.slice(1).flatMap((units, index) => {
+        const gain = snapshot.activation === 'relu' && index < sizes.length - 2 ? 2 : 1;
+        return [
+          `        net.layers[${index}].weight.copy_(torch.randn(${units}, ${sizes[index]}, dtype=torch.float64) * (${gain} / ${sizes[index]}) ** 0.5)`,
+          `        net.layers[${index}].bias.zero_()`,
+        ];
+      }),
+    ];
+  return `def random_start(net):
+    with torch.no_grad():
+${lines.join('\n')}`;
 }
 
 /** The network's input vectors for the rows: an (n × inputSize) float64 tensor through network_inputs; torch.tensor([]) would have the wrong shape without rows. */
@@ -153,55 +225,3 @@ function tensor(snapshot: ModelSnapshot, rows: number[][]): string {
     ? `torch.empty((0, ${snapshot.inputSize}), dtype=torch.float64)`
     : `torch.tensor(${pythonMatrix(rows, '')}, dtype=torch.float64)`);
 }
-
-// Written as comments, not code: the script must run as is on a machine without a GPU.
-const GOING_FURTHER = [
-  '--- Going further: a GPU -----------------------------------------------------------------',
-  'Put the network and the data on the same device; nothing else changes:',
-  '    device = torch.device("cuda" if torch.cuda.is_available() else "cpu")',
-  '    net = net.to(device)',
-  '    input_vectors, targets = input_vectors.to(device), targets.to(device)',
-  'A GPU is fast at many rows at once and slow at one row per step, so for real data train on',
-  'mini-batches (torch.utils.data.DataLoader(TensorDataset(input_vectors, targets),',
-  'batch_size=64, shuffle=True)); with reduction="sum" a batch\'s gradient is 64 rows\' worth, so',
-  'lower the learning rate to match or use reduction="mean". Use float32 there too (dtype=',
-  'torch.float32 for the layers and tensors): much faster on a GPU, and predictions then agree',
-  'with the lab to about 1e-7 instead of to the last digit.',
-  '',
-  '--- Going further: data that outgrows one machine ----------------------------------------',
-  'torch.nn.parallel.DistributedDataParallel runs one copy of the network per GPU, each on its',
-  'own share of the rows, and averages the gradients after every backward pass. Start one',
-  'process per GPU with torchrun:',
-  '    torchrun --nproc_per_node=4 this_file.py                      # one machine, 4 GPUs',
-  '    torchrun --nnodes=2 --nproc_per_node=4 --rdzv_backend=c10d \\',
-  '             --rdzv_endpoint=HOST:29500 this_file.py   # the same on each of 2 machines',
-  'and in the program:',
-  '    import os',
-  '    import torch.distributed as dist',
-  '    from torch.nn.parallel import DistributedDataParallel',
-  '    from torch.utils.data import DataLoader, TensorDataset',
-  '    from torch.utils.data.distributed import DistributedSampler',
-  '    dist.init_process_group("nccl")                  # "gloo" on machines without GPUs',
-  '    local_rank = int(os.environ["LOCAL_RANK"])',
-  '    torch.cuda.set_device(local_rank)',
-  '    net = Net().to(local_rank)',
-  '    load_learned_parameters(net)',
-  '    net = DistributedDataParallel(net, device_ids=[local_rank])',
-  '    dataset = TensorDataset(input_vectors, targets)',
-  '    sampler = DistributedSampler(dataset)            # gives each process its own rows',
-  '    loader = DataLoader(dataset, batch_size=64, sampler=sampler)',
-  '    optimizer = torch.optim.SGD(net.parameters(), lr=LEARNING_RATE)',
-  '    loss_function = nn.MSELoss(reduction="sum")',
-  '    for epoch in range(epochs):',
-  '        sampler.set_epoch(epoch)                     # a different shuffle every epoch',
-  '        for batch_inputs, batch_targets in loader:',
-  '            batch_inputs = batch_inputs.to(local_rank)',
-  '            batch_targets = batch_targets.to(local_rank)',
-  '            optimizer.zero_grad()',
-  '            loss_function(net(batch_inputs).squeeze(1), batch_targets).backward()',
-  '            optimizer.step()',
-  '    dist.destroy_process_group()',
-  'DistributedSampler splits the row indices, but every process still builds the whole',
-  'dataset; when the data no longer fits in one machine\'s memory, store it in shards and',
-  'have each process read only its own (for example with an IterableDataset).',
-];

@@ -2,8 +2,9 @@
 // which they print predictions, and the one-line description of the model in their headers.
 
 import { InputDerivation } from '../core/features';
-import type { ModelSnapshot } from '../core/types';
-import { pythonString } from './pythonLiterals';
+import { NeuralNetwork } from '../core/network';
+import type { LayerParameters, ModelSnapshot } from '../core/types';
+import { pythonFloat, pythonFloatList, pythonMatrix, pythonString } from './pythonLiterals';
 
 /** A row as the core's parseDataset returns it (Dataset.rows can be passed as is). */
 export interface ExportRow {
@@ -28,6 +29,33 @@ export interface ScriptOptions {
   errorInterval?: number;
   /** ISO time the model was trained, shown in the header. */
   trainedAt?: string;
+  /**
+   * Where the exported network starts: 'learned' (default) holds the model's weights, predicts at
+   * once and can replay the lab's run; 'random' starts from np.random.randn() as the tutorial
+   * does, and trains when run.
+   */
+  start?: StartChoice;
+  /** The dataset's "network.start" (the tutorial net's start weights and bias), if it gives one. */
+  fileStart?: { weights: readonly number[]; bias: number };
+}
+
+export type StartChoice = 'learned' | 'random';
+
+/**
+ * The parameters the lab's run started from: what the core's constructor makes of the model's
+ * seed and shape (or the file's start values, taken as they are). Training from them with the
+ * lab's row order replays the lab's run.
+ */
+export function runStartParameters(snapshot: ModelSnapshot, fileStart?: ScriptOptions['fileStart']): LayerParameters[] {
+  // The lab takes the file's start values only for the tutorial's neuron on the raw features.
+  const start = fileStart && snapshot.hiddenLayers.length === 0 && !snapshot.inputs && fileStart.weights.length === snapshot.inputSize
+    ? { weights: [...fileStart.weights], bias: fileStart.bias }
+    : {};
+  return new NeuralNetwork({
+    learningRate: snapshot.learningRate, seed: snapshot.seed, inputSize: snapshot.inputSize,
+    hiddenLayers: snapshot.hiddenLayers, activation: snapshot.activation, output: snapshot.output,
+    ...(snapshot.inputs ? { inputs: snapshot.inputs } : {}), ...start,
+  }).parameters();
 }
 
 /**
@@ -87,7 +115,7 @@ export function provenanceLines(snapshot: ModelSnapshot, dataset: ExportDataset,
   const lines = [`Model: ${describeArchitecture(snapshot)}.`];
   const where = options.datasetName === undefined ? '' : ` on ${pythonString(options.datasetName)}`;
   const when = options.trainedAt === undefined ? '' : ` at ${pythonString(options.trainedAt)}`;
-  lines.push(`Trained in Neural Network Lab${where}${when}, learning rate ${snapshot.learningRate}, seed ${snapshot.seed}.`);
+  lines.push(`Trained in Neural Network Lab${where}${when}, learning rate ${snapshot.learningRate}.`);
   if (dataset.features && dataset.features.length > 0) {
     lines.push(`Inputs, in order: ${dataset.features.map(pythonString).join(', ')}.`);
   }
@@ -137,4 +165,27 @@ export function asNetworkInputs(snapshot: Pick<ModelSnapshot, 'inputs'>, array: 
 /** How many numbers the network's first layer takes: the derived inputs, else the row's features. */
 export function firstLayerSize(snapshot: Pick<ModelSnapshot, 'inputSize' | 'inputs'>): number {
   return snapshot.inputs?.length ?? snapshot.inputSize;
+}
+
+/**
+ * Parameters as Python constants named `${prefix}_WEIGHTS` and `${prefix}_BIAS` (the tutorial's
+ * single neuron: a vector and a number) or `${prefix}_BIASES` (a matrix and a vector per layer).
+ */
+export function parameterConstants(prefix: string, snapshot: ModelSnapshot, layers: readonly LayerParameters[]): string {
+  if (snapshot.hiddenLayers.length === 0) {
+    return `${prefix}_WEIGHTS = ${pythonFloatList(layers[0].weights[0])}\n${prefix}_BIAS = ${pythonFloat(layers[0].biases[0])}`;
+  }
+  return [
+    `${prefix}_WEIGHTS = [`,
+    ...layers.map((layer) => `    ${pythonMatrix(layer.weights, '    ')},`),
+    ']',
+    `${prefix}_BIASES = [`,
+    ...layers.map((layer) => `    ${pythonFloatList(layer.biases)},`),
+    ']',
+  ].join('\n');
+}
+
+/** The arguments that give NumPy's NeuralNetwork the parameters named by `prefix`. */
+export function parameterArguments(prefix: string, snapshot: ModelSnapshot): string {
+  return snapshot.hiddenLayers.length === 0 ? `${prefix}_WEIGHTS, ${prefix}_BIAS` : `${prefix}_WEIGHTS, ${prefix}_BIASES`;
 }

@@ -4,10 +4,10 @@
 import * as assert from 'node:assert/strict';
 import { NeuralNetwork } from '../../src/core/index';
 import type { LayerParameters, ModelSnapshot } from '../../src/core/index';
-import { numpyScript, predictionOrder } from '../../src/export/index';
+import { numpyScript, predictionOrder, rowSeedOf } from '../../src/export/index';
 import type { ExportDataset } from '../../src/export/index';
 import {
-  assertClose, floatLines, requireNumpy, runPythonPrograms, trainingRows, tutorialNetwork, TUTORIAL_DATASET, variants, type Variant,
+  assertClose, floatLines, labRun, requireNumpy, runPythonPrograms, trainingRows, tutorialNetwork, TUTORIAL_DATASET, variants, type Variant,
 } from './export-helpers';
 
 const TRAIN_ITERATIONS = 300;
@@ -25,7 +25,7 @@ function shapes(layers: LayerParameters[]): string {
 }
 
 /** Imports the exported program as a module (so its main block does not run) and drives it. */
-function backpropDriver(moduleName: string, learningRate: number, rowIndices: number[]): string {
+function backpropDriver(moduleName: string, learningRate: number, replayIterations: number, continueIterations: number): string {
   return `import json
 import numpy as np
 import ${moduleName} as model
@@ -45,23 +45,29 @@ def parameters(network):
     return as_layers(network.bias, network.weights)
 
 
-network = model.NeuralNetwork(learning_rate=${learningRate})
-gradients = [as_layers(*network._compute_gradients(v, t))
-             for v, t in zip(model.input_vectors, model.targets)]
-network._update_parameters(*network._compute_gradients(model.input_vectors[0], model.targets[0]))
-after_update = parameters(network)
+def network(prefix):
+    weights = getattr(model, prefix + "_WEIGHTS")
+    bias = getattr(model, prefix + "_BIAS", None)
+    return model.NeuralNetwork(${learningRate}, weights, bias if bias is not None else getattr(model, prefix + "_BIASES"))
 
-# Replay the lab's choice of rows so train() can be compared step for step.
-row_indices = iter(${JSON.stringify(rowIndices)})
-def replayed_randint(n):
-    assert n == len(model.input_vectors), n
-    return next(row_indices)
-np.random.randint = replayed_randint
-trained = model.NeuralNetwork(learning_rate=${learningRate})
-errors = [float(e) for e in trained.train(model.input_vectors, model.targets, ${rowIndices.length})]
+
+learned = network("LEARNED")
+gradients = [as_layers(*learned._compute_gradients(v, t))
+             for v, t in zip(model.input_vectors, model.targets)]
+learned._update_parameters(*learned._compute_gradients(model.input_vectors[0], model.targets[0]))
+after_update = parameters(learned)
+
+# Replaying the lab's run: its start values, and the rows LabRandom draws, as the main block says
+replay = network("START")
+replay_errors = [float(e) for e in replay.train(model.input_vectors, model.targets, ${replayIterations})]
+
+# Training on from the learned weights
+continued = network("LEARNED")
+continued_errors = [float(e) for e in continued.train(model.input_vectors, model.targets, ${continueIterations})]
 
 print(json.dumps({"gradients": gradients, "afterUpdate": after_update,
-                  "errors": errors, "afterTraining": parameters(trained)}))
+                  "replayErrors": replay_errors, "afterReplay": parameters(replay),
+                  "errors": continued_errors, "afterTraining": parameters(continued)}))
 `;
 }
 
@@ -120,19 +126,66 @@ describe('export: NumPy script (run with /usr/bin/python3)', function () {
   it('has the tutorial class: its methods, names and train loop, and does not train by default', () => {
     const script = numpyScript(tutorial.snapshot(), TUTORIAL_DATASET);
     for (const line of [
-      'import numpy as np', 'class NeuralNetwork:', '    def __init__(self, learning_rate):',
+      'import numpy as np', 'class NeuralNetwork:', '    def __init__(self, learning_rate, weights, bias):',
+      '        self.random = LabRandom(ROW_SEED)', '            random_data_index = self.random.randint(len(input_vectors))',
       '    def _sigmoid(self, x):', '    def _sigmoid_deriv(self, x):', '    def predict(self, input_vector):',
       '    def _compute_gradients(self, input_vector, target):',
       '    def _update_parameters(self, derror_dbias, derror_dweights):',
       '    def train(self, input_vectors, targets, iterations):', '            if current_iteration % 100 == 0:',
       '        self.bias = self.bias - (derror_dbias * self.learning_rate)',
       'input_vectors = np.array([', 'targets = np.array([0.0, 1.0, 0.0, 1.0, 0.0, 1.0, 1.0, 0.0])',
-      'if __name__ == "__main__":', '    # training_error = neural_network.train(input_vectors, targets, 10000)',
+      'if __name__ == "__main__":', '    neural_network = NeuralNetwork(0.1, LEARNED_WEIGHTS, LEARNED_BIAS)',
+      '    # replay = NeuralNetwork(0.1, START_WEIGHTS, START_BIAS)',
+      '    # training_error = replay.train(input_vectors, targets, 10000)',
+      '    # training_error = neural_network.train(input_vectors, targets, 10000)',
+      `ROW_SEED = ${rowSeedOf(42)}`,
     ]) {
       assert.ok(script.split('\n').includes(line), `missing line: ${line}`);
     }
-    assert.match(script, /^ {8}self\.weights = np\.array\(\[-?\d/m);
+    assert.match(script, /^LEARNED_WEIGHTS = \[-?\d/m);
     assert.doesNotMatch(script, /^[^#\n]*\.train\(/m, 'train must only appear commented out');
+    const code = script.split('\n').filter((line) => !line.trim().startsWith('#') && !line.includes('"""'));
+    assert.ok(!code.some((line) => line.includes('np.random')), 'with learned weights nothing is drawn from NumPy\'s generator');
+  });
+
+  it('says in its header what the lab\'s seed is, and that it means nothing to NumPy', () => {
+    const header = numpyScript(tutorial.snapshot(), TUTORIAL_DATASET).split('\n\n')[0];
+    assert.match(header, /seed 42 of the lab's own generator \(sfc32, the LabRandom class below\)/);
+    assert.match(header, /np\.random\.seed\(42\) would draw other numbers/);
+    assert.doesNotMatch(header, /, seed 42\./, 'no bare "seed 42" that reads like a NumPy seed');
+  });
+
+  it('replays a run from the dataset\'s own start weights ("network.start")', () => {
+    const options = { hiddenLayers: [], learningRate: 0.1, seed: 42, weights: [1.45, -0.66], bias: 0 };
+    const { inputs, targets } = trainingRows(TUTORIAL_DATASET);
+    const lab = new NeuralNetwork(options);
+    const errors = lab.train(inputs, targets, 1000);
+    const script = numpyScript(lab.snapshot(), TUTORIAL_DATASET, { fileStart: { weights: [1.45, -0.66], bias: 0 } });
+    assert.ok(script.includes('START_WEIGHTS = [1.45, -0.66]\nSTART_BIAS = 0.0'), 'the file\'s start values, as given');
+    const [python] = runPythonPrograms([`import json
+import exported_start as model
+replay = model.NeuralNetwork(0.1, model.START_WEIGHTS, model.START_BIAS)
+print(json.dumps([float(e) for e in replay.train(model.input_vectors, model.targets, 1000)]))
+`], { 'exported_start.py': script });
+    assertClose(JSON.parse(python) as number[], errors, 'cumulative errors of the replay from the file\'s start');
+  });
+
+  it('exports the tutorial\'s random start on request: np.random.randn(), trained when run', () => {
+    const scripts = nets.map(({ network, dataset }) => numpyScript(network.snapshot(), dataset, { start: 'random', iterations: 200 }));
+    assert.ok(scripts[0].split('\n').includes('        self.weights = np.array([np.random.randn(), np.random.randn()])'));
+    assert.ok(scripts[0].split('\n').includes('        self.bias = np.random.randn()'));
+    assert.ok(scripts[2].includes('np.random.randn(5, 2) * np.sqrt(2 / 2),'), 'relu layers scaled by √(2/inputs), as the lab scales them');
+    assert.ok(scripts[1].includes('np.random.randn(3, 5) * np.sqrt(1 / 5),'), 'tanh layers scaled by √(1/inputs)');
+    for (const script of scripts) {
+      assert.doesNotMatch(script, /LEARNED_|START_/, 'no learned or start values in a random start');
+      assert.match(script, /^ {4}training_error = neural_network\.train\(input_vectors, targets, 200\)$/m);
+    }
+    const outputs = runPythonPrograms(scripts);
+    nets.forEach(({ name, network, dataset }, i) => {
+      const printed = floatLines(outputs[i]);
+      assert.equal(printed.length, predictionOrder(dataset, network.inputSize).length, `${name}: one prediction per row`);
+      assert.ok(printed.every(Number.isFinite), `${name}: finite predictions`);
+    });
   });
 
   it('includes only the activations a model uses', () => {
@@ -151,21 +204,26 @@ describe('export: NumPy script (run with /usr/bin/python3)', function () {
   });
 
   it('computes the same gradients, update and training run as the core (backprop, not only the forward pass)', () => {
-    const cases = nets.map(({ name, network, dataset }, i) => {
-      const snapshot: ModelSnapshot = network.snapshot();
-      const { inputs, targets } = trainingRows(dataset);
-      const probe = NeuralNetwork.fromSnapshot(snapshot);
-      const rowIndices = Array.from({ length: TRAIN_ITERATIONS }, () => probe.sampler.randomInt(inputs.length));
-      return { name, snapshot, dataset, inputs, targets, rowIndices, module: `exported_model_${i}` };
+    const cases = nets.map((variant, i) => {
+      const snapshot: ModelSnapshot = variant.network.snapshot();
+      const { inputs, targets } = trainingRows(variant.dataset);
+      return { variant, name: variant.name, snapshot, dataset: variant.dataset, inputs, targets, module: `exported_model_${i}` };
     });
     const outputs = runPythonPrograms(
-      cases.map((c) => backpropDriver(c.module, c.snapshot.learningRate, c.rowIndices)),
+      cases.map((c) => backpropDriver(c.module, c.snapshot.learningRate, c.variant.iterations, TRAIN_ITERATIONS)),
       Object.fromEntries(cases.map((c) => [`${c.module}.py`, numpyScript(c.snapshot, c.dataset)])),
     );
-    cases.forEach(({ name, snapshot, inputs, targets }, i) => {
+    cases.forEach(({ variant, name, snapshot, inputs, targets }, i) => {
       const python = JSON.parse(outputs[i]) as {
         gradients: LayerParameters[][]; afterUpdate: LayerParameters[]; errors: number[]; afterTraining: LayerParameters[];
+        replayErrors: number[]; afterReplay: LayerParameters[];
       };
+
+      // The lab's chart, drawn again: every cumulative error of the run, then the weights it learned.
+      const lab = labRun(variant);
+      assert.equal(python.replayErrors.length, variant.iterations / 100, `${name}: one error per 100 iterations`);
+      assertClose(python.replayErrors, lab.errors, `${name}: the replayed run's cumulative errors`);
+      assertClose(flatten(python.afterReplay), flatten(snapshot.layers), `${name}: the replay ends at the learned weights`);
 
       const core = NeuralNetwork.fromSnapshot(snapshot);
       inputs.forEach((input, row) => {
