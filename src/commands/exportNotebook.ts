@@ -2,12 +2,12 @@
 // where the user says and opens it in VS Code's notebook editor. With a learned model the
 // notebook replays the lab's run; without one it starts from random weights and says so.
 import * as vscode from 'vscode';
-import * as path from 'node:path';
 import { NeuralNetwork, type ModelSnapshot } from '../core';
 import type { Dataset } from '../dataset';
 import {
-  checkModelFits, chooseDataSource, DEFAULT_NOTEBOOK_INLINE_ROWS, lessonNotebook, serializeNotebook, type DataSource,
+  checkModelFits, chooseDataSource, DEFAULT_NOTEBOOK_INLINE_ROWS, lessonNotebook, relativeUriPath, serializeNotebook, type DataSource,
 } from '../export';
+import { baseName } from '../uriName';
 import { resolveSettings } from '../training/resolveSettings';
 import { freshSeed, isTrainingRow } from '../training/trainingRows';
 import type { TrainingSettings } from '../protocol';
@@ -27,7 +27,7 @@ export async function exportNotebook(services: Services, target?: unknown, optio
   if (!document) return undefined;
   const dataset = await datasetWithoutErrors(services, document, vscode.l10n.t('exporting a notebook'));
   if (!dataset) return undefined;
-  const name = path.posix.basename(document.uri.path);
+  const name = baseName(document.uri);
   if (!dataset.rows.some(isTrainingRow)) {
     void vscode.window.showErrorMessage(vscode.l10n.t('{0} has no training rows: give some rows a "target" (and no "split": "test") to learn from.', name));
     return undefined;
@@ -102,7 +102,7 @@ function dataSource(document: vscode.TextDocument, dataset: Dataset, notebook: v
   const sameFileSystem = document.uri.scheme === notebook.scheme && document.uri.authority === notebook.authority && document.uri.scheme !== 'untitled';
   return chooseDataSource({
     rowCount: dataset.rows.length,
-    path: sameFileSystem ? path.posix.relative(path.posix.dirname(notebook.path), document.uri.path) : undefined,
+    path: sameFileSystem ? relativeUriPath(notebook.path, document.uri.path) : undefined,
     unsaved: document.isDirty,
     plainJson: isPlainJson(document.getText()),
   }, limit);

@@ -12,7 +12,7 @@ export { predictionOrder } from './scriptParts';
 export type { ExportDataset, ExportRow, ScriptOptions, StartChoice } from './scriptParts';
 export { lessonNotebook, PRINTED_ERRORS } from './notebookLesson';
 export type { NotebookOptions } from './notebookLesson';
-export { chooseDataSource, DEFAULT_NOTEBOOK_INLINE_ROWS } from './notebookData';
+export { chooseDataSource, DEFAULT_NOTEBOOK_INLINE_ROWS, relativeUriPath } from './notebookData';
 export type { DataSource, DatasetFileFacts } from './notebookData';
 export { NotebookBuilder, serializeNotebook, markdownText } from './notebook';
 export type { Notebook, NotebookCell } from './notebook';

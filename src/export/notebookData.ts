@@ -25,6 +25,21 @@ export interface DatasetFileFacts {
   plainJson: boolean;
 }
 
+/**
+ * The path of `target` seen from the folder of `from` (both URI paths, '/'-separated), e.g.
+ * "../data/x.nn.json": what a notebook at `from` opens to read `target`.
+ */
+export function relativeUriPath(from: string, target: string): string {
+  const folder = from.split('/').slice(0, -1).filter((part) => part !== '');
+  const parts = target.split('/').filter((part) => part !== '');
+  const drive = /^[a-zA-Z]:$/;
+  // Another Windows drive has no relative path: the absolute one, as Python on Windows reads it.
+  if (drive.test(parts[0] ?? '') && parts[0].toLowerCase() !== folder[0]?.toLowerCase()) return parts.join('/');
+  let shared = 0;
+  while (shared < folder.length && shared < parts.length - 1 && folder[shared] === parts[shared]) shared++;
+  return [...folder.slice(shared).map(() => '..'), ...parts.slice(shared)].join('/');
+}
+
 /** Inline up to `inlineRows` rows; beyond that read the file, if Python can read what the lab reads. */
 export function chooseDataSource(facts: DatasetFileFacts, inlineRows: number): DataSource {
   if (facts.rowCount <= inlineRows) return { kind: 'inline' };

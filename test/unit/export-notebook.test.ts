@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { NeuralNetwork } from '../../src/core/index';
 import {
-  chooseDataSource, lessonNotebook, markdownText, NotebookBuilder, predictionOrder, PRINTED_ERRORS, serializeNotebook,
+  chooseDataSource, lessonNotebook, markdownText, relativeUriPath, NotebookBuilder, predictionOrder, PRINTED_ERRORS, serializeNotebook,
   type Notebook, type NotebookOptions,
 } from '../../src/export/index';
 import {
@@ -130,6 +130,14 @@ describe('export: Jupyter notebook', function () {
     assert.match(String((chooseDataSource({ ...facts, path: undefined }, 1000) as { reason?: string }).reason), /not been saved/);
     assert.match(String((chooseDataSource({ ...facts, unsaved: true }, 1000) as { reason?: string }).reason), /changes made in the editor/);
     assert.match(String((chooseDataSource({ ...facts, plainJson: false }, 1000) as { reason?: string }).reason), /comments or trailing commas/);
+    // The path the notebook opens, relative to its own folder (URI paths, any platform).
+    assert.equal(relativeUriPath('/w/notebooks/a.ipynb', '/w/data.nn.json'), '../data.nn.json');
+    assert.equal(relativeUriPath('/w/a.ipynb', '/w/data.nn.json'), 'data.nn.json');
+    assert.equal(relativeUriPath('/w/a.ipynb', '/w/sets/x/data.nn.json'), 'sets/x/data.nn.json');
+    assert.equal(relativeUriPath('/w/n/b/a.ipynb', '/w/sets/data.nn.json'), '../../sets/data.nn.json');
+    assert.equal(relativeUriPath('/c:/w/a.ipynb', '/d:/data.nn.json'), 'd:/data.nn.json');
+    assert.equal(relativeUriPath('/c:/w/a.ipynb', '/c:/data.nn.json'), '../data.nn.json');
+    assert.equal(relativeUriPath('/w/data/a.ipynb', '/w/data'), '../data');
   });
 
   it('validates against the nbformat 4.5 JSON schema (Debian\'s python3-nbformat), every variant', () => {
