@@ -181,6 +181,7 @@ function trainVariants(): Variant[] {
     variant('linear output, no hidden layer', { hiddenLayers: [], output: 'linear', learningRate: 0.05, seed: 5 }, REGRESSION_DATASET, 2000),
     // A seed whose row-sampler seed has the top bit set (the case where the core folds a negative XOR).
     variant('linear output, hidden layer [4] tanh', { hiddenLayers: [4], activation: 'tanh', output: 'linear', learningRate: 0.02, seed: 0xdeadbeef }, REGRESSION_DATASET, 2000),
+    variant('feature crosses, hidden layer [3] tanh', { hiddenLayers: [3], activation: 'tanh', learningRate: 0.1, seed: 13, inputs: ['x1', 'x2', 'x1*x2', 'sin(x1)'] }, TUTORIAL_DATASET, 2000),
   ];
 }
 
