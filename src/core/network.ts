@@ -10,8 +10,8 @@
 import { activationByName } from './activations';
 import { chooseSeed, createRandom, normalizeSeed, rowSamplerSeed, type Random } from './random';
 import { InputDerivation } from './features';
-import { batchStep, createGradientSums, penaltyOf, penaltySlope, type Regularization } from './regularization';
-import { backward, createLayer, forward, fusedStep, sumSquaredError, type DenseLayer, type PackedRows } from './sgd';
+import { penaltyOf, penaltySlope, type Regularization } from './regularization';
+import { backward, createLayer, forward, fusedStep, penalizedFusedStep, sumSquaredError, type DenseLayer, type PackedRows } from './sgd';
 import { createTrainer, packRows } from './training';
 import type { HiddenActivation, LayerParameters, ModelSnapshot, NetworkOptions, OutputKind } from './types';
 
@@ -179,14 +179,11 @@ export class NeuralNetwork {
     });
   }
 
-  /** One stochastic-gradient-descent step on one row (the fused step train runs, so bit-identical
-   *  to computeGradients followed by updateParameters; with a penalty, the batch step on that row). */
+  /** One stochastic-gradient-descent step on one row: the fused step train runs (with the penalty,
+   *  if any), so bit-identical to computeGradients followed by updateParameters. */
   trainStep(input: readonly number[], target: number): void {
-    if (!this.regularization) {
-      fusedStep(this.layers, this.loadInput(input), 0, target, this.learningRate);
-      return;
-    }
-    batchStep(this.layers, createGradientSums(this.layers), this.loadInput(input), 0, Float64Array.of(target), Int32Array.of(0), 1, this.learningRate, this.regularization);
+    if (this.regularization) penalizedFusedStep(this.layers, this.loadInput(input), 0, target, this.learningRate, this.regularization);
+    else fusedStep(this.layers, this.loadInput(input), 0, target, this.learningRate);
   }
 
   /** rate · Σ w² (L2) or rate · Σ |w| (L1) over every weight; 0 without regularization. */

@@ -6,24 +6,13 @@
 //
 // A step on rows r₁…r_B (B = batchSize) does, for every weight and bias,
 //   parameter −= (mean over the rows of d (prediction − target)² / d parameter + d penalty / d parameter) · learningRate
-// so a batch of one row and no penalty is the tutorial's SGD step (and training then runs the fused
-// step itself, bit for bit).
-import { backward, forward, type DenseLayer } from './sgd';
+// so a batch of one row is SGD: training then runs the fused step itself (sgd.ts), with the penalty
+// when there is one, bit for bit as computeGradients + updateParameters.
+import { backward, forward, penaltySlope, type DenseLayer, type Regularization, type RegularizationKind } from './sgd';
 
-export type RegularizationKind = 'L1' | 'L2';
-
-export interface Regularization {
-  kind: RegularizationKind;
-  rate: number;
-}
+export { penaltySlope, type Regularization, type RegularizationKind } from './sgd';
 
 export const REGULARIZATION_KINDS: readonly RegularizationKind[] = ['L1', 'L2'];
-
-/** d penalty / d w for one weight. L1's slope at exactly 0 is taken as 0 (the subgradient the weight stays at). */
-export function penaltySlope(regularization: Regularization, weight: number): number {
-  if (regularization.kind === 'L2') return 2 * regularization.rate * weight;
-  return weight > 0 ? regularization.rate : weight < 0 ? -regularization.rate : 0;
-}
 
 /** rate · Σ w² (L2) or rate · Σ |w| (L1) over every weight of every layer. */
 export function penaltyOf(layers: readonly DenseLayer[], regularization: Regularization): number {

@@ -7,9 +7,33 @@
 // computeGradients followed by updateParameters: every sum runs over the same terms in the same
 // order, and a layer below's deltas are accumulated from each weight before that weight is
 // updated, so they see the weights as computeGradients does. The unit tests hold it so.
+//
+// With a weight penalty (L1 or L2, regularization.ts) a step runs the penalised twins of the
+// fused step: each weight's gradient is delta · input + d penalty / d weight, the penalty's slope
+// taken at the weight before its update, as computeGradients takes it. The plain step is left as
+// it was, so the tutorial's runs keep their bits and their speed.
 
 import type { Activation } from './activations';
 import type { Random } from './random';
+
+export type RegularizationKind = 'L1' | 'L2';
+
+/** A weight penalty added to the squared error: rate · Σ w² (L2) or rate · Σ |w| (L1), over every weight (no biases). */
+export interface Regularization {
+  kind: RegularizationKind;
+  rate: number;
+}
+
+/** d penalty / d w for one weight. L1's slope at exactly 0 is taken as 0 (the subgradient the weight stays at). */
+export function penaltySlope(regularization: Regularization, weight: number): number {
+  return slope(regularization.kind === 'L2', regularization.rate, weight);
+}
+
+/** The one definition of the slope: 2 · rate · w for L2, rate · sign(w) for L1. */
+function slope(isL2: boolean, rate: number, weight: number): number {
+  if (isL2) return 2 * rate * weight;
+  return weight > 0 ? rate : weight < 0 ? -rate : 0;
+}
 
 export interface DenseLayer {
   readonly inputSize: number;
@@ -141,6 +165,77 @@ export function singleLayerStep(layer: DenseLayer, source: Float64Array, offset:
   deltas[0] = derrorDbias;
   biases[0] -= derrorDbias * learningRate;
   for (let i = 0; i < inputSize; i++) weights[i] -= derrorDbias * source[offset + i] * learningRate;
+  return prediction;
+}
+
+/**
+ * One SGD step with a weight penalty: as fusedStep, but every weight moves by (delta · input + d
+ * penalty / d weight) · learningRate, the sum computeGradients gives it. Biases are not penalised.
+ */
+export function penalizedFusedStep(
+  layers: readonly DenseLayer[], source: Float64Array, offset: number, target: number, learningRate: number, regularization: Regularization,
+): number {
+  const isL2 = regularization.kind === 'L2';
+  return layers.length === 1
+    ? penalizedSingleLayerStep(layers[0], source, offset, target, learningRate, isL2, regularization.rate)
+    : penalizedLayeredStep(layers, source, offset, target, learningRate, isL2, regularization.rate);
+}
+
+/** @internal layeredStep with the penalty's slope in each weight's update. */
+export function penalizedLayeredStep(
+  layers: readonly DenseLayer[], source: Float64Array, offset: number, target: number, learningRate: number, isL2: boolean, rate: number,
+): number {
+  const prediction = forward(layers, source, offset);
+  const top = layers.length - 1;
+  layers[top].deltas[0] = outputDelta(layers[top], prediction, target);
+  for (let l = top; l > 0; l--) {
+    const { inputSize, units, weights, biases, deltas } = layers[l];
+    const below = layers[l - 1];
+    const input = below.outputs;
+    const belowDeltas = below.deltas;
+    belowDeltas.fill(0);
+    for (let u = 0; u < units; u++) {
+      const delta = deltas[u];
+      biases[u] -= delta * learningRate;
+      const row = u * inputSize;
+      for (let i = 0; i < inputSize; i++) {
+        const weight = weights[row + i];
+        belowDeltas[i] += weight * delta;
+        weights[row + i] = weight - (delta * input[i] + slope(isL2, rate, weight)) * learningRate;
+      }
+    }
+    const activation = below.activation;
+    for (let i = 0; i < inputSize; i++) belowDeltas[i] *= activation.derivativeFromOutput(input[i]);
+  }
+  const { inputSize, units, weights, biases, deltas } = layers[0];
+  for (let u = 0; u < units; u++) {
+    const delta = deltas[u];
+    biases[u] -= delta * learningRate;
+    const row = u * inputSize;
+    for (let i = 0; i < inputSize; i++) {
+      const weight = weights[row + i];
+      weights[row + i] = weight - (delta * source[offset + i] + slope(isL2, rate, weight)) * learningRate;
+    }
+  }
+  return prediction;
+}
+
+/** @internal singleLayerStep with the penalty's slope in each weight's update. */
+export function penalizedSingleLayerStep(
+  layer: DenseLayer, source: Float64Array, offset: number, target: number, learningRate: number, isL2: boolean, rate: number,
+): number {
+  const { inputSize, weights, biases, activation, outputs, deltas } = layer;
+  let dot = 0;
+  for (let i = 0; i < inputSize; i++) dot += source[offset + i] * weights[i];
+  const prediction = activation.fn(dot + biases[0]);
+  outputs[0] = prediction;
+  const derrorDbias = outputDelta(layer, prediction, target);
+  deltas[0] = derrorDbias;
+  biases[0] -= derrorDbias * learningRate;
+  for (let i = 0; i < inputSize; i++) {
+    const weight = weights[i];
+    weights[i] = weight - (derrorDbias * source[offset + i] + slope(isL2, rate, weight)) * learningRate;
+  }
   return prediction;
 }
 

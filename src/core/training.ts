@@ -5,7 +5,7 @@
 
 import type { InputDerivation } from './features';
 import type { NeuralNetwork } from './network';
-import { fusedStep, sumSquaredError, type PackedRows } from './sgd';
+import { fusedStep, penalizedFusedStep, sumSquaredError, type PackedRows } from './sgd';
 import { BatchPicker, batchStep, createGradientSums } from './regularization';
 import type { ErrorPoint, TrainerChunk, TrainerOptions } from './types';
 
@@ -36,9 +36,10 @@ export function createTrainer(network: NeuralNetwork, inputs: number[][], target
   let iteration = 0;
   let diverged = false;
 
-  // The tutorial's SGD (a batch of one, no penalty) runs the fused step below, exactly as before;
-  // anything else runs the batch step (regularization.ts), one step per iteration.
-  if (batchSize > 1 || regularization) return batchTrainer();
+  // A batch of one is SGD on the fused step: the tutorial's (run, below), or with a weight penalty
+  // its penalised twin (runPenalized); both pick rows as the tutorial does. Larger batches run the
+  // batch step (regularization.ts), one step per iteration.
+  if (batchSize > 1) return batchTrainer();
 
   function batchTrainer(): Trainer {
     const picker = new BatchPicker(train.count, batchSize, (n) => network.sampler.randomInt(n));
@@ -107,8 +108,44 @@ export function createTrainer(network: NeuralNetwork, inputs: number[][], target
     return { iteration, errors, testErrors, done: diverged || iteration >= iterations, diverged };
   }
 
+  /**
+   * run() with the penalty: the same picks, the penalised fused step, and the cumulative error
+   * with the penalty recorded beside the one without. A loop of its own, so the tutorial's loop
+   * above keeps its one call site (and its speed).
+   */
+  function runPenalized(maxSteps: number): TrainerChunk {
+    const errors: ErrorPoint[] = [];
+    const testErrors: ErrorPoint[] = [];
+    const penalizedErrors: ErrorPoint[] = [];
+    const end = Math.min(iterations, iteration + Math.max(0, Math.floor(maxSteps)));
+    const { layers, sampler, learningRate } = network;
+    const { inputs, targets, count } = train;
+    const penalty = regularization!;
+    let step = iteration;
+    let stop = diverged;
+    let untilRecord = (errorInterval - (step % errorInterval)) % errorInterval;
+    while (!stop && step < end) {
+      const row = sampler.randomInt(count);
+      const prediction = penalizedFusedStep(layers, inputs, row * stride, targets[row], learningRate, penalty);
+      if (prediction - prediction !== 0) stop = true;
+      if (untilRecord === 0) {
+        const error = sumSquaredError(layers, train, stride);
+        errors.push([step, error]);
+        if (test) testErrors.push([step, sumSquaredError(layers, test, stride)]);
+        penalizedErrors.push([step, error + count * network.penalty()]);
+        if (!Number.isFinite(error) || !network.hasFiniteParameters()) stop = true;
+        untilRecord = errorInterval;
+      }
+      untilRecord--;
+      step++;
+    }
+    iteration = step;
+    diverged = stop || !network.hasFiniteParameters();
+    return { iteration, errors, testErrors, penalizedErrors, done: diverged || iteration >= iterations, diverged };
+  }
+
   return {
-    run,
+    run: regularization ? runPenalized : run,
     get iteration() { return iteration; },
     get iterations() { return iterations; },
     get done() { return diverged || iteration >= iterations; },

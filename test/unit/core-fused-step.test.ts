@@ -4,17 +4,27 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { createRandom, createTrainer, NeuralNetwork } from '../../src/core/index';
-import type { HiddenActivation, NetworkOptions, OutputKind } from '../../src/core/index';
+import type { HiddenActivation, NetworkOptions, OutputKind, RegularizationKind } from '../../src/core/index';
 
 /** The tutorial's train loop, spelled with the public API only. */
 function trainByHand(network: NeuralNetwork, inputs: number[][], targets: number[], iterations: number, errorInterval: number): number[] {
+  return trainByHandWithPenalty(network, inputs, targets, iterations, errorInterval).errors;
+}
+
+/** The same loop; with a penalty, computeGradients includes its slope, and the loss adds it once per row. */
+function trainByHandWithPenalty(network: NeuralNetwork, inputs: number[][], targets: number[], iterations: number, errorInterval: number) {
   const errors: number[] = [];
+  const penalized: number[] = [];
   for (let iteration = 0; iteration < iterations; iteration++) {
     const row = network.sampler.randomInt(inputs.length);
     network.updateParameters(network.computeGradients(inputs[row], targets[row]));
-    if (iteration % errorInterval === 0) errors.push(network.cumulativeError(inputs, targets));
+    if (iteration % errorInterval === 0) {
+      const error = network.cumulativeError(inputs, targets);
+      errors.push(error);
+      penalized.push(error + inputs.length * network.penalty());
+    }
   }
-  return errors;
+  return { errors, penalized };
 }
 
 const activations: HiddenActivation[] = ['sigmoid', 'relu', 'tanh'];
@@ -52,6 +62,62 @@ describe('the fused training step', () => {
       // Both generators are where the row picks left them.
       assert.equal(fused.sampler.next(), byHand.sampler.next());
     }), { numRuns: 80 });
+  });
+
+  it('with an L1 or L2 penalty and a batch of 1: each step equals computeGradients + updateParameters with that penalty, bit for bit, in any chunks', () => {
+    const penalties = fc.record({
+      kind: fc.constantFrom<RegularizationKind>('L1', 'L2'),
+      rate: fc.oneof(fc.constant(0), fc.double({ min: 1e-5, max: 0.2, noNaN: true })),
+    });
+    const chunkings = fc.array(fc.integer({ min: 1, max: 60 }), { minLength: 1, maxLength: 4 });
+    fc.assert(fc.property(setups, penalties, chunkings, (setup, regularization, chunkSizes) => {
+      const random = createRandom(setup.seed ^ 0x4321);
+      const inputs = Array.from({ length: setup.rowCount }, () => Array.from({ length: setup.inputSize }, () => random.next() * 4 - 2));
+      const targets = inputs.map(() => (setup.output === 'linear' ? random.next() * 3 - 1 : random.randomInt(2)));
+      const { crosses, ...rest } = setup;
+      const options: NetworkOptions = { ...rest, regularization, ...(crosses ? { inputs: ['x1', 'x1*x1', `sin(x${setup.inputSize})`] } : {}) };
+      const fused = new NeuralNetwork(options);
+      const byHand = NeuralNetwork.fromSnapshot(fused.snapshot());
+      const stepped = NeuralNetwork.fromSnapshot(fused.snapshot());
+      const trainer = createTrainer(fused, inputs, targets, { iterations: 150, errorInterval: setup.errorInterval, batchSize: 1 });
+      const errors: number[] = [];
+      const penalized: number[] = [];
+      for (let call = 0; !trainer.done; call++) {
+        const chunk = trainer.run(chunkSizes[call % chunkSizes.length]!);
+        errors.push(...chunk.errors.map(([, error]) => error));
+        penalized.push(...chunk.penalizedErrors!.map(([, value]) => value));
+      }
+      assert.ok(trainer.diverged || trainer.iteration === 150);
+      const expected = trainByHandWithPenalty(byHand, inputs, targets, trainer.iteration, setup.errorInterval);
+      assert.deepStrictEqual(errors, expected.errors);
+      assert.deepStrictEqual(penalized, expected.penalized);
+      assert.deepStrictEqual(fused.parameters(), byHand.parameters());
+      assert.equal(fused.sampler.next(), byHand.sampler.next());
+      // trainStep is the same step, one row at a time.
+      for (let iteration = 0; iteration < trainer.iteration; iteration++) {
+        const row = stepped.sampler.randomInt(inputs.length);
+        stepped.trainStep(inputs[row]!, targets[row]!);
+      }
+      assert.deepStrictEqual(stepped.parameters(), fused.parameters());
+    }), { numRuns: 80 });
+  });
+
+  it('a batch-1 step with a penalty, by hand: each weight moves by (delta · input + slope) · learning rate, the bias by delta · learning rate', () => {
+    // The tutorial's neuron at its worked example's start, one step on [2, 1.5] → 0 (rows of one, so the pick is that row).
+    const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+    const prediction = sigmoid(2 * 1.45 + 1.5 * -0.66);
+    const delta = 2 * prediction * prediction * (1 - prediction);
+    for (const [regularization, slopes] of [
+      [{ kind: 'L2', rate: 0.01 }, [2 * 0.01 * 1.45, 2 * 0.01 * -0.66]],
+      [{ kind: 'L1', rate: 0.01 }, [0.01, -0.01]],
+    ] as const) {
+      const network = NeuralNetwork.fromSnapshot({ ...new NeuralNetwork({ learningRate: 0.1, weights: [1.45, -0.66], bias: 0 }).snapshot(), regularization: { ...regularization } });
+      createTrainer(network, [[2, 1.5]], [0], { iterations: 1, errorInterval: 1 }).run(1);
+      const [w0, w1] = network.weights;
+      assert.ok(Math.abs(w0! - (1.45 - 0.1 * (delta * 2 + slopes[0]))) < 1e-15, `${regularization.kind} w0 ${w0}`);
+      assert.ok(Math.abs(w1! - (-0.66 - 0.1 * (delta * 1.5 + slopes[1]))) < 1e-15, `${regularization.kind} w1 ${w1}`);
+      assert.ok(Math.abs(network.bias - (0 - 0.1 * delta)) < 1e-15, `${regularization.kind} bias ${network.bias}`);
+    }
   });
 
   it('the tutorial net with the tutorial’s start values: 10,000 iterations, every record and parameter equal', () => {

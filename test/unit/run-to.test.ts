@@ -25,8 +25,9 @@ function stepper(settings: Partial<TrainingSettings> = {}): Stepper {
 describe('Run to iteration in a worker', function () {
   this.timeout(60_000);
 
-  for (const settings of [{}, { hiddenLayers: [3], activation: 'tanh' as const }]) {
-    it(`lands where running on in the host does (${settings.hiddenLayers ? 'one hidden layer' : 'the tutorial net'})`, async () => {
+  const L2 = { kind: 'L2' as const, rate: 0.01 };
+  for (const settings of [{}, { hiddenLayers: [3], activation: 'tanh' as const }, { hiddenLayers: [3], activation: 'tanh' as const, regularization: L2 }]) {
+    it(`lands where running on in the host does (${settings.hiddenLayers ? 'one hidden layer' : 'the tutorial net'}${'regularization' in settings ? ', L2' : ''})`, async () => {
       const inHost = stepper(settings);
       const inWorker = stepper(settings);
       inHost.step();
@@ -39,6 +40,15 @@ describe('Run to iteration in a worker', function () {
       assert.strictEqual(outcome.done, 20_000 - 1);
       assert.deepStrictEqual(inWorker.adopt(outcome, outcome.done), expected, 'same iteration, row, parameters and gradients');
       assert.deepStrictEqual(inWorker.step(), inHost.step(), 'and the same row after it: the sampler came back too');
+    });
+  }
+
+  for (const regularization of [L2, { kind: 'L1' as const, rate: 0.01 }]) {
+    it(`with an ${regularization.kind} penalty, Run to lands where stepping one iteration at a time does (the same rows, the same penalised step)`, () => {
+      const stepped = stepper({ hiddenLayers: [3], activation: 'tanh', regularization });
+      const ranTo = stepper({ hiddenLayers: [3], activation: 'tanh', regularization });
+      for (let i = 0; i < 300; i++) stepped.step();
+      assert.deepStrictEqual(ranTo.runTo(300), stepped.step());
     });
   }
 
