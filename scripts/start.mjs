@@ -3,11 +3,12 @@
 // Builds and packages the VSIX, installs the tools if needed (scripts/setup-vscode.mjs), installs the VSIX into an
 // isolated code-server under .vscode-e2e/start/, prepares .vscode-e2e/start/workspace (a copy of the tutorial
 // dataset, made once), serves on 127.0.0.1 (port 8080 or the next free one; PORT=... to choose) and stays in the
-// foreground until Ctrl+C, which stops the server by PID.
+// foreground until Ctrl+C, which stops the server by PID. The address it prints opens tutorial.nn.json, and on the
+// first start the extension opens its walkthrough (VS Code's walkthroughs-on-install setting is on in this profile).
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setup } from './setup-vscode.mjs';
 
@@ -18,6 +19,19 @@ const WORKSPACE = join(START, 'workspace');
 const VSIX = join(ROOT, 'dist-vsix', 'neural-network-lab.vsix');
 
 function step(text) { console.log(`\n[start] ${text}`); }
+
+/** User settings of the npm start profile, written once (later starts keep the learner's). */
+export const START_SETTINGS = { 'workbench.welcomePage.walkthroughs.openOnInstall': true };
+
+/**
+ * The address to open: the workspace folder, and (through the workbench's `payload` query, which VS Code
+ * for the web reads as the files to open) the tutorial dataset in an editor.
+ */
+export function startUrl(origin, workspace, file) {
+  const host = new URL(origin).host;
+  const payload = [['openFile', `vscode-remote://${host}${file.split(sep).map(encodeURIComponent).join('/')}`]];
+  return `${origin}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+}
 
 function npmRun(script) {
   const r = spawnSync('npm', ['run', script], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
@@ -50,8 +64,8 @@ async function main() {
   }
 
   const port = Number(process.env.PORT) || 8080;
-  const server = await startCodeServer({ ...dirs, stateDir: START, workspace: WORKSPACE, port, preserveSettings: true });
-  const url = `${server.origin}/?folder=${encodeURIComponent(WORKSPACE)}`;
+  const server = await startCodeServer({ ...dirs, stateDir: START, workspace: WORKSPACE, port, settings: START_SETTINGS, preserveSettings: true });
+  const url = startUrl(server.origin, WORKSPACE, copy);
   console.log(`
   Neural Network Lab is running in VS Code (code-server ${server.port === port ? '' : `on port ${server.port}, ${port} was taken `}pid ${server.pid}).
   Open in a browser on this machine:
@@ -69,4 +83,6 @@ async function main() {
   process.exit(1);
 }
 
-main().catch((e) => { console.error(`[start] ${e.stack || e}`); process.exit(1); });
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  main().catch((e) => { console.error(`[start] ${e.stack || e}`); process.exit(1); });
+}

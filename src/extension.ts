@@ -20,6 +20,7 @@ import type { ExerciseRegistration } from './exercise/register';
 import type { Services } from './services';
 import type { Platform } from './platform/platform';
 import { useLocalizer } from './l10n';
+import { openWalkthroughOnFirstRun } from './commands/firstRun';
 
 const DATASET_SELECTOR: vscode.DocumentSelector = [{ pattern: '**/*.nn.json' }];
 
@@ -71,5 +72,7 @@ export function activateLab(context: vscode.ExtensionContext, platform: Platform
     ...registerCommands(services, decorations),
     ...exercises.disposables,
   );
+  // After activation returns, so it costs activation nothing.
+  setTimeout(() => void openWalkthroughOnFirstRun(context), 0);
   return createApi(services, decorations, performance.now() - started, exercises.api);
 }

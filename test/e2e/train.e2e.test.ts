@@ -33,6 +33,9 @@ describe('e2e: Train Network on the tutorial dataset', function () {
     assert.strictEqual(await chart.getAttribute('data-last-iteration'), '9900');
     const weights = await panel.locator('#parameters .number[data-value]').evaluateAll((elements) => elements.map((element) => Number(element.getAttribute('data-value'))));
     assert.strictEqual(weights.length, 3, 'two weights and a bias');
+    // The end message tells the 8 rows' story from their own numbers, and what the suggested hidden layer did.
+    const message = await panel.locator('#run-message').textContent() ?? '';
+    assert.match(message, /stays near 1\.97 .*best one gets 6 of 8 right.*1\.88.*8 × 0\.5².*memorising, not learning/);
     await screenshot(page, 'e2e-training-panel');
   });
 

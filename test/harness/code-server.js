@@ -23,6 +23,9 @@ const CHROMIUM = process.env.NNL_CHROMIUM || '/usr/bin/chromium';
 
 const USER_SETTINGS = {
   'workbench.startupEditor': 'none',
+  // The extension opens its walkthrough on first activation unless this is off (src/commands/firstRun.ts):
+  // tests start from a quiet workbench; npm start turns it on. (Machine-scoped: see MACHINE_SCOPED.)
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
   'security.workspace.trust.enabled': false,
   'workbench.tips.enabled': false,
   'telemetry.telemetryLevel': 'off',
@@ -137,12 +140,19 @@ function tail(file, lines = 40) {
   try { return fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n'); } catch { return '(no log)'; }
 }
 
+/** Settings VS Code reads, in a remote window such as code-server's, from the server's machine settings only. */
+const MACHINE_SCOPED = ['workbench.welcomePage.walkthroughs.openOnInstall'];
+
 function writeUserSettings(userDataDir, settings, preserve) {
   const dir = path.join(userDataDir, 'User');
   const file = path.join(dir, 'settings.json');
   if (preserve && fs.existsSync(file)) return;
+  const merged = { ...USER_SETTINGS, ...settings };
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(file, JSON.stringify({ ...USER_SETTINGS, ...settings }, null, 2));
+  fs.writeFileSync(file, JSON.stringify(merged, null, 2));
+  const machine = Object.fromEntries(MACHINE_SCOPED.filter((key) => key in merged).map((key) => [key, merged[key]]));
+  fs.mkdirSync(path.join(userDataDir, 'Machine'), { recursive: true });
+  fs.writeFileSync(path.join(userDataDir, 'Machine', 'settings.json'), JSON.stringify(machine, null, 2));
 }
 
 /**
