@@ -5,23 +5,20 @@ import { NeuralNetwork } from '../core';
 import type { ModelSnapshot } from '../core/types';
 import { checkModelFits, modelToFile, numpyScript, parseModelFile, pytorchScript, suggestedModelFileName, type StartChoice } from '../export';
 import type { Services } from '../services';
-import { resolveDatasetDocument } from './pickDataset';
+import { COMMANDS } from './ids';
+import { datasetFor } from './pickDataset';
 import { baseName } from '../uriName';
 
-async function trainedModel(services: Services, target: unknown) {
-  const document = await resolveDatasetDocument(services.extensionUri, target);
-  if (!document) return undefined;
-  const { dataset } = await services.documents.parseCurrent(document);
-  const name = baseName(document.uri);
+async function trainedModel(services: Services, target: unknown, title: string) {
+  const opened = await datasetFor(services, target, { title });
+  if (!opened) return undefined;
+  const { document, dataset, name } = opened;
   const model = services.models.get(document.uri.toString());
-  if (!dataset) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('{0} cannot be read as a dataset: see the Problems panel.', name));
-    return undefined;
-  }
   if (!model) {
+    const train = vscode.l10n.t('Train Network');
     void vscode.window
-      .showWarningMessage(vscode.l10n.t('{0} has no trained model yet. Train the network first.', name), 'Train Network')
-      .then((choice) => choice && vscode.commands.executeCommand('neuralNetworkLab.train', document.uri));
+      .showWarningMessage(vscode.l10n.t('{0} has no trained model yet. Train the network first.', name), train)
+      .then((choice) => choice === train && vscode.commands.executeCommand(COMMANDS.train, document.uri));
     return undefined;
   }
   const misfit = checkModelFits(model, dataset.inputSize);
@@ -47,7 +44,7 @@ async function saveAs(document: vscode.TextDocument, fileName: string, filters: 
 }
 
 export async function exportModel(services: Services, target?: unknown): Promise<vscode.Uri | undefined> {
-  const found = await trainedModel(services, target);
+  const found = await trainedModel(services, target, vscode.l10n.t('Export Model'));
   if (!found) return undefined;
   const settings = services.training.runFor(found.document.uri)?.info.settings;
   const content = modelToFile(found.model, {
@@ -61,13 +58,9 @@ export async function exportModel(services: Services, target?: unknown): Promise
 }
 
 export async function loadModel(services: Services, target?: unknown, modelFile?: unknown): Promise<ModelSnapshot | undefined> {
-  const document = await resolveDatasetDocument(services.extensionUri, target);
-  if (!document) return undefined;
-  const { dataset } = await services.documents.parseCurrent(document);
-  if (!dataset) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Open a dataset without problems to bind the model to.'));
-    return undefined;
-  }
+  const opened = await datasetFor(services, target, { title: vscode.l10n.t('Load Model') });
+  if (!opened) return undefined;
+  const { document, dataset } = opened;
   const file =
     modelFile instanceof vscode.Uri
       ? modelFile
@@ -94,7 +87,7 @@ export async function loadModel(services: Services, target?: unknown, modelFile?
 }
 
 export async function exportScript(services: Services, kind: 'numpy' | 'pytorch', target?: unknown, options?: unknown): Promise<vscode.Uri | undefined> {
-  const found = await trainedModel(services, target);
+  const found = await trainedModel(services, target, kind === 'numpy' ? vscode.l10n.t('Export as Python (NumPy)') : vscode.l10n.t('Export as PyTorch'));
   if (!found) return undefined;
   const start = startOf(options) ?? (await pickStart());
   if (!start) return undefined;

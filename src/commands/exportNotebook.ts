@@ -7,12 +7,11 @@ import type { Dataset } from '../dataset';
 import {
   checkModelFits, chooseDataSource, DEFAULT_NOTEBOOK_INLINE_ROWS, lessonNotebook, relativeUriPath, serializeNotebook, type DataSource,
 } from '../export';
-import { baseName } from '../uriName';
 import { resolveSettings } from '../training/resolveSettings';
 import { freshSeed, isTrainingRow } from '../training/trainingRows';
 import type { TrainingSettings } from '../protocol';
 import type { Services } from '../services';
-import { datasetWithoutErrors, resolveDatasetDocument } from './pickDataset';
+import { datasetFor } from './pickDataset';
 import { readUserDefaults } from './train';
 
 const JUPYTER_EXTENSION = 'ms-toolsai.jupyter';
@@ -23,11 +22,9 @@ export interface ExportNotebookOptions {
 }
 
 export async function exportNotebook(services: Services, target?: unknown, options?: unknown): Promise<vscode.Uri | undefined> {
-  const document = await resolveDatasetDocument(services.extensionUri, target);
-  if (!document) return undefined;
-  const dataset = await datasetWithoutErrors(services, document, vscode.l10n.t('exporting a notebook'));
-  if (!dataset) return undefined;
-  const name = baseName(document.uri);
+  const opened = await datasetFor(services, target, { title: vscode.l10n.t('Export as Notebook'), requireClean: { purpose: vscode.l10n.t('exporting a notebook') } });
+  if (!opened) return undefined;
+  const { document, dataset, name } = opened;
   if (!dataset.rows.some(isTrainingRow)) {
     void vscode.window.showErrorMessage(vscode.l10n.t('{0} has no training rows: give some rows a "target" (and no "split": "test") to learn from.', name));
     return undefined;

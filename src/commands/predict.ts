@@ -6,16 +6,14 @@ import type { DatasetRow } from '../dataset';
 import { predictionModel, describePrediction } from '../editor/predictionModel';
 import type { PredictionDecorations } from '../editor/predictionDecorations';
 import type { Services } from '../services';
-import { baseName } from '../uriName';
+import { datasetFor } from './pickDataset';
 
-async function datasetAt(services: Services, uri: vscode.Uri) {
-  const document = await vscode.workspace.openTextDocument(uri);
-  const { dataset } = await services.documents.parseCurrent(document);
-  if (!dataset) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('{0} cannot be read as a dataset: see the Problems panel.', baseName(uri)));
-    return undefined;
-  }
-  const model = predictionModel(dataset, services.models.get(uri.toString()));
+/** The dataset and the model its predictions come from; rows with errors are simply left out. */
+async function datasetWithModel(services: Services, target: unknown, title: string) {
+  const opened = await datasetFor(services, target, { title });
+  if (!opened) return undefined;
+  const { document, dataset } = opened;
+  const model = predictionModel(dataset, services.models.get(document.uri.toString()));
   if (model.kind === 'mismatch') {
     void vscode.window.showWarningMessage(
       vscode.l10n.t('The model was trained on rows of {0} inputs, but the rows now have {1}. Train the network again first.', model.expected, model.found),
@@ -26,7 +24,7 @@ async function datasetAt(services: Services, uri: vscode.Uri) {
 }
 
 export async function predictRow(services: Services, decorations: PredictionDecorations, uri: vscode.Uri, rowIndex: number) {
-  const context = await datasetAt(services, uri);
+  const context = await datasetWithModel(services, uri, vscode.l10n.t('Predict Row'));
   const row = context?.dataset.rows.find((candidate) => candidate.index === rowIndex);
   if (!context || !row) return undefined;
   const { network } = context.model;
@@ -39,7 +37,7 @@ export async function predictRow(services: Services, decorations: PredictionDeco
 }
 
 export async function explainRow(services: Services, uri: vscode.Uri, rowIndex: number) {
-  const context = await datasetAt(services, uri);
+  const context = await datasetWithModel(services, uri, vscode.l10n.t('Explain Row'));
   const row = context?.dataset.rows.find((candidate) => candidate.index === rowIndex);
   if (!context || !row) return undefined;
   const explanation = explain(context.model.network, row.input, row.target);
@@ -53,9 +51,7 @@ export async function explainRow(services: Services, uri: vscode.Uri, rowIndex: 
 }
 
 export async function predictAll(services: Services, decorations: PredictionDecorations, target?: unknown) {
-  const uri = target instanceof vscode.Uri ? target : vscode.window.activeTextEditor?.document.uri;
-  if (!uri) return undefined;
-  const context = await datasetAt(services, uri);
+  const context = await datasetWithModel(services, target, vscode.l10n.t('Predict All'));
   if (!context) return undefined;
   const { network } = context.model;
   const untrained = context.model.kind === 'random';

@@ -1,8 +1,11 @@
-// Every command the extension contributes, bound to its implementation.
+// Every command the extension contributes, bound to its implementation. Arguments come from
+// anywhere (a menu, a command link, another extension), so each handler takes `unknown` and checks.
 import * as vscode from 'vscode';
 import type { Services } from '../services';
 import type { PredictionDecorations } from '../editor/predictionDecorations';
-import { trainCommand, type TrainOverrides } from './train';
+import { isIterationCount } from '../core/limits';
+import { COMMANDS, type CommandName } from './ids';
+import { trainCommand } from './train';
 import { explainRow, predictAll, predictRow } from './predict';
 import { compareLearningRates, openBundled, startLesson, step } from './teaching';
 import { splitDataset } from './splitDataset';
@@ -11,33 +14,46 @@ import { bagOfWordsCommand, createDatasetFromSentences } from './text';
 import { exportModel, exportScript, loadModel } from './exportModel';
 import { exportNotebook } from './exportNotebook';
 
+type Handler = (...args: unknown[]) => unknown;
+/** Registered with the Testing controller they drive (src/exercise/register.ts). */
+export type ExerciseCommandName = 'createExerciseFile' | 'checkMyCode';
+
+/** Registers `run` under the command's id. */
+export function registerCommand(name: CommandName, run: Handler): vscode.Disposable {
+  return vscode.commands.registerCommand(COMMANDS[name], run);
+}
+
+const isRowIndex = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
+
 export function registerCommands(services: Services, decorations: PredictionDecorations): vscode.Disposable[] {
-  const register = (id: string, run: (...args: any[]) => unknown) => vscode.commands.registerCommand(`neuralNetworkLab.${id}`, run);
-  return [
-    register('train', (target?: unknown, overrides?: TrainOverrides) => trainCommand(services, target, overrides)),
-    register('stop', () => services.training.stop()),
-    register('openTutorialDataset', () => openBundled(services, 'tutorial.nn.json')),
-    register('openBundledDataset', (name?: unknown) => openBundled(services, name)),
-    register('showTrainingPanel', () => services.panel.show(false)),
-    register('predictRow', (uri: vscode.Uri, row: number) => predictRow(services, decorations, uri, row)),
-    register('explainRow', (uri: vscode.Uri, row: number) => explainRow(services, uri, row)),
-    register('predictAll', (target?: unknown) => predictAll(services, decorations, target)),
-    register('clearPredictions', () => {
+  // One handler per command: the compiler reports a command without one.
+  const handlers: Record<Exclude<CommandName, ExerciseCommandName>, Handler> = {
+    train: (target, overrides) => trainCommand(services, target, overrides),
+    stop: () => services.training.stop(),
+    openTutorialDataset: () => openBundled(services, 'tutorial.nn.json'),
+    openBundledDataset: (name) => openBundled(services, name),
+    showTrainingPanel: () => services.panel.show(false),
+    // From a row's lens: the file and the row's index in it.
+    predictRow: (uri, row) => (uri instanceof vscode.Uri && isRowIndex(row) ? predictRow(services, decorations, uri, row) : undefined),
+    explainRow: (uri, row) => (uri instanceof vscode.Uri && isRowIndex(row) ? explainRow(services, uri, row) : undefined),
+    predictAll: (target) => predictAll(services, decorations, target),
+    clearPredictions: () => {
       const document = vscode.window.activeTextEditor?.document;
       if (document) decorations.clear(document);
-    }),
-    register('startLesson', (checkpoint?: unknown) => startLesson(services, checkpoint)),
+    },
+    startLesson: (checkpoint) => startLesson(services, checkpoint),
     // `until`: Run to that iteration (as the panel's Run to does); anything but a whole number in range is ignored.
-    register('step', (target?: unknown, until?: unknown) => step(services, target, Number.isInteger(until) && (until as number) >= 0 && (until as number) <= 1e9 ? (until as number) : undefined)),
-    register('compareLearningRates', (target?: unknown) => compareLearningRates(services, target)),
-    register('bagOfWords', (text?: unknown) => bagOfWordsCommand(services, text)),
-    register('createDatasetFromSentences', (source?: unknown) => createDatasetFromSentences(services, source)),
-    register('exportModel', (target?: unknown) => exportModel(services, target)),
-    register('loadModel', (target?: unknown, file?: unknown) => loadModel(services, target, file)),
-    register('exportNumpy', (target?: unknown, options?: unknown) => exportScript(services, 'numpy', target, options)),
-    register('exportPytorch', (target?: unknown, options?: unknown) => exportScript(services, 'pytorch', target, options)),
-    register('exportNotebook', (target?: unknown, options?: unknown) => exportNotebook(services, target, options)),
-    register('splitDataset', (target?: unknown, fraction?: unknown) => splitDataset(services, target, fraction)),
-    register('generateDataset', (settings?: unknown) => generateDataset(settings)),
-  ];
+    step: (target, until) => step(services, target, until === 0 || isIterationCount(until) ? until : undefined),
+    compareLearningRates: (target) => compareLearningRates(services, target),
+    bagOfWords: (text) => bagOfWordsCommand(services, text),
+    createDatasetFromSentences: (source) => createDatasetFromSentences(services, source),
+    exportModel: (target) => exportModel(services, target),
+    loadModel: (target, file) => loadModel(services, target, file),
+    exportNumpy: (target, options) => exportScript(services, 'numpy', target, options),
+    exportPytorch: (target, options) => exportScript(services, 'pytorch', target, options),
+    exportNotebook: (target, options) => exportNotebook(services, target, options),
+    splitDataset: (target, fraction) => splitDataset(services, target, fraction),
+    generateDataset: (settings) => generateDataset(settings),
+  };
+  return (Object.keys(handlers) as (keyof typeof handlers)[]).map((name) => registerCommand(name, handlers[name]));
 }

@@ -3,13 +3,12 @@
 import * as vscode from 'vscode';
 import { pickTestRows, splitChange } from '../editor/splitRows';
 import type { Services } from '../services';
-import { datasetWithoutErrors, resolveDatasetDocument } from './pickDataset';
+import { datasetFor } from './pickDataset';
 
 export async function splitDataset(services: Services, target?: unknown, fractionArgument?: unknown): Promise<number | undefined> {
-  const document = await resolveDatasetDocument(services.extensionUri, target);
-  if (!document) return undefined;
-  const dataset = await datasetWithoutErrors(services, document, vscode.l10n.t('splitting it'));
-  if (!dataset) return undefined;
+  const opened = await datasetFor(services, target, { title: vscode.l10n.t('Split Dataset'), requireClean: { purpose: vscode.l10n.t('splitting it') } });
+  if (!opened) return undefined;
+  const { document, dataset } = opened;
   let fraction = typeof fractionArgument === 'number' ? fractionArgument : NaN;
   if (!(fraction > 0 && fraction < 1)) {
     const answer = await vscode.window.showInputBox({

@@ -8,7 +8,7 @@ import { startRunTo } from '../training/runToJob';
 import { resolveSettings } from '../training/resolveSettings';
 import type { Services } from '../services';
 import { openBundledDataset } from './openDataset';
-import { datasetWithoutErrors, resolveDatasetDocument } from './pickDataset';
+import { datasetFor } from './pickDataset';
 import { freshSeed, isTrainingRow } from '../training/trainingRows';
 import { readUserDefaults } from './train';
 
@@ -55,10 +55,11 @@ function pickedRow(): vscode.TextEditorDecorationType {
 
 /** One SGD iteration (or a run on to `until`), shown in the panel with the picked row highlighted. */
 export async function step(services: Services, target?: unknown, until?: number): Promise<StepView | undefined> {
-  const document = await resolveDatasetDocument(services.extensionUri, target ?? (services.stepper ? vscode.Uri.parse(services.stepper.datasetUri) : undefined));
-  if (!document) return undefined;
-  const dataset = await datasetWithoutErrors(services, document, vscode.l10n.t('stepping through training'));
-  if (!dataset) return undefined;
+  const opened = await datasetFor(services, target ?? (services.stepper ? vscode.Uri.parse(services.stepper.datasetUri) : undefined), {
+    title: vscode.l10n.t('Take One Training Step'), requireClean: { purpose: vscode.l10n.t('stepping through training') },
+  });
+  if (!opened) return undefined;
+  const { document, dataset } = opened;
   if (!dataset.rows.some(isTrainingRow)) {
     void vscode.window.showErrorMessage(vscode.l10n.t('The dataset has no training rows (rows with a "target") to step through.'));
     return undefined;
@@ -143,10 +144,9 @@ export function resetStepper(services: Services): void {
 
 /** Trains the same dataset with several learning rates, seeded identically, overlaid in one chart. */
 export async function compareLearningRates(services: Services, target?: unknown): Promise<string[]> {
-  const document = await resolveDatasetDocument(services.extensionUri, target);
-  if (!document) return [];
-  const dataset = await datasetWithoutErrors(services, document, vscode.l10n.t('comparing learning rates'));
-  if (!dataset) return [];
+  const opened = await datasetFor(services, target, { title: vscode.l10n.t('Compare Learning Rates'), requireClean: { purpose: vscode.l10n.t('comparing learning rates') } });
+  if (!opened) return [];
+  const { document, dataset } = opened;
   const base = resolveSettings(readUserDefaults(), dataset.network, {}, freshSeed);
   services.training.clearFinished();
   services.panel.show(true);

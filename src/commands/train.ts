@@ -1,11 +1,10 @@
 // "Neural Network: Train Network": check the dataset, resolve the settings, start the run.
 import * as vscode from 'vscode';
-import { hasErrors } from '../editor/datasetDocuments';
 import { resolveSettings, sanitizeUserDefaults, type UserDefaults } from '../training/resolveSettings';
 import { freshSeed, isTrainingRow } from '../training/trainingRows';
 import type { Services } from '../services';
 import { parseWebviewMessage } from '../protocol';
-import { resolveDatasetDocument } from './pickDataset';
+import { datasetFor } from './pickDataset';
 import type { HiddenActivation } from '../core/types';
 
 export interface TrainOverrides {
@@ -21,20 +20,10 @@ export function readUserDefaults(): UserDefaults {
 }
 
 /** Returns the run's id, or undefined when nothing was started (and the user was told why). */
-export async function trainCommand(services: Services, target?: unknown, overrides: TrainOverrides = {}): Promise<string | undefined> {
-  const document = await resolveDatasetDocument(services.extensionUri, target);
-  if (!document) return undefined;
-  const parsed = await services.documents.parseCurrent(document);
-  const name = document.uri.path.split('/').pop() ?? '';
-  if (hasErrors(parsed) || !parsed.dataset) {
-    const count = parsed.problems.filter((problem) => problem.severity === 'error').length;
-    // Not awaited: the command answers at once; the message waits for the learner on its own.
-    void vscode.window
-      .showErrorMessage(vscode.l10n.t('{0} has {1} problem{2} to fix before training. The Problems panel lists them, each at its row.', name, count, count === 1 ? '' : 's'), 'Show Problems')
-      .then((choice) => choice && vscode.commands.executeCommand('workbench.actions.view.problems'));
-    return undefined;
-  }
-  const dataset = parsed.dataset;
+export async function trainCommand(services: Services, target?: unknown, overrides?: unknown): Promise<string | undefined> {
+  const opened = await datasetFor(services, target, { title: vscode.l10n.t('Train Network'), requireClean: { purpose: vscode.l10n.t('training') } });
+  if (!opened) return undefined;
+  const { document, dataset, name } = opened;
   if (!dataset.rows.some(isTrainingRow)) {
     void vscode.window.showErrorMessage(vscode.l10n.t('{0} has no training rows: give some rows a "target" (and no "split": "test") to learn from.', name));
     return undefined;

@@ -6,6 +6,7 @@ import type { DatasetRow } from '../dataset';
 import type { Services } from '../services';
 import { isDatasetDocument } from './datasetDocuments';
 import { predictionModel } from './predictionModel';
+import { COMMANDS } from '../commands/ids';
 
 /** Rows above and below the visible range that still get lenses in a large file. */
 const VISIBLE_MARGIN_LINES = 100;
@@ -66,12 +67,12 @@ export class DatasetCodeLensProvider implements vscode.CodeLensProvider, vscode.
     const rowsWithLenses = this.rowsWithLenses(document, dataset.rows);
     if (dataset.rowsKey) {
       const range = rangeOf(document, dataset.rowsKey.offset, dataset.rowsKey.length);
-      lenses.push(new vscode.CodeLens(range, { title: vscode.l10n.t('▶ Train Network'), command: 'neuralNetworkLab.train', arguments: [document.uri] }));
+      lenses.push(new vscode.CodeLens(range, { title: vscode.l10n.t('▶ Train Network'), command: COMMANDS.train, arguments: [document.uri] }));
       if (rowsWithLenses.length < dataset.rows.length) {
         lenses.push(
           new vscode.CodeLens(range, {
             title: vscode.l10n.t('Predict/Explain shown near the visible rows only ({0} rows); Predict All covers every row', dataset.rows.length.toLocaleString('en-US')),
-            command: 'neuralNetworkLab.predictAll',
+            command: COMMANDS.predictAll,
             arguments: [document.uri],
           }),
         );
@@ -91,19 +92,19 @@ export class DatasetCodeLensProvider implements vscode.CodeLensProvider, vscode.
     const uri = lens.document.uri;
     if (!model || model.kind === 'mismatch') {
       const why = model ? `the model was trained on ${model.expected} inputs, the rows now have ${model.found}` : 'the file has problems';
-      lens.command = { title: vscode.l10n.t('Train first'), tooltip: vscode.l10n.t('Train the network again: {0}.', why), command: 'neuralNetworkLab.train', arguments: [uri] };
+      lens.command = { title: vscode.l10n.t('Train first'), tooltip: vscode.l10n.t('Train the network again: {0}.', why), command: COMMANDS.train, arguments: [uri] };
     } else if (lens.action === 'predict') {
       lens.command = {
         title: model.kind === 'random' ? 'Predict (untrained)' : 'Predict',
         tooltip: vscode.l10n.t('Run the network on this row and show the prediction at its end'),
-        command: 'neuralNetworkLab.predictRow',
+        command: COMMANDS.predictRow,
         arguments: [uri, lens.row],
       };
     } else {
       lens.command = {
         title: vscode.l10n.t('Explain'),
         tooltip: "Show this row's forward and backward pass, value by value",
-        command: 'neuralNetworkLab.explainRow',
+        command: COMMANDS.explainRow,
         arguments: [uri, lens.row],
       };
     }

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { restrictedModeText, type ExerciseController, type FileReport } from './controller';
 import { isPythonDocument, type FileItems } from './exerciseItems';
 import { EXERCISE_FILE_NAME } from './functions';
+import { COMMANDS } from '../commands/ids';
 
 export type CheckOutcome = { restricted: true } | { reports: FileReport[] } | undefined;
 
@@ -20,7 +21,7 @@ export async function checkMyCode(exercises: ExerciseController, target?: unknow
     const create = vscode.l10n.t('Create Exercise File');
     const choice = await vscode.window.showInformationMessage(
       vscode.l10n.t('There is no Python file with the tutorial’s functions to check. Create the exercise file {0}, or open your own file.', EXERCISE_FILE_NAME), create);
-    if (choice === create) await vscode.commands.executeCommand('neuralNetworkLab.createExerciseFile');
+    if (choice === create) await vscode.commands.executeCommand(COMMANDS.createExerciseFile);
     return undefined;
   }
   const request = new vscode.TestRunRequest([file.item], undefined, exercises.runProfile);

@@ -9,6 +9,7 @@ import { buildSpecs, type Specs } from './specs';
 import { MistakeClassifier } from './mistakes';
 import { EXERCISE_FUNCTIONS } from './functions';
 import { pythonExtensionInterpreter } from './pythonExtension';
+import { COMMANDS } from '../commands/ids';
 
 const SETTINGS = 'neuralNetworkLab';
 export const DEFAULT_TIME_LIMIT_SECONDS = 10;
@@ -60,8 +61,8 @@ export function registerExercises(extensionUri: vscode.Uri, log: vscode.LogOutpu
   });
   const disposables = [
     controller,
-    vscode.commands.registerCommand(`${SETTINGS}.createExerciseFile`, (reveal?: unknown) => createExerciseFile(extensionUri, reveal)),
-    vscode.commands.registerCommand(`${SETTINGS}.checkMyCode`, (target?: unknown) => checkMyCode(controller, target)),
+    vscode.commands.registerCommand(COMMANDS.createExerciseFile, (reveal?: unknown) => createExerciseFile(extensionUri, reveal)),
+    vscode.commands.registerCommand(COMMANDS.checkMyCode, (target?: unknown) => checkMyCode(controller, target)),
   ];
   return { disposables, api: { controller, reports } };
 }

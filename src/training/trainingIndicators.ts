@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { SessionState } from './runSessions';
 import type { TrainingRun } from './trainingRun';
 import { baseName } from '../uriName';
+import { COMMANDS } from '../commands/ids';
 
 export const TRAINING_CONTEXT_KEY = 'neuralNetworkLab.training';
 /** The percentage in the status bar moves at this pace while a run trains. */
@@ -25,7 +26,7 @@ export class TrainingIndicators implements vscode.Disposable {
 
   constructor() {
     this.statusBar.name = 'Neural Network Training';
-    this.statusBar.command = 'neuralNetworkLab.showTrainingPanel';
+    this.statusBar.command = COMMANDS.showTrainingPanel;
   }
 
   /** `sessions`: the sessions that are not idle, oldest first. */

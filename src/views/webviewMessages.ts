@@ -4,6 +4,7 @@ import type { HostMessage, WebviewMessage } from '../protocol';
 import type { Services } from '../services';
 import { readUserDefaults } from '../commands/train';
 import { resetStepper, step } from '../commands/teaching';
+import { COMMANDS } from '../commands/ids';
 
 export function currentState(services: Services): HostMessage {
   const defaults = readUserDefaults();
@@ -37,7 +38,7 @@ export function handleWebviewMessage(services: Services, message: WebviewMessage
       const answer = (runId?: unknown) => {
         if (requestId !== undefined) services.hub.broadcast({ type: 'trainHandled', requestId, runId: typeof runId === 'string' ? runId : undefined });
       };
-      vscode.commands.executeCommand('neuralNetworkLab.train', datasetUri, {
+      vscode.commands.executeCommand(COMMANDS.train, datasetUri, {
         learningRate: message.learningRate,
         iterations: message.iterations,
         hiddenLayers: message.hiddenLayers,
@@ -67,7 +68,7 @@ export function handleWebviewMessage(services: Services, message: WebviewMessage
       return;
     }
     case 'openExercise':
-      void vscode.commands.executeCommand('neuralNetworkLab.createExerciseFile', message.function);
+      void vscode.commands.executeCommand(COMMANDS.createExerciseFile, message.function);
       return;
     case 'ready':
       return;
