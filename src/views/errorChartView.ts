@@ -14,7 +14,7 @@ export class ErrorChartViewProvider implements vscode.WebviewViewProvider {
   resolveWebviewView(view: vscode.WebviewView): void {
     view.webview.options = webviewOptions(this.extensionUri);
     view.webview.html = webviewHtml(view.webview, this.extensionUri, 'sidebar', 'Error Chart');
-    const connection = this.hub.attach(view, view.onDidChangeVisibility);
+    const connection = this.hub.attach(view, 'sidebar', view.onDidChangeVisibility);
     view.onDidDispose(() => connection.dispose());
   }
 }

@@ -40,7 +40,7 @@ export class TrainingPanel implements vscode.Disposable {
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'activity-bar.svg');
     panel.webview.options = webviewOptions(this.extensionUri);
     panel.webview.html = webviewHtml(panel.webview, this.extensionUri, 'panel', TITLE);
-    this.connection = this.hub.attach(panel, panel.onDidChangeViewState);
+    this.connection = this.hub.attach(panel, 'panel', panel.onDidChangeViewState);
     panel.onDidDispose(() => {
       // Closing the panel never touches a run: only the connection goes.
       this.connection?.dispose();

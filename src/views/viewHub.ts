@@ -3,14 +3,20 @@
 // gets the full state again when it says `ready` or becomes visible.
 import * as vscode from 'vscode';
 import { parseWebviewMessage, type HostMessage, type WebviewMessage } from '../protocol';
+import { messageFor, type ViewKind } from './viewContent';
 
 export interface ViewTarget {
   readonly webview: vscode.Webview;
   readonly visible: boolean;
 }
 
+interface Attached {
+  readonly target: ViewTarget;
+  readonly kind: ViewKind;
+}
+
 export class ViewHub implements vscode.Disposable {
-  private readonly targets = new Set<ViewTarget>();
+  private readonly targets = new Set<Attached>();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -19,33 +25,39 @@ export class ViewHub implements vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
   ) {}
 
-  /** Starts talking to a webview; returns what stops it. */
-  attach(target: ViewTarget, onDidChangeVisibility: vscode.Event<unknown>): vscode.Disposable {
-    this.targets.add(target);
+  /** Starts talking to a webview; returns what stops it. `kind` says what it shows (see viewContent.ts). */
+  attach(target: ViewTarget, kind: ViewKind, onDidChangeVisibility: vscode.Event<unknown>): vscode.Disposable {
+    const attached: Attached = { target, kind };
+    this.targets.add(attached);
     const subscriptions = [
-      target.webview.onDidReceiveMessage((raw: unknown) => this.receive(target, raw)),
+      target.webview.onDidReceiveMessage((raw: unknown) => this.receive(attached, raw)),
       onDidChangeVisibility(() => {
-        if (target.visible) this.sendState(target);
+        if (target.visible) this.sendState(attached);
       }),
     ];
     return new vscode.Disposable(() => {
-      this.targets.delete(target);
+      this.targets.delete(attached);
       subscriptions.forEach((subscription) => subscription.dispose());
     });
   }
 
+  /** To every visible view that shows it; a hidden view gets the full state when it is shown again. */
   broadcast(message: HostMessage): void {
-    for (const target of this.targets) {
-      if (target.visible) void target.webview.postMessage(message);
-    }
+    for (const attached of this.targets) this.post(attached, message);
   }
 
   refreshAll(): void {
-    for (const target of this.targets) if (target.visible) this.sendState(target);
+    for (const attached of this.targets) this.sendState(attached);
   }
 
-  private sendState(target: ViewTarget): void {
-    void target.webview.postMessage(this.currentState());
+  private sendState(attached: Attached): void {
+    this.post(attached, this.currentState());
+  }
+
+  private post(attached: Attached, message: HostMessage): void {
+    if (!attached.target.visible) return;
+    const shown = messageFor(attached.kind, message);
+    if (shown) void attached.target.webview.postMessage(shown);
   }
 
   /** The validation path of every webview message, for a message with no view to answer. */
@@ -53,7 +65,7 @@ export class ViewHub implements vscode.Disposable {
     this.receive(undefined, raw);
   }
 
-  private receive(target: ViewTarget | undefined, raw: unknown): void {
+  private receive(target: Attached | undefined, raw: unknown): void {
     const message = parseWebviewMessage(raw);
     if (!message) {
       this.log.warn(`Ignored a malformed message from a webview: ${safeStringify(raw)}`);

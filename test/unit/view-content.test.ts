@@ -1,0 +1,39 @@
+// A view is sent only what it shows: the side view has no controls, step debugger, explanation,
+// lesson or bag of words, so the messages for those go to the Training panel alone.
+import * as assert from 'assert';
+import { messageFor } from '../../src/views/viewContent';
+import type { HostMessage } from '../../src/protocol';
+
+const defaults = { learningRate: 0.1, iterations: 10000, hiddenLayers: [], activation: 'sigmoid' as const };
+const step = { datasetUri: 'file:///a.nn.json', iteration: 0, row: 0, input: [1, 2], target: 1, prediction: 0.5, learningRate: 0.1, gradients: [], before: [], after: [] };
+const explanation = { datasetUri: 'file:///a.nn.json', row: 0, input: [1, 2], terms: [], intro: '' };
+const state: HostMessage = {
+  type: 'state', runs: [], defaults, step, explanation, lesson: 'error', sessions: { starting: 0, running: 1, stopping: 0 },
+  bag: { sentences: [], tokens: [], vocabulary: [], vectors: [] },
+  prediction: { datasetUri: 'file:///a.nn.json', row: 0, input: [1, 2], prediction: 0.7, output: 'sigmoid', untrained: false },
+};
+
+describe('messageFor (what each view is sent)', () => {
+  it('sends the panel everything, unchanged', () => {
+    for (const message of [state, { type: 'step', step } as HostMessage, { type: 'sessions', sessions: { starting: 1, running: 0, stopping: 0 } } as HostMessage]) {
+      assert.strictEqual(messageFor('panel', message), message);
+    }
+  });
+
+  it('keeps the panel-only messages from the side view', () => {
+    const panelOnly: HostMessage[] = [
+      { type: 'step', step }, { type: 'explanation', explanation }, { type: 'lesson', focus: 'error' },
+      { type: 'bagOfWords', bag: { sentences: [], tokens: [], vocabulary: [], vectors: [] } },
+      { type: 'trainHandled', requestId: 3 }, { type: 'sessions', sessions: { starting: 1, running: 0, stopping: 0 } },
+    ];
+    for (const message of panelOnly) assert.strictEqual(messageFor('sidebar', message), undefined, message.type);
+    const progress: HostMessage = { type: 'progress', runId: 'r', datasetUri: 'file:///a.nn.json', points: [[0, 1]], testPoints: [], iteration: 1, stepsPerSecond: 1, parameters: [] };
+    assert.strictEqual(messageFor('sidebar', progress), progress);
+  });
+
+  it("trims the side view's state to what it draws", () => {
+    const shown = messageFor('sidebar', state) as Extract<HostMessage, { type: 'state' }>;
+    assert.deepStrictEqual(Object.keys(shown).sort(), ['defaults', 'prediction', 'runs', 'type']);
+    assert.strictEqual(shown.prediction, (state as { prediction: unknown }).prediction);
+  });
+});
