@@ -6,7 +6,7 @@ import type { BoundaryView } from '../src/protocol';
 import { contourSegments } from './boundaryContour';
 import { formatSignificant } from './format';
 import { cssRgb, mixRgb, themeRgb, type Rgb } from './theme';
-import { frameScheduler } from './throttle';
+import { drawingScheduler } from './throttle';
 
 /** How far the heatmap goes towards a class colour: the points, in the full colour, stay visible on it. */
 const HEATMAP_STRENGTH = 0.55;
@@ -48,25 +48,51 @@ function normalizer(values: number[]): (value: number) => number {
   return (value) => (value - min) / span;
 }
 
+/** The theme's font, read once per theme (getComputedStyle forces a style recalculation). */
+function readFont(): string {
+  return getComputedStyle(document.body).getPropertyValue('--vscode-font-family').trim() || 'sans-serif';
+}
+
 function classColor(colors: BoundaryColors, t: number, strength: number): Rgb {
   if (!Number.isFinite(t)) return colors.neutral;
   const clamped = Math.min(1, Math.max(0, t));
   return clamped < 0.5 ? mixRgb(colors.neutral, colors.class0, (0.5 - clamped) * 2 * strength) : mixRgb(colors.neutral, colors.class1, (clamped - 0.5) * 2 * strength);
 }
 
+/** Whether two boundaries would paint the same picture (a run that has settled sends the same grid again and again). */
+export function samePicture(a: BoundaryView | undefined, b: BoundaryView | undefined): boolean {
+  if (!a || !b) return a === b;
+  if (a.columns !== b.columns || a.rows !== b.rows || a.values.length !== b.values.length || a.points.length !== b.points.length) return false;
+  if (a.x.min !== b.x.min || a.x.max !== b.x.max || a.x.label !== b.x.label || a.y.min !== b.y.min || a.y.max !== b.y.max || a.y.label !== b.y.label) return false;
+  for (let index = 0; index < a.values.length; index++) if (!Object.is(a.values[index], b.values[index])) return false;
+  for (let index = 0; index < a.points.length; index++) {
+    const p = a.points[index]!;
+    const q = b.points[index]!;
+    if (p.x !== q.x || p.y !== q.y || p.target !== q.target || p.split !== q.split) return false;
+  }
+  return true;
+}
+
 export class DecisionBoundary {
   private boundary: BoundaryView | undefined;
   private colors: BoundaryColors;
-  readonly requestRender = frameScheduler(() => this.draw());
+  private font = 'sans-serif';
+  /** One pixel per grid cell, scaled up by drawImage; kept between draws. */
+  private grid?: { canvas: HTMLCanvasElement; image: ImageData };
+  /** Redraws at most once per frame, and only while the canvas can be seen. */
+  readonly requestRender: () => void;
 
   constructor(private readonly canvas: HTMLCanvasElement, private readonly kind: 'panel' | 'sidebar') {
     this.colors = readColors(kind);
+    this.font = readFont();
+    this.requestRender = drawingScheduler('boundary', () => this.draw(), { element: canvas });
     // The canvas follows its box's width; redraw at the new size (and device pixel ratio).
     new ResizeObserver(() => this.requestRender()).observe(canvas);
   }
 
   /** Returns false when there is nothing to show, so the caller can hide the pane. */
   show(boundary: BoundaryView | undefined): boolean {
+    const unchanged = samePicture(this.boundary, boundary);
     this.boundary = boundary;
     if (!boundary) {
       for (const name of ['data-iteration', 'data-run-id', 'data-plot']) this.canvas.removeAttribute(name);
@@ -77,31 +103,36 @@ export class DecisionBoundary {
     this.canvas.setAttribute('aria-label',
       `Decision boundary at iteration ${boundary.iteration}: the prediction over ${boundary.x.label} (across) and ${boundary.y.label} (up), ` +
       `with the ${boundary.points.length} data rows on top.`);
-    this.requestRender();
+    if (!unchanged) this.requestRender();
     return true;
   }
 
   refreshTheme(): void {
     this.colors = readColors(this.kind);
+    this.font = readFont();
     this.requestRender();
   }
 
-  private draw(): void {
+  /** Returns false when there was nothing to draw (no boundary, or a canvas with no size yet). */
+  private draw(): boolean {
     const boundary = this.boundary;
     const cssWidth = this.canvas.clientWidth;
     const cssHeight = this.canvas.clientHeight;
-    if (!boundary || cssWidth === 0 || cssHeight === 0) return;
+    if (!boundary || cssWidth === 0 || cssHeight === 0) return false;
     const ratio = window.devicePixelRatio || 1;
-    this.canvas.width = Math.round(cssWidth * ratio);
-    this.canvas.height = Math.round(cssHeight * ratio);
+    // Setting a canvas's size reallocates it: only when the size really changed.
+    const width = Math.round(cssWidth * ratio);
+    const height = Math.round(cssHeight * ratio);
+    if (this.canvas.width !== width) this.canvas.width = width;
+    if (this.canvas.height !== height) this.canvas.height = height;
     const context = this.canvas.getContext('2d');
-    if (!context) return;
+    if (!context) return false;
     context.setTransform(ratio, 0, 0, ratio, 0, 0);
     context.clearRect(0, 0, cssWidth, cssHeight);
 
     const compact = this.kind === 'sidebar';
     const fontSize = compact ? 10 : 12;
-    const font = getComputedStyle(document.body).getPropertyValue('--vscode-font-family').trim() || 'sans-serif';
+    const font = this.font;
     const plot = { left: compact ? 34 : 52, top: 6, right: cssWidth - 8, bottom: cssHeight - (compact ? 30 : 38) };
     const plotWidth = Math.max(1, plot.right - plot.left);
     const plotHeight = Math.max(1, plot.bottom - plot.top);
@@ -139,6 +170,7 @@ export class DecisionBoundary {
     context.textBaseline = 'middle';
     context.fillText(boundary.y.label, 0, 0, plotHeight);
     context.restore();
+    return true;
   }
 
   /** One pixel per grid cell, scaled up smoothly: the grid's row 0 is y.min, at the bottom. */
@@ -146,7 +178,13 @@ export class DecisionBoundary {
     const { columns, rows, values } = boundary;
     if (columns < 1 || rows < 1 || values.length < columns * rows) return;
     const normalize = normalizer(values);
-    const image = new ImageData(columns, rows);
+    if (!this.grid || this.grid.image.width !== columns || this.grid.image.height !== rows) {
+      const canvas = document.createElement('canvas');
+      canvas.width = columns;
+      canvas.height = rows;
+      this.grid = { canvas, image: new ImageData(columns, rows) };
+    }
+    const { image, canvas: grid } = this.grid;
     for (let row = 0; row < rows; row++) {
       const imageRow = rows - 1 - row;
       for (let column = 0; column < columns; column++) {
@@ -158,9 +196,6 @@ export class DecisionBoundary {
         image.data[offset + 3] = 255;
       }
     }
-    const grid = document.createElement('canvas');
-    grid.width = columns;
-    grid.height = rows;
     grid.getContext('2d')?.putImageData(image, 0, 0);
     context.imageSmoothingEnabled = true;
     context.drawImage(grid, left, top, width, height);

@@ -11,8 +11,12 @@ export function button(id: string, text: string, secondary: boolean, ariaLabel?:
   return element;
 }
 
-/** A disabled vscode-button leaves the tab order; the attribute is what it reads. */
+/**
+ * A disabled vscode-button leaves the tab order; the attribute is what it reads. Only a real change
+ * touches it: every attribute write makes the custom element render again.
+ */
 export function setDisabled(element: HTMLElement, disabled: boolean): void {
+  if (element.hasAttribute('disabled') === disabled) return;
   if (disabled) element.setAttribute('disabled', '');
   else element.removeAttribute('disabled');
 }

@@ -2,7 +2,6 @@
 // Only the components used are registered, which keeps the bundle small.
 import {
   Chart,
-  Decimation,
   Legend,
   LinearScale,
   LineController,
@@ -14,24 +13,38 @@ import {
   type ChartOptions,
 } from 'chart.js';
 import { formatCompact, formatInteger, formatSignificant } from './format';
-import type { ChartPoint, RunSeries } from './runs';
+import { CHART_AXIS, type ChartPoint, type RunSeries } from './runs';
 import type { ThemeColors } from './theme';
-import { frameScheduler } from './throttle';
+import { drawingScheduler, STREAM_REDRAW_MS } from './throttle';
+import { decimate } from '../src/training/decimation';
 import { axisTitle, SUM_AXIS_TITLE, unitSuffix, type ErrorUnit } from './errorUnit';
 
-Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip, Decimation);
+Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip);
 
 /** The tutorial's label: without a test split the chart draws its sum (errorUnit.ts). */
 export const Y_AXIS_TITLE = SUM_AXIS_TITLE;
 
 /**
- * Decimation keeps drawing cheap whatever the run length: a series longer than THRESHOLD is
- * reduced to SAMPLES points (LTTB keeps the curve's shape), so at most ~2,000 points are drawn per line.
+ * chart.js gets each curve already decimated — min/max buckets, at most 4 points each, so at most
+ * 2,000 points whatever the run's length — as arrays of its own: the view's series (runs.ts) can
+ * grow without chart.js watching every push, and a redraw costs the same at the end of a long run
+ * as at its start. A curve is decimated again only when its run has new points.
  */
-const DECIMATION_THRESHOLD = 2000;
-const DECIMATION_SAMPLES = 1000;
+const DRAWN_BUCKETS = 500;
+
+export function drawnPoints(points: readonly ChartPoint[]): ChartPoint[] {
+  return decimate(points, DRAWN_BUCKETS, CHART_AXIS);
+}
 
 type LineDataset = ChartDataset<'line', ChartPoint[]>;
+
+/** A dataset of the chart and the run's series it draws, with the run's version it was last decimated at. */
+interface Curve {
+  run: RunSeries;
+  curve: 'train' | 'test';
+  version: number;
+  dataset: LineDataset;
+}
 
 declare global {
   interface Window {
@@ -53,16 +66,21 @@ function legendLabel(run: RunSeries, compact: boolean, severalFiles: boolean): s
 export class ErrorChart {
   private readonly chart: Chart<'line', ChartPoint[]>;
   private runs: readonly RunSeries[] = [];
-  /** Which dataset draws which series. dataset.data cannot tell: decimation swaps it for its sample. */
+  /** Which dataset draws which series of the view (dataset.data is a decimated copy). */
   private seriesIndex = new Map<ChartPoint[], number>();
+  private curves: Curve[] = [];
   private colors: ThemeColors;
   private readonly compact: boolean;
-  /** Coalesces all updates of one animation frame into one chart.update(). */
-  readonly requestRender = frameScheduler(() => this.chart.update('none'));
+  /** Coalesces all updates of one animation frame into one chart.update(); none while out of sight. */
+  readonly requestRender: () => void;
+  /** The same for new points of a running run: at most every STREAM_REDRAW_MS. */
+  readonly requestStreamRender: () => void;
 
   constructor(canvas: HTMLCanvasElement, colors: ThemeColors, options: { compact: boolean; logScale: boolean }) {
     this.colors = colors;
     this.compact = options.compact;
+    this.requestRender = drawingScheduler('chart', () => this.render(), { element: canvas });
+    this.requestStreamRender = drawingScheduler('chart', () => this.render(), { element: canvas, minIntervalMs: STREAM_REDRAW_MS });
     this.chart = new Chart(canvas, { type: 'line', data: { datasets: [] }, options: this.buildOptions(options) });
     (window.__nnlabCharts ??= []).push(this.chart as unknown as Chart);
     this.applyColors();
@@ -77,10 +95,10 @@ export class ErrorChart {
     return this.seriesIndex.get(series);
   }
 
-  /** Rebuilds the datasets when runs are added, replaced or removed. Points are shared, not copied. */
+  /** Rebuilds the datasets when runs are added, replaced or removed. */
   setRuns(runs: readonly RunSeries[]): void {
     this.runs = runs;
-    const datasets: LineDataset[] = [];
+    const curves: Curve[] = [];
     const severalFiles = new Set(runs.map((run) => run.info.datasetUri)).size > 1;
     // The axis speaks for the current run; an overlaid run in the other unit says its own in the legend.
     const unit: ErrorUnit = runs[runs.length - 1]?.unit ?? 'sum';
@@ -89,12 +107,22 @@ export class ErrorChart {
     runs.forEach((run, index) => {
       const label = legendLabel(run, this.compact, severalFiles) + (run.unit === unit ? '' : unitSuffix(run.unit));
       const isCurrent = index === runs.length - 1;
-      datasets.push(this.dataset(run, label, 'train', index, isCurrent));
-      if (run.info.testRows > 0 || run.test.length > 0) datasets.push(this.dataset(run, label, 'test', index, isCurrent));
+      curves.push(this.curve(run, label, 'train', index, isCurrent));
+      if (run.info.testRows > 0 || run.test.length > 0) curves.push(this.curve(run, label, 'test', index, isCurrent));
     });
-    this.seriesIndex = new Map(datasets.map((dataset, index) => [dataset.data, index]));
-    this.chart.data.datasets = datasets;
+    this.curves = curves;
+    this.seriesIndex = new Map(curves.map((curve, index) => [curve.run[curve.curve], index]));
+    this.chart.data.datasets = curves.map((curve) => curve.dataset);
     this.requestRender();
+  }
+
+  private render(): void {
+    for (const curve of this.curves) {
+      if (curve.version === curve.run.version) continue;
+      curve.dataset.data = drawnPoints(curve.run[curve.curve]);
+      curve.version = curve.run.version;
+    }
+    this.chart.update('none');
   }
 
   setLogScale(logScale: boolean): void {
@@ -109,11 +137,15 @@ export class ErrorChart {
     this.setRuns(this.runs);
   }
 
-  private dataset(run: RunSeries, label: string, curve: 'train' | 'test', index: number, isCurrent: boolean): LineDataset {
+  private curve(run: RunSeries, label: string, curve: 'train' | 'test', index: number, isCurrent: boolean): Curve {
+    return { run, curve, version: run.version, dataset: this.dataset(run, drawnPoints(run[curve]), label, curve, index, isCurrent) };
+  }
+
+  private dataset(run: RunSeries, data: ChartPoint[], label: string, curve: 'train' | 'test', index: number, isCurrent: boolean): LineDataset {
     const color = this.colors.series[index % this.colors.series.length];
     return {
       label: curve === 'test' ? `${label}, test rows` : run.info.testRows > 0 ? `${label}, training rows` : label,
-      data: curve === 'train' ? run.train : run.test,
+      data,
       borderColor: color,
       backgroundColor: color,
       // The current run stands out; older runs stay for comparison.
@@ -167,7 +199,6 @@ export class ErrorChart {
         },
       },
       plugins: {
-        decimation: { enabled: true, algorithm: 'lttb', samples: DECIMATION_SAMPLES, threshold: DECIMATION_THRESHOLD },
         legend: { position: 'bottom', labels: { boxWidth: compact ? 10 : 24, boxHeight: compact ? 2 : 2, font: { size: compact ? 10 : 12 } } },
         tooltip: {
           callbacks: {

@@ -22,7 +22,7 @@ import { renderSeriesNote } from './seriesNote';
 import { renderRunMessage, statusText } from './status';
 import { renderStep } from './stepView';
 import { readThemeColors, watchTheme } from './theme';
-import { intervalThrottle } from './throttle';
+import { drawingScheduler, intervalThrottle, STREAM_REDRAW_MS } from './throttle';
 import { loadState, post, saveState } from './vscodeApi';
 
 /** Words for screen readers update at most this often while training: faster is only noise. */
@@ -71,10 +71,33 @@ watchTheme((colors) => {
   network.refreshTheme();
 });
 
-/** The latest boundary's hidden-unit heatmaps, kept as one object per message so the diagram repaints only when they change. */
+/**
+ * The latest boundary's hidden-unit heatmaps, kept as one object per message so the diagram repaints
+ * only when they change. While a run streams them (4 a second) a new set is taken at most once a
+ * second: each unit's picture is a PNG to encode and decode, and 20-pixel pictures need no more.
+ */
 let latestHeatmaps: (UnitHeatmapsView & { runId: string }) | undefined;
-function keepHeatmaps(view: BoundaryView | undefined): void {
-  latestHeatmaps = view?.units && { ...view.units, iteration: view.iteration, runId: view.runId };
+const HEATMAP_STREAM_MS = 1000;
+let heatmapsTakenAt = -Infinity;
+let heatmapTimer: ReturnType<typeof setTimeout> | undefined;
+function keepHeatmaps(view: BoundaryView | undefined, streaming = false): void {
+  const next = view?.units && { ...view.units, iteration: view.iteration, runId: view.runId };
+  if (heatmapTimer !== undefined) clearTimeout(heatmapTimer);
+  heatmapTimer = undefined;
+  const take = () => {
+    latestHeatmaps = next;
+    heatmapsTakenAt = performance.now();
+  };
+  const wait = heatmapsTakenAt + HEATMAP_STREAM_MS - performance.now();
+  if (!streaming || !next || wait <= 0) {
+    take();
+    return;
+  }
+  heatmapTimer = setTimeout(() => {
+    heatmapTimer = undefined;
+    take();
+    paneUpdates();
+  }, wait);
 }
 
 /** What each neuron sees, for the run on show and only at its latest parameters (an inspected iteration has none). */
@@ -146,6 +169,9 @@ function renderRunState(immediateText: boolean): void {
   else textUpdates.request();
 }
 
+/** While a run streams progress, its panes are redrawn at most every STREAM_REDRAW_MS, and not while the view is hidden. */
+const paneUpdates = drawingScheduler('panes', () => renderRunState(false), { minIntervalMs: STREAM_REDRAW_MS });
+
 function handle(message: HostMessage): void {
   switch (message.type) {
     case 'state':
@@ -181,9 +207,12 @@ function handle(message: HostMessage): void {
     case 'progress': {
       const run = runs.progress(message);
       if (!run) return;
-      chart.requestRender();
+      chart.requestStreamRender();
       // Older runs still finishing in the background do not touch the current run's panes.
-      if (run === runs.current) renderRunState(false);
+      if (run === runs.current) {
+        updateChartAttributes();
+        paneUpdates();
+      }
       break;
     }
     case 'runEnded':
@@ -215,7 +244,7 @@ function handle(message: HostMessage): void {
       break;
     case 'boundary':
       layout.boundarySection.hidden = !boundary.show(message.boundary);
-      keepHeatmaps(message.boundary);
+      keepHeatmaps(message.boundary, runs.status === 'running');
       network.showHeatmaps(heatmapsToShow());
       break;
     case 'bagOfWords':

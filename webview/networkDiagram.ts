@@ -5,7 +5,7 @@
 import type { LayerParameters } from '../src/core/types';
 import { replaceChildren, svgEl } from './dom';
 import { formatSignificant } from './format';
-import { frameScheduler } from './throttle';
+import { drawCounts, drawingScheduler } from './throttle';
 import { heatmapPng, readHeatmapColors } from './unitHeatmaps';
 
 /** Each hidden unit's output over the input plane (BoundaryView.units), for the run and iteration it was computed at. */
@@ -37,6 +37,14 @@ interface DrawnNode {
   unit: number;
   /** Hidden units only: what the unit sees, clipped to its circle. */
   heatmap?: SVGImageElement;
+  /** What the heatmap's image was painted from: an unchanged unit is not encoded again. */
+  painted?: { values: readonly number[]; size: number; activation: string; colors: object };
+}
+
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index++) if (!Object.is(a[index], b[index])) return false;
+  return true;
 }
 
 export function layerSizes(layers: LayerParameters[]): number[] {
@@ -68,7 +76,8 @@ export class NetworkDiagram {
   private heatmaps?: UnitHeatmapsView;
   private painted?: { heatmaps?: UnitHeatmapsView; structure: string };
   private heatmapColors = readHeatmapColors();
-  readonly requestRender = frameScheduler(() => this.render());
+  /** At most once per frame, and not while the view is hidden. */
+  readonly requestRender: () => void;
 
   constructor(kind: 'panel' | 'sidebar') {
     this.kind = kind;
@@ -77,6 +86,8 @@ export class NetworkDiagram {
       id: 'network-diagram', class: `network-diagram network-${kind}`, viewBox: `0 0 ${width} ${height}`,
       role: 'img', 'aria-label': 'Network diagram: no network yet', 'data-layer-sizes': '', 'data-edge-count': 0,
     });
+    // Not deferred while scrolled away (only while the view is hidden): its data attributes and hovers stay current.
+    this.requestRender = drawingScheduler('network', () => this.render());
   }
 
   /** Shows these parameters from the next animation frame on; `inputNames` label derived inputs (network.inputs). */
@@ -99,11 +110,13 @@ export class NetworkDiagram {
     this.requestRender();
   }
 
-  private render(): void {
+  /** Returns false when there is no network to draw yet. */
+  private render(): boolean {
     const sizes = layerSizes(this.layers);
     const structure = `${sizes.join(',')}|${this.inputNames?.join(',') ?? ''}`;
     if (structure !== this.structure) this.build(sizes);
     this.updateValues();
+    return sizes.length > 0;
   }
 
   private build(sizes: number[]): void {
@@ -222,9 +235,16 @@ export class NetworkDiagram {
       node.heatmap.toggleAttribute('hidden', values === undefined);
       if (!values) {
         node.heatmap.removeAttribute('href');
+        node.painted = undefined;
         continue;
       }
-      node.heatmap.setAttribute('href', heatmapPng(values, heatmaps!.size, this.activation, this.heatmapColors));
+      const painted = node.painted;
+      if (!painted || painted.size !== heatmaps!.size || painted.activation !== this.activation || painted.colors !== this.heatmapColors || !sameNumbers(painted.values, values)) {
+        // Encoding a PNG is the costly part: only for a unit whose picture changed.
+        node.heatmap.setAttribute('href', heatmapPng(values, heatmaps!.size, this.activation, this.heatmapColors));
+        node.painted = { values, size: heatmaps!.size, activation: this.activation, colors: this.heatmapColors };
+        drawCounts.unitHeatmaps = (drawCounts.unitHeatmaps ?? 0) + 1;
+      }
       node.heatmap.dataset.iteration = String(heatmaps!.iteration);
       drawn++;
     }

@@ -24,6 +24,8 @@ export interface RunSeries {
   penalized?: ErrorPoint;
   lastIteration?: number;
   iteration: number;
+  /** Counts the changes to `train` and `test`, so a drawing knows whether it is stale. */
+  version: number;
   /** Errors the run recorded; more than `train` holds once the series is thinned. */
   recordedPoints: number;
   stepsPerSecond: number;
@@ -41,7 +43,7 @@ export const MAX_RUNS = 8;
 
 /** At most 16,384 points per series in a view, the newest 4,096 as received. */
 export const WEBVIEW_SERIES_BOUNDS: SeriesBounds = { buckets: 2048, recent: 4096 };
-const CHART_AXIS: PointAxis<ChartPoint> = { x: (point) => point.x, y: (point) => point.y };
+export const CHART_AXIS: PointAxis<ChartPoint> = { x: (point) => point.x, y: (point) => point.y };
 
 function appendPoints(target: ChartPoint[], points: ErrorPoint[], divisor: number): void {
   const converted = points.map(([x, y]) => ({ x, y: Number.isFinite(y) ? y / divisor : NaN }));
@@ -115,10 +117,11 @@ export class RunStore {
   }
 
   private emptySeries(info: RunInfo): RunSeries {
-    return { info, unit: errorUnit(info), train: [], test: [], iteration: 0, recordedPoints: 0, stepsPerSecond: 0, parameters: [] };
+    return { info, unit: errorUnit(info), train: [], test: [], version: 0, iteration: 0, recordedPoints: 0, stepsPerSecond: 0, parameters: [] };
   }
 
   private appendTo(run: RunSeries, points: ErrorPoint[], testPoints: ErrorPoint[]): void {
+    if (points.length > 0 || testPoints.length > 0) run.version++;
     const divisors = errorDivisors(run.info);
     appendPoints(run.train, points, divisors.train);
     appendPoints(run.test, testPoints, divisors.test);
