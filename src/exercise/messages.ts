@@ -74,26 +74,32 @@ export function renderVerdict(id: ExerciseFunctionId, verdict: Verdict, context:
 function wrongValues(id: ExerciseFunctionId, verdict: Extract<Verdict, { kind: 'values' }>, context: RenderContext, at: (line?: number) => vscode.Location | undefined): RenderedVerdict {
   const first = verdict.comparison.first!;
   const name = displayName(id);
-  const parts = [vscode.l10n.t('{0} gives a wrong value for {1}.', `${verdict.call}`, first.term.source === 'local' ? first.name : first.name.replace(/^returned /, ''))];
-  if (first.term.source === 'local') parts.push(vscode.l10n.t('The first of the tutorial’s terms that differs is {0}: expected {1}, got {2}.', first.name, first.expected, first.actual));
-  else parts.push(vscode.l10n.t('Expected {0}, got {1}.', first.expected, first.actual));
+  const term = first.name.replace(/^returned /, '');
+  const mistake = verdict.mistake ? mistakeText(verdict.mistake) : undefined;
+  // What matters comes first: VS Code shows the start of the message beside the code.
+  const parts = mistake ? [vscode.l10n.t('Known mistake: {0}.', mistake.name)] : [];
+  parts.push(first.term.source === 'local'
+    ? vscode.l10n.t('{0} is the first of the tutorial’s terms that differs: expected {1}, got {2}, in {3}.', term, first.expected, first.actual, verdict.call)
+    : vscode.l10n.t('{0} is wrong: expected {1}, got {2}, in {3}.', term, first.expected, first.actual, verdict.call));
   if (first.reason === 'shape') parts.push(vscode.l10n.t('The shapes differ: compare how many values each side has.'));
   if (verdict.notReplayed) {
     parts.push(vscode.l10n.t('np.random.randint gave the lab’s rows {0} times in {1} iterations, so your run could not follow the lab’s. Pick each row with np.random.randint(len(input_vectors)), as the tutorial does.', String(verdict.notReplayed.replayed), String(verdict.notReplayed.iterations)));
   }
-  if (verdict.mistake) {
-    const mistake = mistakeText(verdict.mistake);
-    parts.push(vscode.l10n.t('Known mistake: {0}. Your numbers are exactly the ones it gives.', mistake.name), mistake.explanation);
-  }
+  if (mistake) parts.push(vscode.l10n.t('Your numbers are exactly the ones it gives.'), mistake.explanation);
   const failedCallees = verdict.calls.filter((callee) => callee !== id && context.failedInThisRun.has(callee));
   if (failedCallees.length > 0) parts.push(vscode.l10n.t('{0} calls {1}, which fails its own check: fix that first.', name, failedCallees.join(', ')));
   const text = parts.join(' ');
-  const message = vscode.TestMessage.diff(text, verdict.comparison.expectedLines.join('\n') + '\n', verdict.comparison.actualLines.join('\n') + '\n');
   const info = functionInfo(context.definitions, id);
   const key = first.term.source === 'attribute' ? `self.${first.term.keys[0]}` : first.term.keys.find((k) => info?.assigned[k] !== undefined);
   const line = first.term.source !== 'returned' && key && info?.assigned[key] ? info.assigned[key] - 1 : undefined;
-  message.location = at(line);
-  return { messages: [message], summary: text, output: [] };
+  // Two messages: the explanation where the wrong value is computed, and expected against actual
+  // values (a diff view) on the def line.
+  const explanation = new vscode.TestMessage(text);
+  explanation.location = at(line);
+  const values = vscode.TestMessage.diff(vscode.l10n.t('Expected and actual values of {0}', verdict.call),
+    verdict.comparison.expectedLines.join('\n') + '\n', verdict.comparison.actualLines.join('\n') + '\n');
+  values.location = at(undefined);
+  return { messages: [explanation, values], summary: text, output: [] };
 }
 
 function raised(id: ExerciseFunctionId, verdict: Extract<Verdict, { kind: 'raised' }>, context: RenderContext, at: (line?: number) => vscode.Location | undefined): RenderedVerdict {
