@@ -4,6 +4,7 @@
 import { dot, sigmoid, sigmoidDerivative } from '../core/activations';
 import { errorTail } from '../core/errorTail';
 import { NeuralNetwork } from '../core/network';
+import { l10n } from '../l10n';
 import { angleDegrees } from './numberText';
 import {
   chainRuleTakeaway, classOf, derivativeTakeaway, dotProductTakeaway, errorTakeaway, firstPredictionTakeaway, learningRateTakeaway,
@@ -227,6 +228,6 @@ function trainingCheckpoint(inputs: LessonInputs): Checkpoint {
     values,
     takeaway: tail
       ? trainingTakeaway({ seed: TUTORIAL_SEED, learningRate: inputs.learningRate, first: errors[0], tail, rows })
-      : `The error became NaN or infinite: with learning rate ${inputs.learningRate} the steps are too large to train.`,
+      : l10n.t('The error became NaN or infinite: with learning rate {0} the steps are too large to train.', inputs.learningRate),
   };
 }
