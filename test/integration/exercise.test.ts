@@ -209,6 +209,62 @@ describe('Check My Code (the exercise)', function () {
     }
   });
 
+  it('ends sys.exit, a crash of the interpreter and 1 GB of prints each as one clear error, and checks the rest', async () => {
+    const program = TUTORIAL_PROGRAM
+      .replace('def sigmoid_deriv(x):\n', 'def sigmoid_deriv(x):\n    import sys\n    sys.exit(3)\n')
+      .replace('def make_prediction(input_vector, weights, bias):\n',
+        'def make_prediction(input_vector, weights, bias):\n    for _ in range(1000):\n        print("x" * 1_000_000)\n')
+      .replace('    def __init__(self, learning_rate):\n', '    def __init__(self, learning_rate):\n        import ctypes\n        ctypes.string_at(0)\n');
+    const before = Date.now();
+    const report = await check(writePython(program));
+    assert.ok(Date.now() - before < 30_000, `all ended soon: ${Date.now() - before} ms`);
+    const exited = item(report, 'sigmoid_deriv');
+    assert.strictEqual(exited.status, 'errored');
+    assert.match(exited.message!, /^sigmoid_deriv\(.*\) called sys\.exit\(3\), which ends the Python process: a function should return its result instead\.$/);
+    const printed = item(report, 'make_prediction');
+    assert.strictEqual(printed.status, 'errored');
+    assert.match(printed.message!, /^make_prediction\(.*\) printed more than 8,388,608 characters and was stopped\.$/);
+    const crashed = item(report, 'NeuralNetwork.__init__');
+    assert.strictEqual(crashed.status, 'errored');
+    assert.match(crashed.message!, /^The Python process crashed \(SIGSEGV\) while checking NeuralNetwork\.__init__/);
+    const rest = ALL_FUNCTIONS.filter((id) => !['sigmoid_deriv', 'make_prediction', 'NeuralNetwork.__init__'].includes(id));
+    assert.deepStrictEqual(rest.filter((id) => item(report, id).status !== 'passed'), [], 'the other functions are checked in a fresh process and pass');
+  });
+
+  it('ends the process and everything it started when the run is cancelled', async () => {
+    const api = await activeApi();
+    const controller = api.exercises.controller;
+    await settings().update('checkTimeLimit', 60, vscode.ConfigurationTarget.Global);
+    const pidFile = path.join(workspaceFolder(), `cancelled-child-${process.pid}.pid`);
+    try {
+      const program = TUTORIAL_PROGRAM.replace('        cumulative_errors = []\n', `        import subprocess, sys
+        child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)"])
+        open(${JSON.stringify(pidFile)}, "w").write(str(child.pid))
+        while True:
+            pass
+        cumulative_errors = []
+`);
+      const uri = writePython(program);
+      const file = controller.items.update(uri, program)!;
+      const started = controller.processes.length;
+      const cancellation = new vscode.CancellationTokenSource();
+      const running = controller.run(new vscode.TestRunRequest([file.item], undefined, controller.runProfile), cancellation.token);
+      await waitFor('train to start its process', () => fs.existsSync(pidFile) && fs.readFileSync(pidFile, 'utf8') !== '', 30_000);
+      const cancelledAt = Date.now();
+      cancellation.cancel();
+      const [report] = await running;
+      assert.ok(Date.now() - cancelledAt < 5_000, `ended soon after the cancel: ${Date.now() - cancelledAt} ms`);
+      assert.strictEqual(item(report, 'NeuralNetwork.train').status, 'skipped');
+      assert.strictEqual(item(report, 'NeuralNetwork._update_parameters').status, 'passed');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      for (const pid of [...controller.processes.slice(started), Number(fs.readFileSync(pidFile, 'utf8'))]) assert.ok(!isAlive(pid), `process ${pid} is gone`);
+      cancellation.dispose();
+    } finally {
+      fs.rmSync(pidFile, { force: true });
+      await settings().update('checkTimeLimit', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('re-checks on save in a continuous run, until it is turned off', async () => {
     const api = await activeApi();
     const controller = api.exercises.controller;
