@@ -94,6 +94,7 @@ export async function exportScript(services: Services, kind: 'numpy' | 'pytorch'
   const settings = services.training.runFor(found.document.uri)?.info.settings;
   const scriptOptions = {
     datasetName: found.name, iterations: settings?.iterations, errorInterval: settings?.errorInterval, start, fileStart: found.dataset.network.start,
+    batchSize: settings?.batchSize ?? found.dataset.network.batchSize,
   };
   const script = kind === 'numpy' ? numpyScript(found.model, found.dataset, scriptOptions) : pytorchScript(found.model, found.dataset, scriptOptions);
   const base = found.name.replace(/\.nn\.json$/, '');

@@ -38,6 +38,7 @@ export async function exportNotebook(services: Services, target?: unknown, optio
     learned,
     iterations,
     errorInterval: settings.errorInterval,
+    batchSize: settings.batchSize,
     fileStart: dataset.network.start,
     source: dataSource(document, dataset, destination),
   });

@@ -53,6 +53,7 @@ export function modelToFile(snapshot: ModelSnapshot, extra: ModelFileExtras = {}
       iterations: extra.iterations,
       errorInterval: extra.errorInterval,
       seed: snapshot.seed,
+      regularization: snapshot.regularization ? { ...snapshot.regularization } : undefined,
     },
     features: extra.features ? [...extra.features] : undefined,
     dataset: extra.datasetName,

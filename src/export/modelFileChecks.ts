@@ -6,6 +6,7 @@
 import { InputDerivation } from '../core/features';
 import { HIDDEN_ACTIVATION_NAMES, OUTPUT_KIND_NAMES } from '../core/activations';
 import { NETWORK_LIMITS } from '../core/limits';
+import { REGULARIZATION_KINDS, type Regularization } from '../core/regularization';
 import type { LayerParameters, ModelSnapshot } from '../core/types';
 
 /** A snapshot plus what the file says about where it came from (only the fields present). */
@@ -71,7 +72,10 @@ function read(text: string, format: string, supportedVersion: number): LoadedMod
     fail(`"training.learningRate" must be a number greater than 0, found ${describe(learningRate)}.`);
   }
   const seed = wholeNumber(training.seed, 'training.seed', 0, NETWORK_LIMITS.maxSeed);
-  const model: LoadedModel = { inputSize, hiddenLayers, activation, output, learningRate, seed, layers, ...(inputs ? { inputs } : {}) };
+  const regularization = training.regularization === undefined ? undefined : readRegularization(record(training, 'regularization'));
+  const model: LoadedModel = {
+    inputSize, hiddenLayers, activation, output, learningRate, seed, layers, ...(inputs ? { inputs } : {}), ...(regularization ? { regularization } : {}),
+  };
   if (training.iterations !== undefined) model.iterations = wholeNumber(training.iterations, 'training.iterations', 1);
   if (training.errorInterval !== undefined) model.errorInterval = wholeNumber(training.errorInterval, 'training.errorInterval', 1);
 
@@ -105,6 +109,16 @@ function parseJson(text: string): unknown {
     const reason = error instanceof Error ? error.message : String(error);
     fail(`This is not a Neural Network Lab model file: it is not valid JSON (${reason}).`);
   }
+}
+
+/** "training.regularization": the weight penalty the model was trained with. */
+function readRegularization(value: Record<string, unknown>): Regularization {
+  const kind = oneOf(value.kind, 'training.regularization.kind', 'penalty', REGULARIZATION_KINDS);
+  const rate = value.rate;
+  if (typeof rate !== 'number' || !Number.isFinite(rate) || rate < 0) {
+    fail(`"training.regularization.rate" must be a number of at least 0, found ${describe(rate)}.`);
+  }
+  return { kind, rate };
 }
 
 /** "architecture.inputs": the feature crosses the first layer takes, in the lab's canonical form. */

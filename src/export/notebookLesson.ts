@@ -10,13 +10,14 @@ import { NotebookBuilder, markdownText, type Notebook } from './notebook';
 import { dataCell, type DataSource } from './notebookData';
 import { addTutorialSections } from './notebookTutorial';
 import { numpyClass } from './numpyClass';
+import { batchDefinitions, usesBatches } from './numpyTraining';
 import { pythonFloat } from './pythonLiterals';
 import {
-  describeArchitecture, errorIntervalOf, groupRows, iterationsOf, networkInputsFunction, parameterArguments,
+  batchSizeOf, describeArchitecture, errorIntervalOf, groupRows, iterationsOf, networkInputsFunction, parameterArguments,
   parameterConstants, runStartParameters, type ExportDataset, type ScriptOptions,
 } from './scriptParts';
 
-export interface NotebookOptions extends Pick<ScriptOptions, 'iterations' | 'errorInterval' | 'fileStart'> {
+export interface NotebookOptions extends Pick<ScriptOptions, 'iterations' | 'errorInterval' | 'fileStart' | 'batchSize'> {
   /** The dataset's file name, shown in the title. */
   datasetName: string;
   /**
@@ -35,6 +36,7 @@ export function lessonNotebook(snapshot: ModelSnapshot, dataset: ExportDataset, 
   const groups = groupRows(dataset, snapshot.inputSize);
   const iterations = iterationsOf(options);
   const errorInterval = errorIntervalOf(options);
+  const batchSize = batchSizeOf(options);
   const learningRate = pythonFloat(snapshot.learningRate);
   const source = options.source ?? { kind: 'inline' };
   const tutorialNet = snapshot.hiddenLayers.length === 0;
@@ -63,7 +65,7 @@ would not pick the lab's rows.`);
   notebook.code('lab-random-code', `${LAB_RANDOM_CLASS}
 
 
-# The seed of the lab's row sampler for the run's seed ${snapshot.seed}
+${batchDefinitions(snapshot, batchSize)}# The seed of the lab's row sampler for the run's seed ${snapshot.seed}
 ROW_SEED = ${rowSeedOf(snapshot.seed)}`);
 
   notebook.markdown('class', `## The NeuralNetwork class
@@ -75,7 +77,7 @@ for your network: ${markdownText(describeArchitecture(snapshot))}.${tutorialNet
 ${options.learned
     ? 'It is given its start values, so it can begin where the lab\'s run began.'
     : 'It draws its start values with `np.random.randn()`, as the tutorial does.'}`);
-  notebook.code('class-code', `${numpyClass(snapshot, errorInterval, options.learned ? 'learned' : 'random')}`);
+  notebook.code('class-code', `${numpyClass(snapshot, errorInterval, options.learned ? 'learned' : 'random', batchSize)}`);
 
   notebook.markdown('data', `## Your data and settings
 
@@ -95,7 +97,9 @@ ${parameterConstants('LEARNED', snapshot, snapshot.layers)}`
 
   notebook.markdown('training', `## Training
 
-${options.learned ? 'The network starts where the lab\'s run started and draws the rows the lab drew' : 'The network starts from random weights'};
+${options.learned ? 'The network starts where the lab\'s run started and draws the rows the lab drew' : 'The network starts from random weights'}${usesBatches(snapshot, batchSize)
+    ? `, ${batchSize === 1 ? 'one row' : `${batchSize} rows`} per step without repeats until every row has had its turn${snapshot.regularization ? `, with the ${snapshot.regularization.kind} weight penalty` : ''}, as the settings say`
+    : ''};
 every ${errorInterval} iterations \`train\` adds up the squared error over all training rows.
 The cell prints that cumulative error at most ${PRINTED_ERRORS} times (iteration, error).`);
   notebook.code('training-code', `neural_network = NeuralNetwork(${options.learned ? `learning_rate, ${parameterArguments('START', snapshot)}` : 'learning_rate'})

@@ -9,6 +9,7 @@
 // to rounding: z = W·a + b per layer, squared error, the chain rule, parameter -= gradient · lr.
 
 import type { HiddenActivation, ModelSnapshot, OutputKind } from '../core/types';
+import { penaltyLines, trainMethod } from './numpyTraining';
 import { firstLayerSize, type StartChoice } from './scriptParts';
 
 /**
@@ -17,10 +18,10 @@ import { firstLayerSize, type StartChoice } from './scriptParts';
  * with 'random' it draws them as the tutorial does (NeuralNetwork(learning_rate)). Either way it
  * reads ROW_SEED, the lab's row-sampler seed, when constructed.
  */
-export function numpyClass(snapshot: ModelSnapshot, errorInterval: number, start: StartChoice = 'learned'): string {
+export function numpyClass(snapshot: ModelSnapshot, errorInterval: number, start: StartChoice = 'learned', batchSize = 1): string {
   const { init, methods } = snapshot.hiddenLayers.length === 0 ? tutorialNeuron(snapshot, start) : layeredNetwork(snapshot, start);
   // The tutorial's order: __init__, the activation helpers, predict, the gradients, the update, train.
-  return [`class NeuralNetwork:\n${init}`, activationMethods(snapshot), methods, trainMethod(errorInterval)]
+  return [`class NeuralNetwork:\n${init}`, activationMethods(snapshot), methods, trainMethod(snapshot, errorInterval, batchSize)]
     .filter((part) => part !== '')
     .join('\n\n');
 }
@@ -77,7 +78,7 @@ ${linear
         derror_dweights = (
             derror_dprediction * dprediction_dlayer1 * dlayer1_dweights
         )
-
+${penaltyLines(snapshot, 'derror_dweights', 'self.weights', '        ')}
         return derror_dbias, derror_dweights
 
     def _update_parameters(self, derror_dbias, derror_dweights):
@@ -147,7 +148,7 @@ ${ROW_SAMPLER}`;
             # As in the tutorial: dlayer_dbias is 1 and dlayer_dweights is the layer's input.
             derror_dbias[index] = derror_dlayer * 1
             derror_dweights[index] = np.outer(derror_dlayer, outputs[index])
-            if index > 0:
+${penaltyLines(snapshot, 'derror_dweights[index]', 'self.weights[index]', '            ')}            if index > 0:
                 # One step further back: through this layer's weights into the layer below,
                 # then through that layer's activation.
                 derror_doutput = np.dot(self.weights[index].T, derror_dlayer)
@@ -201,42 +202,6 @@ function activationMethods(snapshot: ModelSnapshot): string {
   if (snapshot.hiddenLayers.length > 0) used.add(snapshot.activation);
   if (snapshot.output === 'sigmoid') used.add('sigmoid');
   return [...used].map((name) => ACTIVATION_METHODS[name]).join('\n\n');
-}
-
-/** The tutorial's train method: one random row per iteration, the cumulative error every interval. */
-function trainMethod(errorInterval: number): string {
-  return `    def train(self, input_vectors, targets, iterations):
-        cumulative_errors = []
-        for current_iteration in range(iterations):
-            # Pick a data instance at random (the tutorial calls np.random.randint here; the
-            # lab's generator picks the rows the lab picked)
-            random_data_index = self.random.randint(len(input_vectors))
-
-            input_vector = input_vectors[random_data_index]
-            target = targets[random_data_index]
-
-            # Compute the gradients and update the weights
-            derror_dbias, derror_dweights = self._compute_gradients(
-                input_vector, target
-            )
-
-            self._update_parameters(derror_dbias, derror_dweights)
-
-            # Measure the cumulative error for all the instances
-            if current_iteration % ${errorInterval} == 0:
-                cumulative_error = 0
-                # Loop through all the instances to measure the error
-                for data_instance_index in range(len(input_vectors)):
-                    data_point = input_vectors[data_instance_index]
-                    target = targets[data_instance_index]
-
-                    prediction = self.predict(data_point)
-                    error = np.square(prediction - target)
-
-                    cumulative_error = cumulative_error + error
-                cumulative_errors.append(cumulative_error)
-
-        return cumulative_errors`;
 }
 
 /** The tutorial's np.array([np.random.randn(), np.random.randn()]) for its two inputs. */

@@ -7,9 +7,10 @@
 import type { ModelSnapshot } from '../core/types';
 import { LAB_RANDOM_CLASS, rowSeedOf, seedLines } from './labRandom';
 import { numpyClass } from './numpyClass';
+import { batchDefinitions } from './numpyTraining';
 import { commentBlock, pythonFloat, pythonFloatList, pythonMatrix, pythonStringList } from './pythonLiterals';
 import {
-  asNetworkInputs, errorIntervalOf, groupRows, iterationsOf, networkInputsFunction, parameterArguments, parameterConstants,
+  asNetworkInputs, batchSizeOf, errorIntervalOf, groupRows, iterationsOf, networkInputsFunction, parameterArguments, parameterConstants,
   provenanceLines, runStartParameters, type ExportDataset, type RowGroups, type ScriptOptions,
 } from './scriptParts';
 
@@ -87,11 +88,11 @@ import numpy as np
 ${LAB_RANDOM_CLASS}
 
 
-# The seed of the lab's row sampler for the run's seed ${snapshot.seed}
+${batchDefinitions(snapshot, batchSizeOf(options))}# The seed of the lab's row sampler for the run's seed ${snapshot.seed}
 ROW_SEED = ${rowSeedOf(snapshot.seed)}
 ${parameters}
 
-${numpyClass(snapshot, errorIntervalOf(options), start)}
+${numpyClass(snapshot, errorIntervalOf(options), start, batchSizeOf(options))}
 
 
 ${networkInputsFunction(snapshot, 'numpy')}${dataSection(snapshot, dataset, groups)}

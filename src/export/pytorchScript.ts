@@ -9,10 +9,11 @@
 
 import type { HiddenActivation, LayerParameters, ModelSnapshot } from '../core/types';
 import { LAB_RANDOM_CLASS, rowSeedOf, seedLines } from './labRandom';
+import { batchDefinitions, usesBatches } from './numpyTraining';
 import { GOING_FURTHER } from './pytorchNotes';
 import { commentBlock, pythonFloat, pythonFloatList, pythonMatrix, pythonStringList } from './pythonLiterals';
 import {
-  errorIntervalOf, firstLayerSize, groupRows, iterationsOf, asNetworkInputs, networkInputsFunction, provenanceLines,
+  batchSizeOf, errorIntervalOf, firstLayerSize, groupRows, iterationsOf, asNetworkInputs, networkInputsFunction, provenanceLines,
   runStartParameters, type ExportDataset, type ScriptOptions,
 } from './scriptParts';
 
@@ -115,7 +116,7 @@ from torch import nn
 ${LAB_RANDOM_CLASS}
 
 
-# The seed of the lab's row sampler for the run's seed ${snapshot.seed}
+${batchDefinitions(snapshot, batchSizeOf(options))}# The seed of the lab's row sampler for the run's seed ${snapshot.seed}
 ROW_SEED = ${rowSeedOf(snapshot.seed)}
 
 ${parameters}LEARNING_RATE = ${pythonFloat(snapshot.learningRate)}
@@ -139,29 +140,7 @@ ${linears.map((line) => `            ${line},`).join('\n')}
 ${start === 'random' ? randomStart(snapshot) : LOAD_PARAMETERS}
 
 
-def train(net, input_vectors, targets, iterations, error_interval=${errorIntervalOf(options)}, random=None):
-    """The tutorial's loop: one random row per iteration, the cumulative error every interval.
-    The rows come from the lab's generator (pass the same LabRandom again to continue a run)."""
-    random = random if random is not None else LabRandom(ROW_SEED)
-    # Squared error summed over the rows given: on one row, exactly (prediction - target) ** 2.
-    loss_function = nn.MSELoss(reduction="sum")
-    # Plain stochastic gradient descent: parameter -= gradient * learning rate.
-    optimizer = torch.optim.SGD(net.parameters(), lr=LEARNING_RATE)
-    cumulative_errors = []
-    for current_iteration in range(iterations):
-        random_data_index = random.randint(len(input_vectors))
-        prediction = net(input_vectors[random_data_index])
-        target = targets[random_data_index:random_data_index + 1]
-
-        optimizer.zero_grad()
-        loss_function(prediction, target).backward()
-        optimizer.step()
-
-        if current_iteration % error_interval == 0:
-            with torch.no_grad():
-                predictions = net(input_vectors).squeeze(1)
-                cumulative_errors.append(loss_function(predictions, targets).item())
-    return cumulative_errors
+${trainFunction(snapshot, errorIntervalOf(options), batchSizeOf(options))}
 
 
 ${networkInputsFunction(snapshot, 'torch')}${features}# The training data: one input vector per row and its target
@@ -224,4 +203,58 @@ function tensor(snapshot: ModelSnapshot, rows: number[][]): string {
   return asNetworkInputs(snapshot, rows.length === 0
     ? `torch.empty((0, ${snapshot.inputSize}), dtype=torch.float64)`
     : `torch.tensor(${pythonMatrix(rows, '')}, dtype=torch.float64)`);
+}
+
+/**
+ * train(): the tutorial's loop on one row per iteration, or — for a run on batches or with a weight
+ * penalty — the lab's batch step: the mean squared error of the batch plus the penalty.
+ */
+function trainFunction(snapshot: ModelSnapshot, errorInterval: number, batchSize: number): string {
+  const batched = usesBatches(snapshot, batchSize);
+  const penalty = snapshot.regularization;
+  const penaltyFunction = penalty
+    ? `def penalty(net):
+    """The lab's ${penalty.kind} penalty: ${pythonFloat(penalty.rate)} · Σ ${penalty.kind === 'L2' ? 'w²' : '|w|'} over every weight (biases are not penalised)."""
+    return ${pythonFloat(penalty.rate)} * sum(${penalty.kind === 'L2' ? '(layer.weight ** 2).sum()' : 'layer.weight.abs().sum()'} for layer in net.layers)
+
+
+`
+    : '';
+  const step = batched
+    ? `        batch = batches.next()
+        predictions = net(input_vectors[batch]).squeeze(1)
+        # The mean squared error over the batch${penalty ? ', plus the weight penalty' : ''}
+        loss = loss_function(predictions, targets[batch]) / len(batch)${penalty ? ' + penalty(net)' : ''}
+
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()`
+    : `        random_data_index = random.randint(len(input_vectors))
+        prediction = net(input_vectors[random_data_index])
+        target = targets[random_data_index:random_data_index + 1]
+
+        optimizer.zero_grad()
+        loss_function(prediction, target).backward()
+        optimizer.step()`;
+  return `${penaltyFunction}def train(net, input_vectors, targets, iterations, error_interval=${errorInterval}, random=None):
+    """${batched
+    ? `As the lab trained: every step takes the next BATCH_SIZE rows of a shuffle drawn with the lab's
+    generator (LabBatches); the cumulative error every interval.`
+    : `The tutorial's loop: one random row per iteration, the cumulative error every interval.
+    The rows come from the lab's generator (pass the same LabRandom again to continue a run).`}"""
+    random = random if random is not None else LabRandom(ROW_SEED)
+    # Squared error summed over the rows given: on one row, exactly (prediction - target) ** 2.
+    loss_function = nn.MSELoss(reduction="sum")
+    # Plain stochastic gradient descent: parameter -= gradient * learning rate.
+    optimizer = torch.optim.SGD(net.parameters(), lr=LEARNING_RATE)${batched ? '\n    batches = LabBatches(random, len(input_vectors), BATCH_SIZE)' : ''}
+    cumulative_errors = []
+    for current_iteration in range(iterations):
+${step}
+
+        if current_iteration % error_interval == 0:
+            with torch.no_grad():
+                predictions = net(input_vectors).squeeze(1)
+                cumulative_errors.append(loss_function(predictions, targets).item())
+    return cumulative_errors
+`;
 }

@@ -37,6 +37,8 @@ export interface ScriptOptions {
   start?: StartChoice;
   /** The dataset's "network.start" (the tutorial net's start weights and bias), if it gives one. */
   fileStart?: { weights: readonly number[]; bias: number };
+  /** Rows per step of the lab's run ("network.batchSize"); default 1, the tutorial's SGD. */
+  batchSize?: number;
 }
 
 export type StartChoice = 'learned' | 'random';
@@ -124,6 +126,10 @@ export function provenanceLines(snapshot: ModelSnapshot, dataset: ExportDataset,
 
 export function iterationsOf(options: ScriptOptions): number {
   return positiveInteger(options.iterations, 10000, 'iterations');
+}
+
+export function batchSizeOf(options: Pick<ScriptOptions, 'batchSize'>): number {
+  return positiveInteger(options.batchSize, 1, 'batchSize');
 }
 
 export function errorIntervalOf(options: ScriptOptions): number {

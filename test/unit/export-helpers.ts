@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { NeuralNetwork } from '../../src/core/index';
+import { createTrainer, NeuralNetwork } from '../../src/core/index';
 import type { NetworkOptions } from '../../src/core/index';
 import type { ExportDataset } from '../../src/export/index';
 
@@ -142,12 +142,14 @@ export interface Variant {
   /** How the network was made and trained: `new NeuralNetwork(options)`, then `iterations` of train(). */
   options: NetworkOptions & { seed: number };
   iterations: number;
+  /** Rows per step (network.batchSize); 1 when absent. */
+  batchSize?: number;
 }
 
-function trained(options: NetworkOptions, dataset: ExportDataset, iterations: number): NeuralNetwork {
+function trained(options: NetworkOptions, dataset: ExportDataset, iterations: number, batchSize = 1): NeuralNetwork {
   const network = new NeuralNetwork(options);
   const { inputs, targets } = trainingRows(dataset);
-  network.train(inputs, targets, iterations);
+  createTrainer(network, inputs, targets, { iterations, errorInterval: 100, batchSize }).run(iterations);
   if (!network.hasFiniteParameters()) throw new Error(`test setup: ${JSON.stringify(options)} diverged`);
   return network;
 }
@@ -159,8 +161,8 @@ export function tutorialNetwork(): NeuralNetwork {
   return trained(TUTORIAL_OPTIONS, TUTORIAL_DATASET, 10_000);
 }
 
-function variant(name: string, options: NetworkOptions & { seed: number }, dataset: ExportDataset, iterations: number): Variant {
-  return { name, network: trained(options, dataset, iterations), dataset, options, iterations };
+function variant(name: string, options: NetworkOptions & { seed: number }, dataset: ExportDataset, iterations: number, batchSize?: number): Variant {
+  return { name, network: trained(options, dataset, iterations, batchSize), dataset, options, iterations, ...(batchSize ? { batchSize } : {}) };
 }
 
 let cachedVariants: Variant[] | undefined;
@@ -182,6 +184,9 @@ function trainVariants(): Variant[] {
     // A seed whose row-sampler seed has the top bit set (the case where the core folds a negative XOR).
     variant('linear output, hidden layer [4] tanh', { hiddenLayers: [4], activation: 'tanh', output: 'linear', learningRate: 0.02, seed: 0xdeadbeef }, REGRESSION_DATASET, 2000),
     variant('feature crosses, hidden layer [3] tanh', { hiddenLayers: [3], activation: 'tanh', learningRate: 0.1, seed: 13, inputs: ['x1', 'x2', 'x1*x2', 'sin(x1)'] }, TUTORIAL_DATASET, 2000),
+    variant("the tutorial's net with an L2 penalty", { hiddenLayers: [], learningRate: 0.1, seed: 21, regularization: { kind: 'L2', rate: 0.01 } }, TUTORIAL_DATASET, 2000),
+    variant('hidden layer [4] relu, L1 penalty, batches of 3', { hiddenLayers: [4], activation: 'relu', learningRate: 0.1, seed: 17, regularization: { kind: 'L1', rate: 0.001 } }, TUTORIAL_DATASET, 2000, 3),
+    variant('hidden layer [3] sigmoid, full batch (batchSize 10 > 8 rows)', { hiddenLayers: [3], learningRate: 0.5, seed: 19 }, TUTORIAL_DATASET, 1000, 10),
   ];
 }
 
@@ -189,7 +194,8 @@ function trainVariants(): Variant[] {
 export function labRun(variant: Variant, iterations = variant.iterations, errorInterval = 100): { errors: number[]; network: NeuralNetwork } {
   const network = new NeuralNetwork(variant.options);
   const { inputs, targets } = trainingRows(variant.dataset);
-  return { errors: network.train(inputs, targets, iterations, { errorInterval }), network };
+  const chunk = createTrainer(network, inputs, targets, { iterations, errorInterval, batchSize: variant.batchSize ?? 1 }).run(iterations);
+  return { errors: chunk.errors.map(([, error]) => error), network };
 }
 
 /** The training rows of a dataset, as the exported scripts name them (input_vectors, targets). */

@@ -115,6 +115,8 @@ describe('export: model file', function () {
       ['an infinite bias (1e999)', (f) => JSON.stringify(f).replace(/"biases":\[[^,\]]+/, '"biases":[1e999'), /"layers\[0\]\.biases\[0\]" must be a finite number, found Infinity/],
       ['a zero learning rate', (f) => ({ ...f, training: { ...f.training, learningRate: 0 } }), /"training\.learningRate" must be a number greater than 0/],
       ['a seed out of range', (f) => ({ ...f, training: { ...f.training, seed: 2 ** 32 } }), /"training\.seed" must be a whole number from 0 to 4294967295/],
+      ['an unknown penalty', (f) => ({ ...f, training: { ...f.training, regularization: { kind: 'L3', rate: 0.1 } } }), /"training\.regularization\.kind" must be "L1" or "L2"/],
+      ['a negative penalty rate', (f) => ({ ...f, training: { ...f.training, regularization: { kind: 'L2', rate: -1 } } }), /"training\.regularization\.rate" must be a number of at least 0, found -1/],
       ['features that do not match the inputs', (f) => ({ ...f, features: ['a', 'b', 'c'] }), /"features" names 3 inputs, but the model takes 2/],
       ['a feature that is not a name', (f) => ({ ...f, features: ['a', 2] }), /"features\[1\]" must be a name/],
       ['a bad date', (f) => ({ ...f, trainedAt: 'yesterday' }), /"trainedAt" must be a date and time/],
@@ -181,6 +183,9 @@ describe('export: model file', function () {
       }
     };
     check(file, schema, 'file');
+    const penalised = JSON.parse(modelToFile({ ...tutorialNetwork().snapshot(), regularization: { kind: 'L1', rate: 0.01 } })) as FileObject;
+    check(penalised, schema, 'file with a penalty');
+    assert.deepStrictEqual(schema.properties.training.properties.regularization.properties.kind.enum, ['L1', 'L2']);
     file.layers.forEach((layer: FileObject, l: number) => check(layer, schema.properties.layers.items, `layers[${l}]`));
   });
 

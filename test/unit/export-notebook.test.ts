@@ -75,7 +75,7 @@ function printedErrors(text: string): { iterations: number[]; errors: number[] }
 
 function notebookOf(variant: Variant, options: Partial<NotebookOptions> = {}): Notebook {
   return lessonNotebook(variant.network.snapshot(), variant.dataset, {
-    datasetName: 'tutorial.nn.json', learned: true, iterations: variant.iterations, errorInterval: 100, ...options,
+    datasetName: 'tutorial.nn.json', learned: true, iterations: variant.iterations, errorInterval: 100, batchSize: variant.batchSize, ...options,
   });
 }
 

@@ -2,7 +2,7 @@
 // one parameter update and a replayed training run must match the lab's core to 1e-9 — so the
 // backpropagation a learner reads in the exported class is the one the lab ran.
 import * as assert from 'node:assert/strict';
-import { NeuralNetwork } from '../../src/core/index';
+import { createTrainer, NeuralNetwork } from '../../src/core/index';
 import type { LayerParameters, ModelSnapshot } from '../../src/core/index';
 import { numpyScript, predictionOrder, rowSeedOf } from '../../src/export/index';
 import type { ExportDataset } from '../../src/export/index';
@@ -211,7 +211,7 @@ print(json.dumps([float(e) for e in replay.train(model.input_vectors, model.targ
     });
     const outputs = runPythonPrograms(
       cases.map((c) => backpropDriver(c.module, c.snapshot.learningRate, c.variant.iterations, TRAIN_ITERATIONS)),
-      Object.fromEntries(cases.map((c) => [`${c.module}.py`, numpyScript(c.snapshot, c.dataset)])),
+      Object.fromEntries(cases.map((c) => [`${c.module}.py`, numpyScript(c.snapshot, c.dataset, { batchSize: c.variant.batchSize })])),
     );
     cases.forEach(({ variant, name, snapshot, inputs, targets }, i) => {
       const python = JSON.parse(outputs[i]) as {
@@ -237,7 +237,8 @@ print(json.dumps([float(e) for e in replay.train(model.input_vectors, model.targ
       assertClose(flatten(python.afterUpdate), flatten(updated.parameters()), `${name}: parameters after one update`);
 
       const trained = NeuralNetwork.fromSnapshot(snapshot);
-      const errors = trained.train(inputs, targets, TRAIN_ITERATIONS, { errorInterval: 100 });
+      const errors = createTrainer(trained, inputs, targets, { iterations: TRAIN_ITERATIONS, errorInterval: 100, batchSize: variant.batchSize ?? 1 })
+        .run(TRAIN_ITERATIONS).errors.map(([, error]) => error);
       assert.equal(python.errors.length, 3, `${name}: train() records the error at iterations 0, 100 and 200`);
       assertClose(python.errors, errors, `${name}: cumulative errors of train()`);
       assertClose(flatten(python.afterTraining), flatten(trained.parameters()), `${name}: parameters after train()`);

@@ -51,7 +51,9 @@ loss_function = torch.nn.MSELoss(reduction="sum")
 gradients = []
 for input_vector, target in zip(model.input_vectors, model.targets):
     net.zero_grad()
-    loss_function(net(input_vector), target.reshape(1)).backward()
+    loss = loss_function(net(input_vector), target.reshape(1))
+    # With a weight penalty, computeGradients includes its slope, as the lab's step does
+    (loss + model.penalty(net) if hasattr(model, "penalty") else loss).backward()
     gradients.append(parameters(net, of_gradients=True))
 
 # The lab's run, replayed: its start values and the rows LabRandom draws
@@ -79,8 +81,8 @@ describe('export: PyTorch script (run with /usr/bin/python3 and torch)', functio
   before(() => {
     requireTorch();
     nets = variants();
-    const scripts = nets.map(({ network, dataset }) => pytorchScript(network.snapshot(), dataset));
-    const randomStarts = nets.map(({ network, dataset }) => pytorchScript(network.snapshot(), dataset, { start: 'random', iterations: RANDOM_ITERATIONS }));
+    const scripts = nets.map(({ network, dataset, batchSize }) => pytorchScript(network.snapshot(), dataset, { batchSize }));
+    const randomStarts = nets.map(({ network, dataset, batchSize }) => pytorchScript(network.snapshot(), dataset, { start: 'random', iterations: RANDOM_ITERATIONS, batchSize }));
     const modules = Object.fromEntries(scripts.map((script, i) => [`exported_torch_${i}.py`, script]));
     const outputs = runPythonPrograms([
       ...scripts,
