@@ -65,7 +65,7 @@ would not pick the lab's rows.`);
   notebook.code('lab-random-code', `${LAB_RANDOM_CLASS}
 
 
-${batchDefinitions(snapshot, batchSize)}# The seed of the lab's row sampler for the run's seed ${snapshot.seed}
+${batchDefinitions(batchSize)}# The seed of the lab's row sampler for the run's seed ${snapshot.seed}
 ROW_SEED = ${rowSeedOf(snapshot.seed)}`);
 
   notebook.markdown('class', `## The NeuralNetwork class
@@ -97,9 +97,9 @@ ${parameterConstants('LEARNED', snapshot, snapshot.layers)}`
 
   notebook.markdown('training', `## Training
 
-${options.learned ? 'The network starts where the lab\'s run started and draws the rows the lab drew' : 'The network starts from random weights'}${usesBatches(snapshot, batchSize)
-    ? `, ${batchSize === 1 ? 'one row' : `${batchSize} rows`} per step without repeats until every row has had its turn${snapshot.regularization ? `, with the ${snapshot.regularization.kind} weight penalty` : ''}, as the settings say`
-    : ''};
+${options.learned ? 'The network starts where the lab\'s run started and draws the rows the lab drew' : 'The network starts from random weights'}${usesBatches(batchSize)
+    ? `, ${batchSize} rows per step without repeats until every row has had its turn`
+    : ''}${snapshot.regularization ? `, with the ${snapshot.regularization.kind} weight penalty` : ''}${usesBatches(batchSize) || snapshot.regularization ? ', as the settings say' : ''};
 every ${errorInterval} iterations \`train\` adds up the squared error over all training rows.
 The cell prints that cumulative error at most ${PRINTED_ERRORS} times (iteration, error).`);
   notebook.code('training-code', `neural_network = NeuralNetwork(${options.learned ? `learning_rate, ${parameterArguments('START', snapshot)}` : 'learning_rate'})

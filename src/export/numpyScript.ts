@@ -88,7 +88,7 @@ import numpy as np
 ${LAB_RANDOM_CLASS}
 
 
-${batchDefinitions(snapshot, batchSizeOf(options))}# The seed of the lab's row sampler for the run's seed ${snapshot.seed}
+${batchDefinitions(batchSizeOf(options))}# The seed of the lab's row sampler for the run's seed ${snapshot.seed}
 ROW_SEED = ${rowSeedOf(snapshot.seed)}
 ${parameters}
 

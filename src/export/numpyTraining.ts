@@ -1,13 +1,15 @@
-// How the exported NumPy class trains: the tutorial's loop (one row per iteration), or — when the
-// lab's run averaged mini-batches or penalised the weights — the lab's batch step, so that the
-// exported train() replays either kind of run (src/core/regularization.ts is the reference).
+// How the exported NumPy class trains: the tutorial's loop (one row per iteration, as the lab's SGD
+// picks rows, with or without a weight penalty), or — when the lab's run averaged mini-batches — the
+// lab's batch step, so that the exported train() replays either kind of run (src/core/training.ts and
+// src/core/regularization.ts are the reference).
 
 import type { ModelSnapshot } from '../core/types';
 import { pythonFloat } from './pythonLiterals';
 
-/** Whether a run steps on batches drawn by LabBatches (any batch size above 1, or a weight penalty). */
-export function usesBatches(snapshot: Pick<ModelSnapshot, 'regularization'>, batchSize: number): boolean {
-  return batchSize > 1 || snapshot.regularization !== undefined;
+/** Whether a run steps on batches drawn by LabBatches: any batch size above 1 (a batch of one, penalised
+ *  or not, is the tutorial's SGD on the tutorial's row picks, as the lab's fused step runs it). */
+export function usesBatches(batchSize: number): boolean {
+  return batchSize > 1;
 }
 
 /**
@@ -44,7 +46,7 @@ const RECORD_ERROR = (errorInterval: number) => `            # Measure the cumul
 
 /** The class's train method: the tutorial's, or the lab's batch step (see usesBatches). */
 export function trainMethod(snapshot: ModelSnapshot, errorInterval: number, batchSize: number): string {
-  if (!usesBatches(snapshot, batchSize)) {
+  if (!usesBatches(batchSize)) {
     return `    def train(self, input_vectors, targets, iterations):
         cumulative_errors = []
         for current_iteration in range(iterations):
@@ -109,12 +111,12 @@ export const LAB_BATCHES_CLASS = `class LabBatches:
         return batch`;
 
 /** The LabBatches class and BATCH_SIZE, for scripts whose run steps on batches; else nothing. */
-export function batchDefinitions(snapshot: Pick<ModelSnapshot, 'regularization'>, batchSize: number): string {
-  if (!usesBatches(snapshot, batchSize)) return '';
+export function batchDefinitions(batchSize: number): string {
+  if (!usesBatches(batchSize)) return '';
   return `${LAB_BATCHES_CLASS}
 
 
-# Rows per step in the lab's run (1: one row at a time, drawn without repeats as the lab does with a penalty)
+# Rows per step in the lab's run
 BATCH_SIZE = ${batchSize}
 
 

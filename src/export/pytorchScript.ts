@@ -116,7 +116,7 @@ from torch import nn
 ${LAB_RANDOM_CLASS}
 
 
-${batchDefinitions(snapshot, batchSizeOf(options))}# The seed of the lab's row sampler for the run's seed ${snapshot.seed}
+${batchDefinitions(batchSizeOf(options))}# The seed of the lab's row sampler for the run's seed ${snapshot.seed}
 ROW_SEED = ${rowSeedOf(snapshot.seed)}
 
 ${parameters}LEARNING_RATE = ${pythonFloat(snapshot.learningRate)}
@@ -206,11 +206,11 @@ function tensor(snapshot: ModelSnapshot, rows: number[][]): string {
 }
 
 /**
- * train(): the tutorial's loop on one row per iteration, or — for a run on batches or with a weight
- * penalty — the lab's batch step: the mean squared error of the batch plus the penalty.
+ * train(): the tutorial's loop on one row per iteration, or — for a run on batches — the lab's batch
+ * step: the mean squared error of the batch; either plus the weight penalty when the run had one.
  */
 function trainFunction(snapshot: ModelSnapshot, errorInterval: number, batchSize: number): string {
-  const batched = usesBatches(snapshot, batchSize);
+  const batched = usesBatches(batchSize);
   const penalty = snapshot.regularization;
   const penaltyFunction = penalty
     ? `def penalty(net):
@@ -233,8 +233,11 @@ function trainFunction(snapshot: ModelSnapshot, errorInterval: number, batchSize
         prediction = net(input_vectors[random_data_index])
         target = targets[random_data_index:random_data_index + 1]
 
+        # The squared error on the row${penalty ? ', plus the weight penalty' : ''}
+        loss = loss_function(prediction, target)${penalty ? ' + penalty(net)' : ''}
+
         optimizer.zero_grad()
-        loss_function(prediction, target).backward()
+        loss.backward()
         optimizer.step()`;
   return `${penaltyFunction}def train(net, input_vectors, targets, iterations, error_interval=${errorInterval}, random=None):
     """${batched
