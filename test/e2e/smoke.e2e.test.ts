@@ -48,7 +48,14 @@ describe('e2e smoke: packaged extension in code-server', function () {
   });
 
   it('lists Check My Code in the Node extension host (only the web entry hides it)', async () => {
-    const seen = await paletteEntries(wb!.page, 'Neural Network: Check My Code');
+    // contributions of a freshly opened window register late (run alone, no test before this one waited)
+    let seen: string[] = [];
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline) {
+      seen = await paletteEntries(wb!.page, 'Neural Network: Check My Code');
+      if (seen.includes('Neural Network: Check My Code')) break;
+      await wb!.page.waitForTimeout(1_000);
+    }
     assert.ok(seen.includes('Neural Network: Check My Code'), JSON.stringify(seen));
   });
 });
