@@ -93,6 +93,8 @@ export interface StepView {
   input: number[];
   target: number;
   prediction: number;
+  /** A sigmoid output reads as a class; a linear one does not. */
+  output: OutputKind;
   /** after = before − learningRate · gradient, parameter by parameter. */
   learningRate: number;
   gradients: LayerParameters[];

@@ -1,4 +1,5 @@
 // The latest prediction: "Row 3: input [1.66, 1.56] → 0.799 ⇒ class 1 ✓".
+import { classVerdict } from '../src/core/classes';
 import type { PredictionView } from '../src/protocol';
 import { el, replaceChildren } from './dom';
 import { formatSignificant, formatValue } from './format';
@@ -10,13 +11,10 @@ export function rowLabel(row: number): string {
 
 function verdict(prediction: PredictionView): string[] {
   const parts: string[] = [];
-  if (prediction.output === 'sigmoid') {
-    // The tutorial's rule: a sigmoid output above 0.5 is class 1.
-    const predictedClass = prediction.prediction > 0.5 ? 1 : 0;
-    parts.push(`⇒ class ${predictedClass}`);
-    if (prediction.target !== undefined) {
-      parts.push(predictedClass === prediction.target ? '✓' : `✗ (target ${prediction.target})`);
-    }
+  const classes = classVerdict(prediction.output, prediction.prediction, prediction.target);
+  if (classes) {
+    parts.push(`⇒ class ${classes.predictedClass}`);
+    if (classes.correct !== undefined) parts.push(classes.correct ? '✓' : `✗ (target ${prediction.target})`);
   } else if (prediction.target !== undefined) {
     parts.push(`(target ${formatSignificant(prediction.target, 6)}, off by ${formatSignificant(prediction.prediction - prediction.target, 3)})`);
   }

@@ -1,6 +1,7 @@
 // The step debugger's view of one SGD iteration: which row was picked, what the network
 // predicted, and every parameter before the update, its gradient and after
 // (after = before − learning_rate · gradient, the tutorial's _update_parameters).
+import { classVerdict } from '../src/core/classes';
 import type { LayerParameters } from '../src/core/types';
 import type { StepView } from '../src/protocol';
 import { el, replaceChildren } from './dom';
@@ -47,19 +48,6 @@ function entries(before: LayerParameters[], gradients: LayerParameters[], after:
   return list;
 }
 
-/**
- * The learning rate the step used, read back from its own numbers: StepView does not carry it.
- * Every parameter with a gradient gives (before − after) / gradient; they agree up to rounding.
- */
-function impliedLearningRate(list: ParameterEntry[]): number | undefined {
-  const rates = list
-    .filter((entry) => entry.gradient !== 0 && Number.isFinite(entry.gradient) && Math.abs(entry.gradient) > 1e-12)
-    .map((entry) => (entry.before - entry.after) / entry.gradient)
-    .filter(Number.isFinite)
-    .sort((a, b) => a - b);
-  return rates.length > 0 ? rates[Math.floor(rates.length / 2)] : undefined;
-}
-
 const numberCell = (value: number) => el('td', { class: 'number' }, formatSignificant(value, DIGITS));
 
 /** Returns false when there is nothing to show, so the caller can hide the pane. */
@@ -73,8 +61,7 @@ export function renderStep(container: HTMLElement, step: StepView | undefined): 
   container.dataset.iteration = String(step.iteration);
   container.dataset.row = String(step.row);
   const list = entries(step.before, step.gradients, step.after);
-  const rate = impliedLearningRate(list);
-  const predictedClass = step.prediction > 0.5 ? 1 : 0;
+  const classes = classVerdict(step.output, step.prediction, step.target);
   const body = el('tbody', {}, ...list.slice(0, MAX_ROWS).map((entry) =>
     el(
       'tr',
@@ -95,12 +82,12 @@ export function renderStep(container: HTMLElement, step: StepView | undefined): 
       el('span', { class: 'number' }, formatValue(step.input, DIGITS)),
       `, target ${formatSignificant(step.target, DIGITS)}) → prediction `,
       el('span', { class: 'number', 'data-value': String(step.prediction) }, formatSignificant(step.prediction, DIGITS)),
-      ` (class ${predictedClass}${predictedClass === step.target ? ', right' : step.target === 0 || step.target === 1 ? ', wrong' : ''}).`,
+      classes ? ` (class ${classes.predictedClass}, ${classes.correct ? 'right' : 'wrong'}).` : '.',
     ),
     el('p', { class: 'note' },
       'The gradient says how the error changes with each parameter; the update moves against it: ',
       el('code', {}, 'after = before − learning_rate · gradient'),
-      rate === undefined ? '.' : ` (learning rate ${formatSignificant(rate, 6)}).`),
+      ` (learning rate ${formatSignificant(step.learningRate, 6)}).`),
     el(
       'div',
       { class: 'table-scroll' },

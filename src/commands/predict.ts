@@ -1,7 +1,7 @@
 // Predict, Explain and Predict All: run the dataset's current model on its rows.
 import * as vscode from 'vscode';
 import { explainIntro } from '../lesson/explainIntro';
-import { explain, NeuralNetwork } from '../core';
+import { explain, isCorrect, NeuralNetwork } from '../core';
 import type { DatasetRow } from '../dataset';
 import { predictionModel, describePrediction } from '../editor/predictionModel';
 import type { PredictionDecorations } from '../editor/predictionDecorations';
@@ -63,7 +63,7 @@ export async function predictAll(services: Services, decorations: PredictionDeco
     if (row.target === undefined || network.output === 'linear') continue;
     const counts = tally[row.split];
     counts.all++;
-    if ((prediction > 0.5 ? 1 : 0) === (row.target > 0.5 ? 1 : 0)) counts.right++;
+    if (isCorrect(prediction, row.target)) counts.right++;
   }
   decorations.show(context.document, context.dataset, shown);
   const accuracy = (counts: { right: number; all: number }) =>

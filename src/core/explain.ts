@@ -4,6 +4,7 @@
 // buffers: the point is to show the arithmetic. The tests hold it equal to computeGradients.
 
 import { activationByName, dot } from './activations';
+import { classOf } from './classes';
 import { NeuralNetwork } from './network';
 import { penaltySlope } from './regularization';
 import type { ExplainedTerm, LayerParameters } from './types';
@@ -41,7 +42,7 @@ export function explain(network: NeuralNetwork, input: number[], target?: number
   const passes = forwardPass(network, layers, inputVector);
   const prediction = passes[passes.length - 1].outputs[0];
   const explanation: Explanation = { input: [...input], prediction, terms: [] };
-  if (network.output === 'sigmoid') explanation.predictedClass = prediction > 0.5 ? 1 : 0;
+  if (network.output === 'sigmoid') explanation.predictedClass = classOf(prediction);
   const tutorialNet = layers.length === 1;
   explanation.terms = tutorialNet ? forwardTermsOfTutorialNet(network, passes[0]) : forwardTermsOfDeepNet(network, passes);
   if (network.derivation) {

@@ -9,6 +9,8 @@ export { NeuralNetwork } from './network';
 export type { Gradients, GradientsInput } from './network';
 export { createTrainer } from './training';
 export type { Trainer } from './training';
+export { CLASS_THRESHOLD, classOf, classVerdict, countCorrect, hasClasses, isCorrect } from './classes';
+export type { ClassVerdict } from './classes';
 export { explain } from './explain';
 export type { Explanation, ExplainedStep } from './explain';
 export { assessSaturation, STUCK_ERROR_PER_ROW, VANISHED_GRADIENT_NORM } from './health';

@@ -3,6 +3,7 @@
 // dot(weights, input) + bias > 0), so it can classify every row right if and only if the rows are
 // linearly separable. Decided exactly for one and two features; for more, a perceptron either
 // finds a separating boundary or rules out every boundary with a margin above a stated bound.
+import { classOf } from './classes';
 import { dotSign, orientation } from './exactSign';
 
 export type SeparabilityMethod = 'one-class' | 'exact-1d' | 'exact-2d' | 'identical-inputs' | 'perceptron';
@@ -14,16 +15,13 @@ export type Separability =
   /** No boundary separates the rows with a margin of `marginBelow` or more (distance from the boundary to the nearest row). */
   | { separable: 'unknown'; method: 'perceptron'; marginBelow: number; radius: number; updates: number };
 
-/** Class 1 when the target is above 0.5, as predictions are read. */
-export const classOfTarget = (target: number): 0 | 1 => (target > 0.5 ? 1 : 0);
-
 /** The perceptron stops after this many corrections… */
 const PERCEPTRON_MAX_UPDATES = 100_000;
 /** …or this many multiply-adds, whichever comes first, so a huge file stays cheap. */
 const PERCEPTRON_MAX_WORK = 30_000_000;
 
 export function linearSeparability(inputs: readonly (readonly number[])[], targets: readonly number[]): Separability {
-  const classes = targets.map(classOfTarget);
+  const classes = targets.map(classOf);
   const ones = classes.filter((c) => c === 1).length;
   if (ones === 0 || ones === classes.length) {
     const size = inputs[0]?.length ?? 0;
@@ -207,7 +205,7 @@ export const BEST_LINE_MAX_ROWS = 200;
 export function bestLineAccuracy(inputs: readonly (readonly number[])[], targets: readonly number[]): { right: number; all: number } | undefined {
   const count = inputs.length;
   if (count > BEST_LINE_MAX_ROWS || (count > 0 && inputs[0].length !== 2)) return undefined;
-  const classes = targets.map(classOfTarget);
+  const classes = targets.map(classOf);
   const ones = classes.filter((c) => c === 1).length;
   let best = Math.max(ones, count - ones); // a line with every row on one side
   for (let i = 0; i < count; i++) {

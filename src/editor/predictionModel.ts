@@ -1,7 +1,7 @@
 // Which network answers a Predict on a dataset: the model last trained on it; before any
 // training the file's `network.start` weights (the tutorial's worked example); else a seeded
 // random network, flagged so the learner knows its answer means nothing yet.
-import { NeuralNetwork } from '../core';
+import { classVerdict, NeuralNetwork } from '../core';
 import { type Dataset } from '../dataset';
 import type { ModelSnapshot, OutputKind } from '../core/types';
 
@@ -43,12 +43,10 @@ export function predictionModel(dataset: Dataset, stored: ModelSnapshot | undefi
 /** `→ 0.799 ⇒ class 1 ✓`: the prediction, its class for a sigmoid output, and a mark against the target. */
 export function describePrediction(prediction: number, output: OutputKind, target: number | undefined, untrained: boolean): string {
   const suffix = untrained ? '  (untrained: random weights)' : '';
-  if (output === 'linear') {
-    return `→ ${formatNumber(prediction)}${target === undefined ? '' : `  (target ${formatNumber(target)})`}${suffix}`;
-  }
-  const predictedClass = prediction > 0.5 ? 1 : 0;
-  const mark = target === undefined ? '' : predictedClass === (target > 0.5 ? 1 : 0) ? ' ✓' : ' ✗';
-  return `→ ${prediction.toFixed(3)} ⇒ class ${predictedClass}${mark}${suffix}`;
+  const verdict = classVerdict(output, prediction, target);
+  if (!verdict) return `→ ${formatNumber(prediction)}${target === undefined ? '' : `  (target ${formatNumber(target)})`}${suffix}`;
+  const mark = verdict.correct === undefined ? '' : verdict.correct ? ' ✓' : ' ✗';
+  return `→ ${prediction.toFixed(3)} ⇒ class ${verdict.predictedClass}${mark}${suffix}`;
 }
 
 function formatNumber(value: number): string {

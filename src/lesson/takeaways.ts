@@ -3,12 +3,13 @@
 // flipped, settles or not) is decided here from the computed values, never assumed from the
 // tutorial's. test/unit/lesson-takeaways.test.ts checks each claim against the core for random inputs.
 // Every sentence is one l10n.t message (src/l10n.ts: pure, so this still runs in the webview).
+import { classOf } from '../core/classes';
 import { fellVisibly, type ErrorTail } from '../core/errorTail';
 import type { RowsFacts } from '../core/rowsFacts';
 import { l10n } from '../l10n';
 import { angleDegrees, distinct, num, vec } from './numberText';
 
-export const classOf = (value: number): 0 | 1 => (value > 0.5 ? 1 : 0);
+export { classOf };
 
 function ordinal(index: number): string {
   const ordinals = [l10n.t('first'), l10n.t('second'), l10n.t('third'), l10n.t('fourth')];

@@ -5,6 +5,7 @@
 // promising it. Pure (core only): it runs in a Node worker, a Web Worker and plain tests.
 import { createTrainer } from '../core/training';
 import { NeuralNetwork } from '../core/network';
+import { countCorrect } from '../core/classes';
 import { errorTail, type ErrorTail } from '../core/errorTail';
 import { rowsFacts } from '../core/rowsFacts';
 import type { Separability } from '../core/separability';
@@ -75,11 +76,7 @@ export function countParameters(network: NeuralNetwork): number {
 }
 
 function accuracyOf(network: NeuralNetwork, inputs: number[][], targets: number[]): Accuracy {
-  let right = 0;
-  inputs.forEach((input, i) => {
-    if ((network.predict(input) > 0.5 ? 1 : 0) === (targets[i] > 0.5 ? 1 : 0)) right++;
-  });
-  return { right, all: inputs.length };
+  return countCorrect((input) => network.predict(input), inputs, targets);
 }
 
 /** True when the trial visibly beats the run: a much lower error tail, or clearly more rows right. */

@@ -68,6 +68,7 @@ export class Stepper {
       input: [...input],
       target,
       prediction,
+      output: this.network.output,
       learningRate: this.settings.learningRate,
       gradients: gradients.layers,
       before,

@@ -2,7 +2,7 @@
 // Progress is batched: one message per progressIntervalMs at most, whatever the run length.
 // The same loop runs in a worker thread (Node) and in a Web Worker: the entry files in
 // src/platform/node and src/platform/web hand serveTraining the port to the host.
-import { NeuralNetwork, createTrainer, assessSaturation, unitHeatmaps } from '../core';
+import { NeuralNetwork, createTrainer, assessSaturation, countCorrect, unitHeatmaps } from '../core';
 import type { ErrorPoint } from '../core/types';
 import type { Accuracy, Checkpoint, WorkerReply, WorkerStart, WorkerStop } from './workerProtocol';
 import { nextTask, type WorkerPort } from '../platform/workerPort';
@@ -143,11 +143,7 @@ function boundaryGrid(network: NeuralNetwork, area: NonNullable<WorkerStart['bou
 }
 
 function accuracy(network: NeuralNetwork, inputs: number[][], targets: number[]): Accuracy {
-  let right = 0;
-  inputs.forEach((input, index) => {
-    if ((network.predict(input) > 0.5 ? 1 : 0) === (targets[index] > 0.5 ? 1 : 0)) right++;
-  });
-  return { right, all: inputs.length };
+  return countCorrect((input) => network.predict(input), inputs, targets);
 }
 
 async function end(

@@ -46,7 +46,7 @@ function tutorialStep(): StepView {
   const gradients = network.computeGradients(input, 0);
   network.updateParameters(gradients);
   return {
-    datasetUri: URI, iteration: 0, row: 1, input, target: 0, prediction, learningRate: 0.1,
+    datasetUri: URI, iteration: 0, row: 1, input, target: 0, prediction, output: 'sigmoid', learningRate: 0.1,
     gradients: gradients.layers, before, after: network.parameters(), cumulativeError: 1.2345,
   };
 }

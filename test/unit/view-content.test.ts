@@ -5,7 +5,7 @@ import { messageFor } from '../../src/views/viewContent';
 import type { HostMessage } from '../../src/protocol';
 
 const defaults = { learningRate: 0.1, iterations: 10000, hiddenLayers: [], activation: 'sigmoid' as const };
-const step = { datasetUri: 'file:///a.nn.json', iteration: 0, row: 0, input: [1, 2], target: 1, prediction: 0.5, learningRate: 0.1, gradients: [], before: [], after: [] };
+const step = { datasetUri: 'file:///a.nn.json', iteration: 0, row: 0, input: [1, 2], target: 1, prediction: 0.5, output: 'sigmoid' as const, learningRate: 0.1, gradients: [], before: [], after: [] };
 const explanation = { datasetUri: 'file:///a.nn.json', row: 0, input: [1, 2], terms: [], intro: '' };
 const state: HostMessage = {
   type: 'state', runs: [], defaults, step, explanation, lesson: 'error', sessions: { starting: 0, running: 1, stopping: 0 },
