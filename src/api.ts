@@ -53,7 +53,7 @@ export function createApi(services: Services, decorations: PredictionDecorations
     receiveWebviewMessage: (raw) => services.hub.receiveRaw(raw),
     predictionText: (document, row) => decorations.textFor(document, row),
     trainingSnapshot: () => services.training.snapshot(),
-    lensProvideMs: () => services.lensProvideMs(),
+    lensProvideMs: () => services.lenses.lastProvideMs,
     parseForBenchmark: async (document) => parseDataset(document.getText()),
   };
 }

@@ -12,6 +12,8 @@ import { TrainingManager } from './training/trainingManager';
 import { TrainingPanel, TRAINING_PANEL_TYPE } from './views/trainingPanel';
 import { ErrorChartViewProvider, ERROR_CHART_VIEW_ID } from './views/errorChartView';
 import { ViewHub } from './views/viewHub';
+import { ViewState } from './views/viewState';
+import { StepSession } from './training/stepSession';
 import { handleWebviewMessage, currentState } from './views/webviewMessages';
 import { registerCommands } from './commands/register';
 import { refreshPredictions } from './commands/predict';
@@ -30,10 +32,11 @@ export function activateLab(context: vscode.ExtensionContext, platform: Platform
   const log = vscode.window.createOutputChannel('Neural Network Lab', { log: true });
   const documents = new DatasetDocuments(platform);
   const models = new ModelStore(context.workspaceState);
-  const services = { extensionUri: context.extensionUri, documents, models, log, platform } as { -readonly [K in keyof Services]: Services[K] };
-  const hub = new ViewHub(() => currentState(services), (message) => handleWebviewMessage(services, message), log);
-  const lenses = new DatasetCodeLensProvider(services);
+  const lenses = new DatasetCodeLensProvider({ documents, models });
   const decorations = new PredictionDecorations();
+  // The hub calls back only once a view opens or writes, after activation: `services` is complete by then.
+  const hub = new ViewHub(() => currentState(services), (message) => handleWebviewMessage(services, message), log);
+  const views = new ViewState((message) => hub.broadcast(message));
   const training = new TrainingManager(
     platform,
     models,
@@ -48,7 +51,7 @@ export function activateLab(context: vscode.ExtensionContext, platform: Platform
     log,
   );
   const panel = new TrainingPanel(context.extensionUri, hub);
-  Object.assign(services, { hub, training, panel, refreshLenses: () => lenses.refresh(), lensProvideMs: () => lenses.lastProvideMs });
+  const services: Services = { extensionUri: context.extensionUri, log, platform, documents, models, lenses, hub, views, training, panel, steps: new StepSession() };
   const diagnostics = new DatasetDiagnostics(documents, (document) => decorations.refresh(document, documents.parse(document).dataset));
   const exercises = registerExercises(context.extensionUri, log);
 

@@ -1,36 +1,30 @@
-// The extension's long-lived parts, created once in activate() and handed to commands and providers.
+// The extension's long-lived parts, created once in activate() (in dependency order, each with its
+// own state) and handed to commands and providers. Nothing here is reassigned after activation.
 import type * as vscode from 'vscode';
 import type { DatasetDocuments } from './editor/datasetDocuments';
+import type { DatasetCodeLensProvider } from './editor/datasetCodeLensProvider';
 import type { ModelStore } from './training/modelStore';
 import type { TrainingManager } from './training/trainingManager';
+import type { StepSession } from './training/stepSession';
 import type { TrainingPanel } from './views/trainingPanel';
 import type { ViewHub } from './views/viewHub';
-import type { BagOfWordsView, PredictionView, ExplanationView, LessonCheckpoint, StepView } from './protocol';
-import type { Stepper } from './training/stepper';
+import type { ViewState } from './views/viewState';
 import type { Platform } from './platform/platform';
 
 export interface Services {
   readonly extensionUri: vscode.Uri;
-  readonly documents: DatasetDocuments;
-  readonly models: ModelStore;
-  readonly training: TrainingManager;
-  readonly panel: TrainingPanel;
-  readonly hub: ViewHub;
   readonly log: vscode.LogOutputChannel;
-  /** The last prediction and explanation, re-sent with the state to views that open later. */
-  lastPrediction?: PredictionView;
-  lastExplanation?: ExplanationView;
-  lastLesson?: LessonCheckpoint;
-  lastStep?: StepView;
-  lastBag?: BagOfWordsView;
-  /** Lens titles depend on the stored model: call after a model changes. */
-  refreshLenses(): void;
-  /** How long the lens provider's last answer took in the extension host. */
-  lensProvideMs(): number;
-  /** The step debugger's session, if the learner has stepped. */
-  stepper?: Stepper;
-  /** A Run to of the step debugger going on in a worker. */
-  stepperJob?: { until: number; cancel(): void };
   /** How workers start on this platform (worker threads, or Web Workers). */
   readonly platform: Platform;
+  readonly documents: DatasetDocuments;
+  readonly models: ModelStore;
+  /** Lens titles depend on the stored model: refresh them after a model changes. */
+  readonly lenses: DatasetCodeLensProvider;
+  readonly hub: ViewHub;
+  /** What the panes show; `set` stores and sends. */
+  readonly views: ViewState;
+  readonly training: TrainingManager;
+  readonly panel: TrainingPanel;
+  /** The step debugger's stepper and its Run to in a worker, if the learner has stepped. */
+  readonly steps: StepSession;
 }

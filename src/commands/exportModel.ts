@@ -81,7 +81,7 @@ export async function loadModel(services: Services, target?: unknown, modelFile?
   }
   const snapshot = NeuralNetwork.fromSnapshot(model).snapshot();
   await services.models.set(document.uri.toString(), snapshot);
-  services.refreshLenses();
+  services.lenses.refresh();
   void vscode.window.showInformationMessage(vscode.l10n.t('Loaded the model into {0}: its Predict lenses use it now.', baseName(document.uri)));
   return snapshot;
 }

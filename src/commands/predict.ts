@@ -31,8 +31,7 @@ export async function predictRow(services: Services, decorations: PredictionDeco
   const prediction = network.predict(row.input);
   const untrained = context.model.kind === 'random';
   decorations.show(context.document, context.dataset, [{ row, text: describePrediction(prediction, network.output, row.target, untrained) }]);
-  services.lastPrediction = { datasetUri: uri.toString(), row: row.index, input: row.input, target: row.target, prediction, output: network.output, untrained };
-  services.hub.broadcast({ type: 'prediction', prediction: services.lastPrediction });
+  services.views.set('prediction', { datasetUri: uri.toString(), row: row.index, input: row.input, target: row.target, prediction, output: network.output, untrained });
   return prediction;
 }
 
@@ -41,13 +40,10 @@ export async function explainRow(services: Services, uri: vscode.Uri, rowIndex: 
   const row = context?.dataset.rows.find((candidate) => candidate.index === rowIndex);
   if (!context || !row) return undefined;
   const explanation = explain(context.model.network, row.input, row.target);
-  services.lastExplanation = {
-    datasetUri: uri.toString(), row: row.index, input: row.input, target: row.target, terms: explanation.terms,
-    intro: explainIntro(context.model.network),
-  };
+  const intro = explainIntro(context.model.network);
   services.panel.show(true);
-  services.hub.broadcast({ type: 'explanation', explanation: services.lastExplanation });
-  return { ...explanation, intro: services.lastExplanation.intro };
+  services.views.set('explanation', { datasetUri: uri.toString(), row: row.index, input: row.input, target: row.target, terms: explanation.terms, intro });
+  return { ...explanation, intro };
 }
 
 export async function predictAll(services: Services, decorations: PredictionDecorations, target?: unknown) {
@@ -100,14 +96,13 @@ export async function refreshPredictions(services: Services, decorations: Predic
     }
   }
   const network = NeuralNetwork.fromSnapshot(stored);
-  const prediction = services.lastPrediction;
+  const prediction = services.views.get('prediction');
   if (prediction?.datasetUri === datasetUri && prediction.input.length === stored.inputSize) {
-    services.lastPrediction = { ...prediction, prediction: network.predict(prediction.input), output: network.output, untrained: false };
-    services.hub.broadcast({ type: 'prediction', prediction: services.lastPrediction });
+    services.views.set('prediction', { ...prediction, prediction: network.predict(prediction.input), output: network.output, untrained: false });
   }
-  const explanation = services.lastExplanation;
+  const explanation = services.views.get('explanation');
   if (explanation?.datasetUri === datasetUri && explanation.input.length === stored.inputSize) {
-    services.lastExplanation = { ...explanation, terms: explain(network, explanation.input, explanation.target).terms, intro: explainIntro(network) };
-    services.hub.broadcast({ type: 'explanation', explanation: services.lastExplanation, refreshed: true });
+    const terms = explain(network, explanation.input, explanation.target).terms;
+    services.views.set('explanation', { ...explanation, terms, intro: explainIntro(network) }, { refreshed: true });
   }
 }

@@ -34,9 +34,8 @@ export async function openBundled(services: Services, name: unknown): Promise<vs
 
 export function startLesson(services: Services, focus: unknown): LessonCheckpoint {
   const checkpoint = (CHECKPOINT_IDS as readonly unknown[]).includes(focus) ? (focus as LessonCheckpoint) : 'dot-product';
-  services.lastLesson = checkpoint;
   services.panel.show(false);
-  services.hub.broadcast({ type: 'lesson', focus: checkpoint });
+  services.views.set('lesson', checkpoint);
   markDone(`lesson_${checkpoint}`);
   return checkpoint;
 }
@@ -55,7 +54,7 @@ function pickedRow(): vscode.TextEditorDecorationType {
 
 /** One SGD iteration (or a run on to `until`), shown in the panel with the picked row highlighted. */
 export async function step(services: Services, target?: unknown, until?: number): Promise<StepView | undefined> {
-  const opened = await datasetFor(services, target ?? (services.stepper ? vscode.Uri.parse(services.stepper.datasetUri) : undefined), {
+  const opened = await datasetFor(services, target ?? (services.steps.stepper ? vscode.Uri.parse(services.steps.stepper.datasetUri) : undefined), {
     title: vscode.l10n.t('Take One Training Step'), requireClean: { purpose: vscode.l10n.t('stepping through training') },
   });
   if (!opened) return undefined;
@@ -69,24 +68,23 @@ export async function step(services: Services, target?: unknown, until?: number)
     void vscode.window.showInformationMessage(vscode.l10n.t('The step debugger takes one row per step, the tutorial\'s stochastic gradient descent, but this file sets "batchSize": {0}. Set it to 1 to step through training.', String(dataset.network.batchSize)));
     return undefined;
   }
-  const seedWhenUnset = services.stepper?.settings.seed ?? freshSeed();
+  const seedWhenUnset = services.steps.stepper?.settings.seed ?? freshSeed();
   const settings = resolveSettings(readUserDefaults(), dataset.network, {}, () => seedWhenUnset);
   const uri = document.uri.toString();
-  if (!services.stepper?.matches(uri, settings, dataset)) services.stepper = new Stepper(uri, dataset, settings);
-  if (services.stepperJob) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('The step debugger is still running to iteration {0}: cancel it in its notification, or wait.', services.stepperJob.until.toLocaleString('en-US')));
+  if (!services.steps.stepper?.matches(uri, settings, dataset)) services.steps.stepper = new Stepper(uri, dataset, settings);
+  if (services.steps.job) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('The step debugger is still running to iteration {0}: cancel it in its notification, or wait.', services.steps.job.until.toLocaleString('en-US')));
     return undefined;
   }
-  const stepper = services.stepper;
+  const stepper = services.steps.stepper;
   if (until !== undefined && until < stepper.iteration) {
     void vscode.window.showInformationMessage(vscode.l10n.t('The step debugger is already past iteration {0}; Reset starts it again.', String(until)));
     return undefined;
   }
   const taken = until === undefined ? stepper.step() : stepper.runsLong(until) ? await runToInWorker(services, stepper, until) : stepper.runTo(until);
-  if (!taken || services.stepper !== stepper) return undefined;
-  services.lastStep = taken;
+  if (!taken || services.steps.stepper !== stepper) return undefined;
   services.panel.show(true);
-  services.hub.broadcast({ type: 'step', step: taken });
+  services.views.set('step', taken);
   const row = dataset.rows.find((candidate) => candidate.index === taken.row);
   const editor = vscode.window.visibleTextEditors.find((candidate) => candidate.document === document);
   if (row && editor) {
@@ -105,7 +103,7 @@ async function runToInWorker(services: Services, stepper: Stepper, until: number
   const request = stepper.runToRequest(until);
   const job = startRunTo(services.platform, request);
   const handle = { until, cancel: job.cancel };
-  services.stepperJob = handle;
+  services.steps.job = handle;
   try {
     const outcome = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Step debugger: running to iteration {0}', until.toLocaleString('en-US')), cancellable: true },
@@ -119,7 +117,7 @@ async function runToInWorker(services: Services, stepper: Stepper, until: number
         return job.outcome;
       },
     );
-    if (services.stepper !== stepper) return undefined;
+    if (services.steps.stepper !== stepper) return undefined;
     if (outcome.status === 'failed') {
       void vscode.window.showErrorMessage(vscode.l10n.t('The step debugger could not run on: {0}', outcome.detail ?? ''));
       return undefined;
@@ -130,15 +128,13 @@ async function runToInWorker(services: Services, stepper: Stepper, until: number
     }
     return stepper.adopt(outcome, outcome.done);
   } finally {
-    if (services.stepperJob === handle) services.stepperJob = undefined;
+    if (services.steps.job === handle) services.steps.job = undefined;
   }
 }
 
 export function resetStepper(services: Services): void {
-  services.stepperJob?.cancel();
-  services.stepperJob = undefined;
-  services.stepper = undefined;
-  services.lastStep = undefined;
+  services.steps.reset();
+  services.views.clear('step');
   for (const editor of vscode.window.visibleTextEditors) editor.setDecorations(pickedRow(), []);
 }
 

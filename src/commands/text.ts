@@ -33,9 +33,8 @@ export async function bagOfWordsCommand(services: Services, text?: unknown): Pro
   const sentences = (selected.trim() ? selected.split(/(?<=[.!?])\s+|\n+/) : SAMPLE_SENTENCES).map((sentence) => sentence.trim()).filter((sentence) => tokenize(sentence).length > 0).slice(0, 50);
   const bag = bagOfWords(sentences, await loadLemmatizer(services));
   const view: BagOfWordsView = { sentences, ...bag };
-  services.lastBag = view;
   services.panel.show(true);
-  services.hub.broadcast({ type: 'bagOfWords', bag: view });
+  services.views.set('bag', view);
   void vscode.commands.executeCommand('setContext', 'neuralNetworkLab.done.bag_of_words', true);
   return view;
 }

@@ -27,7 +27,7 @@ export class DatasetCodeLensProvider implements vscode.CodeLensProvider, vscode.
   readonly onDidChangeCodeLenses = this.changed.event;
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly services: Services) {
+  constructor(private readonly services: Pick<Services, 'documents' | 'models'>) {
     let pending: ReturnType<typeof setTimeout> | undefined;
     this.subscriptions = [
       // Large files show lenses near the visible range only, so scrolling must refresh them.

@@ -12,11 +12,7 @@ export function currentState(services: Services): HostMessage {
   return {
     type: 'state',
     runs: services.training.views(),
-    prediction: services.lastPrediction,
-    explanation: services.lastExplanation,
-    lesson: services.lastLesson,
-    step: services.lastStep,
-    bag: services.lastBag,
+    ...services.views.all(),
     boundary: services.training.latestBoundary(),
     sessions: services.training.sessionsView(),
     defaults: {
@@ -51,8 +47,7 @@ export function handleWebviewMessage(services: Services, message: WebviewMessage
       return;
     case 'reset':
       services.training.clearFinished();
-      services.lastPrediction = undefined;
-      services.lastExplanation = undefined;
+      services.views.clear('prediction', 'explanation');
       resetStepper(services);
       services.hub.refreshAll();
       return;
