@@ -98,7 +98,7 @@ export class TrainingManager implements vscode.Disposable {
       startedAt: Date.now(),
       generatedBy: dataset.generatedBy,
     };
-    const data = splitRows(dataset);
+    const data = trainingAndTestRows(dataset);
     info.trainRows = data.inputs.length;
     info.testRows = data.testInputs.length;
     info.largestInput = data.inputs.reduce((largest, input) => input.reduce((row, value) => Math.max(row, Math.abs(value)), largest), 0);
@@ -231,7 +231,8 @@ export class TrainingManager implements vscode.Disposable {
   }
 }
 
-function splitRows(dataset: Dataset): RunData {
+/** The rows a run trains on and the test rows it is measured on (editor/splitRows.ts is what splits a file). */
+function trainingAndTestRows(dataset: Dataset): RunData {
   const data: RunData = { inputs: [], targets: [], testInputs: [], testTargets: [], start: dataset.network.start };
   for (const row of dataset.rows) {
     if (isTrainingRow(row)) {

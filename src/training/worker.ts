@@ -161,7 +161,7 @@ async function end(
     // Bounded (TRIAL_WORK_BUDGET per trial) and stopped between chunks like the run itself.
     diagnosis = await diagnoseRun({ ...start, network, accuracy: accuracies, recentErrors: completed.recentErrors }, completed.stopRequested);
   }
-  post({ type: 'ended', status, iteration, detail, model, seed: network.seed, accuracy: accuracies, diagnosis });
+  post({ type: 'ended', status, iteration, detail, model, accuracy: accuracies, diagnosis });
 }
 
 /** Serves one run (or one Run to of the step debugger): the first message starts it; a later `stop` message ends it between chunks. */
@@ -187,7 +187,7 @@ export function serveTraining(workerPort: WorkerPort): void {
       return;
     }
     train(message, stopRequested).catch((error: unknown) => {
-      post({ type: 'ended', status: 'failed', iteration: 0, detail: error instanceof Error ? error.message : String(error), seed: message.settings.seed });
+      post({ type: 'ended', status: 'failed', iteration: 0, detail: error instanceof Error ? error.message : String(error) });
     });
   });
 }

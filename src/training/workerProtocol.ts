@@ -59,7 +59,6 @@ export type WorkerReply =
       iteration: number;
       detail: string;
       model?: ModelSnapshot;
-      seed: number;
       accuracy?: { train: Accuracy; test: Accuracy };
       /** For a completed run: the facts and followed advice the end message reports (runDiagnosis.ts). */
       diagnosis?: RunDiagnosis;

@@ -17,7 +17,6 @@ interface Attached {
 
 export class ViewHub implements vscode.Disposable {
   private readonly targets = new Set<Attached>();
-  private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
     private readonly currentState: () => HostMessage,
@@ -84,7 +83,6 @@ export class ViewHub implements vscode.Disposable {
 
   dispose(): void {
     this.targets.clear();
-    this.disposables.forEach((disposable) => disposable.dispose());
   }
 }
 
