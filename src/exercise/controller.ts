@@ -27,6 +27,8 @@ export interface ItemReport {
   /** Wrong values: the first of the tutorial's terms that differs, and the known mistake named. */
   term?: string;
   mistake?: string;
+  /** What went to the test output for this function (its prints, its traceback), each with the 1-based line it links to. */
+  output?: { text: string; line?: number }[];
 }
 
 export interface FileReport {
@@ -193,12 +195,19 @@ export class ExerciseController implements vscode.Disposable {
     const report: FileReport = { uri: file.uri.toString(), unsaved: false, items: {} };
     const items = new Map(ids.map((id) => [id, file.functions.get(id)!] as const).filter(([, item]) => item));
     for (const item of items.values()) run.enqueued(item);
-    const out = (text: string, location?: vscode.Location, item?: vscode.TestItem) => run.appendOutput(text.replace(/\r?\n/g, '\r\n') + '\r\n', location, item);
+    const outputOf = new Map<vscode.TestItem, { text: string; line?: number }[]>();
+    const out = (text: string, location?: vscode.Location, item?: vscode.TestItem) => {
+      run.appendOutput(text.replace(/\r?\n/g, '\r\n') + '\r\n', location, item);
+      if (!item) return;
+      const lines = outputOf.get(item) ?? [];
+      if (lines.length === 0) outputOf.set(item, lines);
+      lines.push({ text, line: location ? location.range.start.line + 1 : undefined });
+    };
     const settle = (id: ExerciseFunctionId, status: ItemStatus, messages: vscode.TestMessage[] = [], durationMs?: number, summary?: string) => {
       const item = items.get(id);
       if (!item || report.items[id]) return;
       const first = messages[0];
-      report.items[id] = { status, message: summary ?? (typeof first?.message === 'string' ? first.message : first?.message.value), line: first?.location ? first.location.range.start.line + 1 : undefined, durationMs };
+      report.items[id] = { status, message: summary ?? (typeof first?.message === 'string' ? first.message : first?.message.value), line: first?.location ? first.location.range.start.line + 1 : undefined, durationMs, output: outputOf.get(item) };
       if (status === 'passed') run.passed(item, durationMs);
       else if (status === 'failed') run.failed(item, messages, durationMs);
       else if (status === 'errored') run.errored(item, messages, durationMs);

@@ -349,6 +349,23 @@ describe('Check My Code (the exercise)', function () {
     }
   });
 
+  it('puts the learner’s prints and traceback in the function’s test output, the traceback’s lines linked to the file', async () => {
+    const program = TUTORIAL_PROGRAM.replace('    def predict(self, input_vector):\n',
+      '    def predict(self, input_vector):\n        print("checking predict with", list(input_vector))\n        raise ValueError("planted")\n');
+    const uri = writePython(program);
+    const report = await check(uri);
+    const predict = item(report, 'NeuralNetwork.predict');
+    assert.strictEqual(predict.status, 'failed');
+    const output = predict.output ?? [];
+    assert.ok(output.some((entry) => /printed:\nchecking predict with \[/.test(entry.text)), JSON.stringify(output));
+    const raiseLine = program.split('\n').indexOf('        raise ValueError("planted")') + 1;
+    const linked = output.find((entry) => entry.text.includes(`File "${uri.fsPath}", line ${raiseLine}, in predict`));
+    assert.ok(linked, `a traceback line names the raise: ${JSON.stringify(output)}`);
+    assert.strictEqual(linked.line, raiseLine, 'and links to it');
+    assert.ok(output.some((entry) => entry.text === 'ValueError: planted'), JSON.stringify(output));
+    assert.strictEqual(item(report, 'NeuralNetwork._compute_gradients').output, undefined, 'a quiet function has no output');
+  });
+
   it('says how to get NumPy when the interpreter has none, as an error of every item', async () => {
     // An interpreter without NumPy: Debian's python3 without its site packages.
     const wrapper = path.join(workspaceFolder(), `python-without-numpy-${process.pid}`);
