@@ -112,31 +112,31 @@ export function computeCheckpoints(inputs: LessonInputs = TUTORIAL_INPUTS): Chec
   return [
     {
       id: 'dot-product',
-      title: 'Vectors and the dot product',
+      title: l10n.t('Vectors and the dot product'),
       inputs: ['inputVector', 'weights1', 'weights2'],
       values: [
         v('dot(input_vector, weights_1)', 'Σ input_vector[i] · weights_1[i]', dot1, '2.1672'),
         v('dot(input_vector, weights_2)', 'Σ input_vector[i] · weights_2[i]', dot2, '4.1259999999999994'),
-        v('larger dot product', 'the more similar, by the dot product', dot2 > dot1 ? 'weights_2' : dot1 > dot2 ? 'weights_1' : 'equal'),
-        v('angle to weights_1', 'between input_vector and weights_1, in degrees', angleBetween(inputVector, weights1)),
-        v('angle to weights_2', 'between input_vector and weights_2, in degrees', angleBetween(inputVector, weights2)),
+        v(l10n.t('larger dot product'), l10n.t('the more similar, by the dot product'), dot2 > dot1 ? 'weights_2' : dot1 > dot2 ? 'weights_1' : l10n.t('equal')),
+        v(l10n.t('angle to weights_1'), l10n.t('between input_vector and weights_1, in degrees'), angleBetween(inputVector, weights1)),
+        v(l10n.t('angle to weights_2'), l10n.t('between input_vector and weights_2, in degrees'), angleBetween(inputVector, weights2)),
       ],
       takeaway: dotProductTakeaway({ inputVector, weights1, weights2, dot1, dot2 }),
     },
     {
       id: 'first-prediction',
-      title: 'A first prediction',
+      title: l10n.t('A first prediction'),
       inputs: ['firstInput', 'firstTarget', 'weights', 'bias'],
       values: [
         v('layer_1', 'dot(input_vector, weights) + bias', firstLayer1),
         v('prediction', 'sigmoid(layer_1)', firstPrediction, '0.7985731'),
-        v('class', 'prediction > 0.5 ⇒ 1', classOf(firstPrediction)),
+        v(l10n.t('class'), 'prediction > 0.5 ⇒ 1', classOf(firstPrediction)),
       ],
       takeaway: firstPredictionTakeaway(firstLayer1, firstPrediction, firstTarget),
     },
     {
       id: 'error',
-      title: 'A wrong prediction and its error',
+      title: l10n.t('A wrong prediction and its error'),
       inputs: ['wrongInput', 'wrongTarget', 'weights', 'bias'],
       values: [
         v('prediction', 'sigmoid(dot(input_vector, weights) + bias)', wrongPrediction, '0.87101915'),
@@ -146,29 +146,29 @@ export function computeCheckpoints(inputs: LessonInputs = TUTORIAL_INPUTS): Chec
     },
     {
       id: 'derivative',
-      title: 'Which way to move: the derivative',
+      title: l10n.t('Which way to move: the derivative'),
       inputs: ['wrongInput', 'wrongTarget', 'weights', 'bias'],
       values: [
         v('derivative', '2 · (prediction − target)', derivative, '1.7420383'),
-        v('derror_dweights', 'derivative · sigmoid_deriv(layer_1) · input_vector (the chain rule, card 6)', derrorDweights),
-        v('each weight', 'moves against the sign of its own gradient', derrorDweights.map(weightDirection).join(', ')),
+        v('derror_dweights', l10n.t('derivative · sigmoid_deriv(layer_1) · input_vector (the chain rule, card 6)'), derrorDweights),
+        v(l10n.t('each weight'), l10n.t('moves against the sign of its own gradient'), derrorDweights.map(directionWord).join(', ')),
       ],
       takeaway: derivativeTakeaway({ derivative, input: wrongInput, derrorDweights }),
     },
     {
       id: 'learning-rate',
-      title: 'Too big a step, the learning rate, and the class\'s update',
+      title: l10n.t('Too big a step, the learning rate, and the class\'s update'),
       inputs: ['wrongInput', 'wrongTarget', 'weights', 'bias', 'firstInput', 'firstTarget', 'learningRate'],
       values: [
-        v('weights − derivative', 'the tutorial\'s first try: weights − 2 · (prediction − target)', naiveWeights),
-        v('prediction after', 'sigmoid(dot(input_vector, new weights) + bias)', naivePrediction, '0.01496248'),
-        v('error after', '(prediction − target)²', naiveError, '0.00022388'),
-        v('first row now', 'prediction for the first input with the new weights', naiveFirst),
+        v('weights − derivative', l10n.t('the tutorial\'s first try: weights − 2 · (prediction − target)'), naiveWeights),
+        v(l10n.t('prediction after'), l10n.t('sigmoid(dot(input_vector, new weights) + bias)'), naivePrediction, '0.01496248'),
+        v(l10n.t('error after'), '(prediction − target)²', naiveError, '0.00022388'),
+        v(l10n.t('first row now'), l10n.t('prediction for the first input with the new weights'), naiveFirst),
         v(`weights − ${learningRate} · derivative`, 'weights − learning_rate · derivative', scaledWeights),
-        v('first row, small step', 'prediction for the first input with the scaled step', scaledFirst),
-        v('weights − learning_rate · derror_dweights', 'the class\'s _update_parameters (derror_dweights from card 4)', classWeights),
-        v('bias − learning_rate · derror_dbias', 'the class moves the bias too', classBias),
-        v('error after the class\'s step', '(prediction − target)² for this row', classError),
+        v(l10n.t('first row, small step'), l10n.t('prediction for the first input with the scaled step'), scaledFirst),
+        v('weights − learning_rate · derror_dweights', l10n.t('the class\'s _update_parameters (derror_dweights from card 4)'), classWeights),
+        v('bias − learning_rate · derror_dbias', l10n.t('the class moves the bias too'), classBias),
+        v(l10n.t('error after the class\'s step'), l10n.t('(prediction − target)² for this row'), classError),
       ],
       takeaway: learningRateTakeaway({
         derivative, learningRate, errorBefore: wrongError, naiveError, classError,
@@ -177,7 +177,7 @@ export function computeCheckpoints(inputs: LessonInputs = TUTORIAL_INPUTS): Chec
     },
     {
       id: 'chain-rule',
-      title: 'The chain rule: gradients for the weights and bias',
+      title: l10n.t('The chain rule: gradients for the weights and bias'),
       inputs: ['wrongInput', 'wrongTarget', 'weights', 'bias'],
       values: [
         v('derror_dprediction', '2 · (prediction − target)', derivative),
@@ -186,7 +186,7 @@ export function computeCheckpoints(inputs: LessonInputs = TUTORIAL_INPUTS): Chec
         v('dlayer1_dweights', '0 · weights + 1 · input_vector', [...wrongInput]),
         v('derror_dbias', 'derror_dprediction · dprediction_dlayer1 · dlayer1_dbias', derrorDbias),
         v('derror_dweights', 'derror_dprediction · dprediction_dlayer1 · dlayer1_dweights', derrorDweights),
-        v('same as computeGradients', 'NeuralNetwork.computeGradients(input, target)', gradients.bias === derrorDbias && gradients.weights!.every((g, i) => g === derrorDweights[i]) ? 'yes' : 'no'),
+        v(l10n.t('same as computeGradients'), 'NeuralNetwork.computeGradients(input, target)', gradients.bias === derrorDbias && gradients.weights!.every((g, i) => g === derrorDweights[i]) ? l10n.t('yes') : l10n.t('no')),
       ],
       takeaway: chainRuleTakeaway(derivative, dpredictionDlayer1, derrorDbias, derrorDweights),
     },
@@ -194,8 +194,14 @@ export function computeCheckpoints(inputs: LessonInputs = TUTORIAL_INPUTS): Chec
   ];
 }
 
+/** The 'each weight' row: up, down or stays, in the learner's language. */
+function directionWord(gradient: number): string {
+  const direction = weightDirection(gradient);
+  return direction === 'up' ? l10n.t('up') : direction === 'down' ? l10n.t('down') : l10n.t('stays');
+}
+
 function angleBetween(a: readonly number[], b: readonly number[]): number | string {
-  return angleDegrees(a, b) ?? 'none (a zero vector)';
+  return angleDegrees(a, b) ?? l10n.t('none (a zero vector)');
 }
 
 /** Iterations of the lesson's training run: the tutorial's 10,000, recorded every 100. */
@@ -208,22 +214,22 @@ function trainingCheckpoint(inputs: LessonInputs): Checkpoint {
   const tail = errorTail(errors);
   const rows = tutorialRowsFacts();
   const values: CheckpointValue[] = [
-    { name: 'recorded errors', formula: 'one per 100 of 10,000 iterations', ours: errors.length },
-    { name: 'first cumulative error', formula: 'Σ (prediction − target)² over the 8 rows, iteration 0 (after one update)', ours: errors[0] },
-    { name: 'last cumulative error', formula: 'the same, iteration 9,900', ours: errors[errors.length - 1] },
+    { name: l10n.t('recorded errors'), formula: l10n.t('one per 100 of 10,000 iterations'), ours: errors.length },
+    { name: l10n.t('first cumulative error'), formula: l10n.t('Σ (prediction − target)² over the 8 rows, iteration 0 (after one update)'), ours: errors[0] },
+    { name: l10n.t('last cumulative error'), formula: l10n.t('the same, iteration 9,900'), ours: errors[errors.length - 1] },
   ];
   if (tail) {
     values.push(
-      { name: 'median of the last 20 records', formula: 'the middle of the last 2,000 iterations\' errors: where the run settles', ours: tail.median },
-      { name: 'range of the last 20 records', formula: 'lowest and highest of the last 2,000 iterations\' errors', ours: [tail.low, tail.high] },
+      { name: l10n.t('median of the last 20 records'), formula: l10n.t('the middle of the last 2,000 iterations\' errors: where the run settles'), ours: tail.median },
+      { name: l10n.t('range of the last 20 records'), formula: l10n.t('lowest and highest of the last 2,000 iterations\' errors'), ours: [tail.low, tail.high] },
     );
   }
-  if (rows.bestNeuron) values.push({ name: 'best single neuron', formula: 'the lowest summed error any weights and bias reach on these rows', ours: rows.bestNeuron.error });
-  if (rows.bestLine) values.push({ name: 'best straight line', formula: 'the most rows one line classifies right', ours: `${rows.bestLine.right} of ${rows.bestLine.all}` });
-  values.push({ name: 'constant answer', formula: `Σ (target − ${rows.constant.answer})²: the same answer for every row`, ours: rows.constant.error });
+  if (rows.bestNeuron) values.push({ name: l10n.t('best single neuron'), formula: l10n.t('the lowest summed error any weights and bias reach on these rows'), ours: rows.bestNeuron.error });
+  if (rows.bestLine) values.push({ name: l10n.t('best straight line'), formula: l10n.t('the most rows one line classifies right'), ours: l10n.t('{0} of {1}', rows.bestLine.right, rows.bestLine.all) });
+  values.push({ name: l10n.t('constant answer'), formula: l10n.t('Σ (target − {0})²: the same answer for every row', rows.constant.answer), ours: rows.constant.error });
   return {
     id: 'training',
-    title: 'Training on the 8 rows',
+    title: l10n.t('Training on the 8 rows'),
     inputs: ['learningRate'],
     values,
     takeaway: tail

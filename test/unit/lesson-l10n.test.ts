@@ -48,6 +48,23 @@ describe('lesson takeaways are localizable', () => {
       (edited) => assertAllLocalized({ ...TUTORIAL_INPUTS, ...edited })), { numRuns: 25 });
   });
 
+  it('titles, and every row name and formula written in words, are localized too (code such as sigmoid(layer_1) stays code)', () => {
+    for (const inputs of [TUTORIAL_INPUTS, { ...TUTORIAL_INPUTS, inputVector: [0, 0], weights1: [1, 1], weights2: [2, 2] }]) {
+      for (const checkpoint of computeCheckpoints(inputs)) {
+        assert.strictEqual(unmarked(checkpoint.title).trim(), '', checkpoint.title);
+        for (const row of checkpoint.values) {
+          const texts = [row.name, row.formula, ...(typeof row.ours === 'string' ? [row.ours] : [])];
+          for (const text of texts) {
+            // Two words in a row (not joined by code's operators) are prose; prose must come from a message.
+            assert.doesNotMatch(unmarked(text), /\b[a-z]{2,} [a-z]{2,}\b/i, `${checkpoint.id}: "${text}"`);
+            // A lone word that is not one of the tutorial's names is prose as well (class, up, yes, equal, …).
+            assert.ok(!/^[a-z]+$/i.test(unmarked(text).trim()) || ['prediction', 'error', 'derivative', 'weights_1', 'weights_2'].includes(text), `${checkpoint.id}: "${text}"`);
+          }
+        }
+      }
+    }
+  });
+
   it('a translation reaches the card: the localizer\'s text is what the takeaway says', () => {
     useLocalizer({ t: (message, ...args) => englishLocalizer.t(message === 'the {0} weight must go up{1}' ? 'le poids {0} doit monter{1}' : message === 'first' ? 'premier' : message, ...args) });
     try {
