@@ -58,8 +58,10 @@ export interface RunView {
   stepsPerSecond: number;
   parameters: LayerParameters[];
   end?: RunEnd;
-  /** With regularization: [iteration, cumulative error + penalty once per training row], the latest recorded. */
-  penalized?: ErrorPoint;
+  /** With regularization: [iteration, cumulative error + the penalty once per training row], recorded at
+   *  the iterations of `points` and bounded the same way (its older points min/max-reduced on their own
+   *  values; the recent ones kept whole). Absent without regularization. */
+  penalizedPoints?: ErrorPoint[];
 }
 
 export interface PredictionView {
@@ -168,8 +170,8 @@ export type HostMessage =
       iteration: number;
       stepsPerSecond: number;
       parameters: LayerParameters[];
-      /** With regularization: the latest cumulative error with the penalty (see RunView). */
-      penalized?: ErrorPoint;
+      /** With regularization: the cumulative error with the penalty at the iterations of `points` (see RunView). */
+      penalizedPoints?: ErrorPoint[];
     }
   | { type: 'runEnded'; runId: string; datasetUri: string; iteration: number; end: RunEnd }
   | { type: 'prediction'; prediction: PredictionView }

@@ -17,6 +17,7 @@ import { CHART_AXIS, type ChartPoint, type RunSeries } from './runs';
 import type { ThemeColors } from './theme';
 import { drawingScheduler, STREAM_REDRAW_MS } from './throttle';
 import { decimate } from '../src/training/decimation';
+import { PENALIZED_DASH, penalizedLegendLabel, unpenalizedLegendLabel } from './penalty';
 import { axisTitle, SUM_AXIS_TITLE, unitSuffix, type ErrorUnit } from './errorUnit';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip);
@@ -38,10 +39,26 @@ export function drawnPoints(points: readonly ChartPoint[]): ChartPoint[] {
 
 type LineDataset = ChartDataset<'line', ChartPoint[]>;
 
+/** The training error, the test error, and with a weight penalty the training error plus the penalty. */
+type CurveKind = 'train' | 'test' | 'penalized';
+
+function seriesOf(run: RunSeries, curve: CurveKind): ChartPoint[] {
+  return curve === 'penalized' ? run.penalized ?? [] : run[curve];
+}
+
+/** Each curve's legend entry; with a penalty both training curves say which one they are. */
+function curveLabel(run: RunSeries, label: string, curve: CurveKind, compact: boolean): string {
+  if (curve === 'test') return `${label}, test rows`;
+  const trainLabel = run.info.testRows > 0 ? `${label}, training rows` : label;
+  const regularization = run.penalized ? run.info.settings.regularization : undefined;
+  if (!regularization) return trainLabel;
+  return curve === 'penalized' ? penalizedLegendLabel(trainLabel, regularization, compact) : unpenalizedLegendLabel(trainLabel, compact);
+}
+
 /** A dataset of the chart and the run's series it draws, with the run's version it was last decimated at. */
 interface Curve {
   run: RunSeries;
-  curve: 'train' | 'test';
+  curve: CurveKind;
   version: number;
   dataset: LineDataset;
 }
@@ -109,9 +126,10 @@ export class ErrorChart {
       const isCurrent = index === runs.length - 1;
       curves.push(this.curve(run, label, 'train', index, isCurrent));
       if (run.info.testRows > 0 || run.test.length > 0) curves.push(this.curve(run, label, 'test', index, isCurrent));
+      if (run.penalized) curves.push(this.curve(run, label, 'penalized', index, isCurrent));
     });
     this.curves = curves;
-    this.seriesIndex = new Map(curves.map((curve, index) => [curve.run[curve.curve], index]));
+    this.seriesIndex = new Map(curves.map((curve, index) => [seriesOf(curve.run, curve.curve), index]));
     this.chart.data.datasets = curves.map((curve) => curve.dataset);
     this.requestRender();
   }
@@ -119,7 +137,7 @@ export class ErrorChart {
   private render(): void {
     for (const curve of this.curves) {
       if (curve.version === curve.run.version) continue;
-      curve.dataset.data = drawnPoints(curve.run[curve.curve]);
+      curve.dataset.data = drawnPoints(seriesOf(curve.run, curve.curve));
       curve.version = curve.run.version;
     }
     this.chart.update('none');
@@ -137,20 +155,20 @@ export class ErrorChart {
     this.setRuns(this.runs);
   }
 
-  private curve(run: RunSeries, label: string, curve: 'train' | 'test', index: number, isCurrent: boolean): Curve {
-    return { run, curve, version: run.version, dataset: this.dataset(run, drawnPoints(run[curve]), label, curve, index, isCurrent) };
+  private curve(run: RunSeries, label: string, curve: CurveKind, index: number, isCurrent: boolean): Curve {
+    return { run, curve, version: run.version, dataset: this.dataset(run, drawnPoints(seriesOf(run, curve)), label, curve, index, isCurrent) };
   }
 
-  private dataset(run: RunSeries, data: ChartPoint[], label: string, curve: 'train' | 'test', index: number, isCurrent: boolean): LineDataset {
+  private dataset(run: RunSeries, data: ChartPoint[], label: string, curve: CurveKind, index: number, isCurrent: boolean): LineDataset {
     const color = this.colors.series[index % this.colors.series.length];
     return {
-      label: curve === 'test' ? `${label}, test rows` : run.info.testRows > 0 ? `${label}, training rows` : label,
+      label: curveLabel(run, label, curve, this.compact),
       data,
       borderColor: color,
       backgroundColor: color,
       // The current run stands out; older runs stay for comparison.
       borderWidth: isCurrent ? 2 : 1,
-      borderDash: curve === 'test' ? [6, 4] : [],
+      borderDash: curve === 'test' ? [6, 4] : curve === 'penalized' ? PENALIZED_DASH : [],
       pointRadius: 0,
       pointHoverRadius: 3,
       spanGaps: false,

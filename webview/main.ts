@@ -18,6 +18,7 @@ import { NetworkDiagram, type UnitHeatmapsView } from './networkDiagram';
 import { renderParameters } from './parameters';
 import { renderPrediction } from './prediction';
 import { RunStore, type RunSeries } from './runs';
+import { penaltyName, regularizationOf } from './penalty';
 import { renderSeriesNote } from './seriesNote';
 import { renderRunMessage, statusText } from './status';
 import { renderStep } from './stepView';
@@ -110,9 +111,14 @@ function chartSummary(run: RunSeries | undefined): string {
   const first = run.train[0]!;
   const last = run.train[run.train.length - 1]!;
   const what = run.unit === 'mean' ? 'mean error per training row' : 'error';
+  const regularization = regularizationOf(run);
+  const penalized = run.penalized?.[run.penalized.length - 1];
+  const withPenalty = regularization && penalized
+    ? `A dotted curve adds the ${penaltyName(regularization)} once per training row: ${formatSignificant(penalized.y, 4)} at iteration ${formatInteger(penalized.x)}. `
+    : '';
   return (
     `Error chart of ${runs.runs.length} run(s). Current run: ${what} ${formatSignificant(first.y, 4)} at iteration ` +
-    `${formatInteger(first.x)}, ${formatSignificant(last.y, 4)} at iteration ${formatInteger(last.x)}. ` +
+    `${formatInteger(first.x)}, ${formatSignificant(last.y, 4)} at iteration ${formatInteger(last.x)}. ` + withPenalty +
     'The values are in the table "Error values as a table". ' +
     'To see the weights at a recorded iteration, move along the curve with the arrow keys and press Enter.'
   );

@@ -20,11 +20,14 @@ export interface RunSeries {
   test: ChartPoint[];
   /** The last training error exactly as recorded, a sum (may be NaN or ±Infinity after a divergence). */
   lastError?: number;
-  /** With regularization: the latest cumulative error plus the penalty, [iteration, value]. */
-  penalized?: ErrorPoint;
+  /** With regularization: the training error plus the penalty once per row, recorded at the same
+   *  iterations, in `train`'s unit and bounded alike. Absent for a run without regularization. */
+  penalized?: ChartPoint[];
+  /** The last of them exactly as recorded, a sum, at `lastIteration`. */
+  lastPenalized?: number;
   lastIteration?: number;
   iteration: number;
-  /** Counts the changes to `train` and `test`, so a drawing knows whether it is stale. */
+  /** Counts the changes to `train`, `test` and `penalized`, so a drawing knows whether it is stale. */
   version: number;
   /** Errors the run recorded; more than `train` holds once the series is thinned. */
   recordedPoints: number;
@@ -76,8 +79,7 @@ export class RunStore {
       run.recordedPoints = view.recordedPoints ?? view.points.length;
       run.parameters = view.parameters;
       run.end = view.end;
-      run.penalized = view.penalized;
-      this.appendTo(run, view.points, view.testPoints);
+      this.appendTo(run, view.points, view.testPoints, view.penalizedPoints);
       return run;
     });
   }
@@ -95,12 +97,11 @@ export class RunStore {
   progress(message: ProgressMessage): RunSeries | undefined {
     const run = this.find(message.runId);
     if (!run) return undefined;
-    this.appendTo(run, message.points, message.testPoints);
+    this.appendTo(run, message.points, message.testPoints, message.penalizedPoints);
     run.recordedPoints = message.recordedPoints ?? run.recordedPoints + message.points.length;
     run.iteration = message.iteration;
     run.stepsPerSecond = message.stepsPerSecond;
     if (message.parameters.length > 0) run.parameters = message.parameters;
-    run.penalized = message.penalized ?? run.penalized;
     return run;
   }
 
@@ -117,14 +118,23 @@ export class RunStore {
   }
 
   private emptySeries(info: RunInfo): RunSeries {
-    return { info, unit: errorUnit(info), train: [], test: [], version: 0, iteration: 0, recordedPoints: 0, stepsPerSecond: 0, parameters: [] };
+    return {
+      info, unit: errorUnit(info), train: [], test: [], ...(info.settings.regularization ? { penalized: [] } : {}),
+      version: 0, iteration: 0, recordedPoints: 0, stepsPerSecond: 0, parameters: [],
+    };
   }
 
-  private appendTo(run: RunSeries, points: ErrorPoint[], testPoints: ErrorPoint[]): void {
-    if (points.length > 0 || testPoints.length > 0) run.version++;
+  private appendTo(run: RunSeries, points: ErrorPoint[], testPoints: ErrorPoint[], penalizedPoints: ErrorPoint[] | undefined): void {
+    if (points.length > 0 || testPoints.length > 0 || (penalizedPoints?.length ?? 0) > 0) run.version++;
     const divisors = errorDivisors(run.info);
     appendPoints(run.train, points, divisors.train);
     appendPoints(run.test, testPoints, divisors.test);
+    // The same sum over the training rows, plus the penalty once per row: the training curve's unit.
+    if (run.penalized && penalizedPoints) {
+      appendPoints(run.penalized, penalizedPoints, divisors.train);
+      const lastPenalized = penalizedPoints[penalizedPoints.length - 1];
+      if (lastPenalized) run.lastPenalized = lastPenalized[1];
+    }
     const last = points[points.length - 1];
     if (last) {
       run.lastIteration = last[0];

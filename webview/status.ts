@@ -1,6 +1,7 @@
 // The status line (iteration, speed, latest error in words) and the end-of-run message.
 import { replaceChildren } from './dom';
 import { formatInteger, formatSignificant } from './format';
+import { penaltyName } from './penalty';
 import type { RunSeries, ViewStatus } from './runs';
 
 export const EMPTY_STATE_TEXT = 'No training yet. Run “Neural Network: Train Network” on a dataset file (*.nn.json).';
@@ -19,11 +20,13 @@ const WARNING_STATUSES = new Set<ViewStatus>(['diverged', 'saturated', 'failed']
 function errorWords(run: RunSeries): string {
   if (run.lastError === undefined) return 'no error recorded yet';
   const regularization = run.info.settings.regularization;
-  const penalized = run.penalized;
-  if (regularization && penalized && penalized[0] === run.lastIteration) {
-    // Both at the same recorded iteration: the chart draws the first (the squared errors alone).
-    return `latest error ${formatSignificant(run.lastError, 4)} without the penalty (the curve), ` +
-      `${formatSignificant(penalized[1], 4)} with the ${regularization.kind} penalty (rate ${regularization.rate}, once per training row)`;
+  if (regularization && run.lastPenalized !== undefined) {
+    // Both sums at the last recorded iteration (they arrive together), each named by its line on
+    // the chart; with a test split the lines are drawn per row, and the words say so.
+    const summed = run.unit === 'mean' ? ` summed over the ${formatInteger(run.info.trainRows)} training rows` : '';
+    const drawn = run.unit === 'mean' ? ', drawn per row' : '';
+    return `latest error ${formatSignificant(run.lastError, 4)}${summed} without the penalty (solid curve${drawn}), ` +
+      `${formatSignificant(run.lastPenalized, 4)} with the ${penaltyName(regularization)} once per training row (dotted curve${drawn})`;
   }
   if (run.unit === 'mean') {
     // The curves are means per row (a test split); the status keeps the tutorial's sum and says both.

@@ -115,7 +115,7 @@ export class TrainingManager implements vscode.Disposable {
           iteration: progressed.iteration,
           stepsPerSecond: progressed.stepsPerSecond,
           parameters: progressed.parameters,
-          ...(progressed.penalized ? { penalized: progressed.penalized } : {}),
+          ...(batch.penalizedPoints ? { penalizedPoints: batch.penalizedPoints } : {}),
         }),
       boundary: (drawn) => {
         const view = boundary && drawn.boundary && boundaryView(drawn, boundary);

@@ -18,7 +18,7 @@ export interface RunData {
 }
 
 export interface RunListener {
-  progress(run: TrainingRun, batch: { points: ErrorPoint[]; testPoints: ErrorPoint[] }): void;
+  progress(run: TrainingRun, batch: { points: ErrorPoint[]; testPoints: ErrorPoint[]; penalizedPoints?: ErrorPoint[] }): void;
   boundary(run: TrainingRun): void;
   ended(run: TrainingRun): void;
 }
@@ -41,8 +41,8 @@ export class TrainingRun {
   model?: ModelSnapshot;
   readonly checkpoints: Checkpoint[] = [];
   boundary?: { iteration: number; values: number[]; units?: UnitHeatmaps };
-  /** With regularization: the latest cumulative error plus the penalty. */
-  penalized?: ErrorPoint;
+  /** With regularization: the training error plus the penalty, recorded at the same iterations, bounded alike. */
+  readonly penalized?: BoundedSeries;
   accuracy?: { train: Accuracy; test: Accuracy };
   /** What the end message's advice rests on, computed (and followed) in the worker. */
   diagnosis?: RunDiagnosis;
@@ -58,6 +58,7 @@ export class TrainingRun {
     progressIntervalMs = 50,
     boundary?: WorkerStart['boundary'],
   ) {
+    if (info.settings.regularization) this.penalized = new BoundedSeries(HOST_SERIES_BOUNDS);
     this.worker = platform.startTrainingWorker();
     this.stopFlag = platform.createStopFlag();
     this.finished = new Promise((resolve) => {
@@ -76,7 +77,7 @@ export class TrainingRun {
           this.parameters = reply.parameters;
           this.train.append(reply.points);
           this.test.append(reply.testPoints);
-          this.penalized = reply.penalized ?? this.penalized;
+          if (reply.penalizedPoints) this.penalized?.append(reply.penalizedPoints);
           for (const checkpoint of reply.checkpoints) this.checkpoints.push(checkpoint);
           listener.progress(this, reply);
         } else if (reply.type === 'boundary') {
@@ -125,7 +126,7 @@ export class TrainingRun {
       stepsPerSecond: this.stepsPerSecond,
       parameters: this.parameters,
       end: this.end,
-      ...(this.penalized ? { penalized: this.penalized } : {}),
+      ...(this.penalized ? { penalizedPoints: this.penalized.sample(MAX_POINTS_IN_STATE) } : {}),
     };
   }
 

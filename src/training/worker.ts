@@ -56,7 +56,8 @@ async function train(start: WorkerStart, stopRequested: () => boolean | Promise<
   let nextCheckpoint = 0;
   let points: ErrorPoint[] = [];
   let testPoints: ErrorPoint[] = [];
-  let penalized: ErrorPoint | undefined;
+  // With regularization, a third series beside the training error: the same error plus the penalty.
+  let penalizedPoints: ErrorPoint[] | undefined = network.regularization ? [] : undefined;
   let checkpoints: Checkpoint[] = [];
   let steps = 1000;
   let lastPost = performance.now();
@@ -71,13 +72,14 @@ async function train(start: WorkerStart, stopRequested: () => boolean | Promise<
       iteration: trainer.iteration,
       points,
       testPoints,
-      penalized,
+      penalizedPoints,
       stepsPerSecond: ((trainer.iteration - iterationAtLastPost) * 1000) / elapsed,
       parameters: network.parameters(),
       checkpoints,
     });
     points = [];
     testPoints = [];
+    if (penalizedPoints) penalizedPoints = [];
     checkpoints = [];
     lastPost = now;
     iterationAtLastPost = trainer.iteration;
@@ -93,7 +95,7 @@ async function train(start: WorkerStart, stopRequested: () => boolean | Promise<
     for (const [, error] of chunk.errors) recentErrors.push(error);
     if (recentErrors.length > 2 * TAIL_RECORDS) recentErrors.splice(0, recentErrors.length - TAIL_RECORDS);
     for (const point of chunk.testErrors) testPoints.push(point);
-    penalized = chunk.penalizedErrors?.at(-1) ?? penalized;
+    if (penalizedPoints && chunk.penalizedErrors) for (const point of chunk.penalizedErrors) penalizedPoints.push(point);
     if (trainer.iteration === nextCheckpoint + 1 && !chunk.diverged) {
       checkpoints.push({ iteration: nextCheckpoint, parameters: network.parameters() });
       nextCheckpoint += checkpointEvery;

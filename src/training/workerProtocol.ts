@@ -46,8 +46,8 @@ export type WorkerReply =
       iteration: number;
       points: ErrorPoint[];
       testPoints: ErrorPoint[];
-      /** With regularization: the latest recorded cumulative error plus the penalty (see TrainerChunk.penalizedErrors). */
-      penalized?: ErrorPoint;
+      /** With regularization: the cumulative error plus the penalty at the iterations of `points` (TrainerChunk.penalizedErrors). */
+      penalizedPoints?: ErrorPoint[];
       stepsPerSecond: number;
       parameters: LayerParameters[];
       checkpoints: Checkpoint[];

@@ -72,8 +72,18 @@ describe('e2e: generate a spiral, add layers and crosses, train, see what each n
     assert.strictEqual(hrefs.length, 16);
     assert.ok(hrefs.every((href) => href.startsWith('data:image/png;base64,')), 'every unit painted');
     assert.ok(new Set(hrefs).size > 8, 'the units see different things');
-    // The status line gives the error without and with the L2 penalty.
-    assert.match(await panel.locator('#run-status').textContent() ?? '', /latest error \S+ without the penalty \(the curve\), \S+ with the L2 penalty \(rate 0\.0001, once per training row\)/);
+    // The error without and with the L2 penalty: two curves, each named, and the status line and table say both.
+    assert.match(await panel.locator('#run-status').textContent() ?? '',
+      /latest error \S+ summed over the 160 training rows without the penalty \(solid curve, drawn per row\), \S+ with the L2 penalty \(rate 0\.0001\) once per training row \(dotted curve, drawn per row\)/);
+    const legend = await panel.locator('#error-chart').evaluate(() => (globalThis as any).__nnlabCharts[0].data.datasets.map((d: any) => d.label));
+    assert.deepStrictEqual(legend, [
+      'spiral.nn.json (learning rate 0.03), training rows, error without the penalty',
+      'spiral.nn.json (learning rate 0.03), test rows',
+      'spiral.nn.json (learning rate 0.03), training rows, error + L2 penalty (rate 0.0001)',
+    ]);
+    assert.strictEqual(await panel.locator('#error-table thead th').nth(3).textContent(), 'Mean error + L2 penalty per training row');
+    const [error, penalized] = await panel.locator('#error-table tbody tr').last().evaluate((row) => [Number(row.getAttribute('data-error')), Number(row.getAttribute('data-penalized'))]);
+    assert.ok(penalized! > error!, `the penalty adds to the error (${penalized} > ${error})`);
     await panel.locator('#network-section').scrollIntoViewIfNeeded();
     await page.waitForTimeout(500);
     await screenshot(page, 'e2e-playground-spiral');

@@ -12,7 +12,7 @@ import { DEFAULTS, EMPTY_STATE, errorCurve, progress, RESULTS, runInfo, THEMES, 
 // Page-side globals, used only inside page.evaluate callbacks (they run in the browser).
 declare const window: any;
 declare const document: any;
-declare function getComputedStyle(element: unknown): { stroke: string };
+declare function getComputedStyle(element: unknown): { stroke: string; display: string };
 
 const URI = 'file:///work/tutorial.nn.json';
 const TUTORIAL_ROWS = [[3, 1.5], [2, 1], [4, 1.5], [3, 4], [3.5, 0.5], [2, 0.5], [5.5, 1], [1, 1]];
@@ -240,6 +240,62 @@ describe('webview network drawing, decision boundary, step debugger and layer ed
     await nextFrames();
     const plain = await page.evaluate(() => ({ title: window.__nnlabCharts[0].options.scales.y.title.text, y: window.__nnlabCharts[0].data.datasets[0].data.map((p: any) => p.y) }));
     assert.deepEqual(plain, { title: 'Error for all training instances', y: [4, 2.4] });
+  });
+
+  it('with a weight penalty, draws the error + penalty as a second, dotted curve; legend, table, status and chart description name both', async function () {
+    await open();
+    await send(EMPTY_STATE);
+    await send({ type: 'runStarted', run: runInfo('penalty', { regularization: { kind: 'L2', rate: 0.001 } }) });
+    // The host sends the penalised sums at the same iterations: error + 8 rows · penalty.
+    await send({ ...progress('penalty', [[0, 4], [100, 2.4]], 100), penalizedPoints: [[0, 4.5], [100, 2.9]] } as HostMessage);
+    await page.waitForFunction(() => document.querySelector('#error-chart').dataset.pointCount === '2');
+    await nextFrames();
+    const drawn = await page.evaluate(() => window.__nnlabCharts[0].data.datasets.map((d: any) => [d.label, d.borderDash, d.data.map((p: any) => [p.x, p.y])]));
+    assert.deepEqual(drawn, [
+      ['tutorial.nn.json (learning rate 0.1), error without the penalty', [], [[0, 4], [100, 2.4]]],
+      ['tutorial.nn.json (learning rate 0.1), error + L2 penalty (rate 0.001)', [2, 3], [[0, 4.5], [100, 2.9]]],
+    ]);
+    // The words (throttled): the table's fourth column, the status line and the chart's description.
+    await page.waitForFunction(() => /with the L2 penalty/.test(document.querySelector('#run-status').textContent));
+    const words = await page.evaluate(() => {
+      const table = document.querySelector('#error-table');
+      const heading = table.querySelector('thead th:nth-child(4)');
+      return {
+        heading: heading.textContent,
+        headingShown: getComputedStyle(heading).display !== 'none',
+        rows: [...table.querySelectorAll('tbody tr')].map((row: any) => [...row.cells].map((cell: any) => cell.textContent)),
+        status: document.querySelector('#run-status').textContent,
+        description: document.querySelector('#error-chart canvas').getAttribute('aria-label'),
+      };
+    });
+    assert.equal(words.heading, 'Error + L2 penalty for all training instances');
+    assert.ok(words.headingShown, 'the penalty column is shown');
+    assert.deepEqual(words.rows.slice(-2).sort(), [['0', '4', '4.5'], ['100', '2.4', '2.9']]);
+    assert.match(words.status, /latest error 2\.4 without the penalty \(solid curve\), 2\.9 with the L2 penalty \(rate 0\.001\) once per training row \(dotted curve\)/);
+    assert.match(words.description, /A dotted curve adds the L2 penalty \(rate 0\.001\) once per training row: 2\.9 at iteration 100\./);
+
+    // With a test split the curves are means per row: the penalised one too, over the training rows.
+    await send(EMPTY_STATE);
+    await send({ type: 'runStarted', run: runInfo('penalty-split', { regularization: { kind: 'L1', rate: 0.01 } }, 2) });
+    await send({ ...progress('penalty-split', [[0, 4], [100, 2.4]], 100, [[0, 1.2], [100, 0.9]]), penalizedPoints: [[0, 4.8], [100, 3.2]] } as HostMessage);
+    await page.waitForFunction(() => window.__nnlabCharts[0].data.datasets.length === 3 && window.__nnlabCharts[0].data.datasets[2].data.length === 2);
+    await nextFrames();
+    const split = await page.evaluate(() => window.__nnlabCharts[0].data.datasets.map((d: any) => [d.label, d.data.map((p: any) => p.y)]));
+    assert.deepEqual(split, [
+      ['tutorial.nn.json (learning rate 0.1), training rows, error without the penalty', [4 / 8, 2.4 / 8]],
+      ['tutorial.nn.json (learning rate 0.1), test rows', [1.2 / 2, 0.9 / 2]],
+      ['tutorial.nn.json (learning rate 0.1), training rows, error + L1 penalty (rate 0.01)', [4.8 / 8, 3.2 / 8]],
+    ]);
+    await page.waitForFunction(() => document.querySelector('#error-table thead th:nth-child(4)').textContent === 'Mean error + L1 penalty per training row');
+
+    // Without a penalty: one curve with the plain label, and no penalty column.
+    await send(EMPTY_STATE);
+    await send({ type: 'runStarted', run: runInfo('plain') });
+    await send(progress('plain', [[0, 4], [100, 2.4]], 100));
+    await page.waitForFunction(() => window.__nnlabCharts[0].data.datasets.length === 1 && window.__nnlabCharts[0].data.datasets[0].data.length === 2);
+    assert.equal(await page.evaluate(() => window.__nnlabCharts[0].data.datasets[0].label), 'tutorial.nn.json (learning rate 0.1)');
+    await page.waitForFunction(() => !/penalty/.test(document.querySelector('#run-status').textContent)
+      && getComputedStyle(document.querySelector('#error-table thead th:nth-child(4)')).display === 'none');
   });
 
   it('clicking the chart posts inspect for a recorded iteration; the checkpoint replaces the weights until "Back to latest"', async function () {

@@ -8,7 +8,7 @@ import { createRandom, createTrainer, explain, NeuralNetwork } from '../../src/c
 import { parseDataset } from '../../src/dataset';
 import { TrainingRun } from '../../src/training/trainingRun';
 import { nodePlatform } from '../../src/platform/node/nodePlatform';
-import type { HiddenActivation, ModelSnapshot, OutputKind, Regularization } from '../../src/core/index';
+import type { ErrorPoint, HiddenActivation, ModelSnapshot, OutputKind, Regularization } from '../../src/core/index';
 import { batchStep, createGradientSums } from '../../src/core/regularization';
 import { fusedStep } from '../../src/core/sgd';
 
@@ -246,22 +246,54 @@ describe('parseDataset: "regularization" and "batchSize"', () => {
 });
 
 describe('the worker trains with the penalty and the batch, and reports both errors', () => {
-  it('sends the cumulative error with the penalty beside the one without, and a model that keeps its penalty', async function () {
+  for (const [regularization, batchSize] of [[{ kind: 'L2', rate: 0.001 }, 2], [{ kind: 'L1', rate: 0.01 }, 1], [{ kind: 'L2', rate: 0.05 }, 1]] as const) {
+    it(`sends the series with the penalty beside the one without: each point is the core's error + rows · penalty at that iteration (${regularization.kind} ${regularization.rate}, batch ${batchSize})`, async function () {
+      this.timeout(60_000);
+      const platform = nodePlatform(path.resolve(__dirname, '..', '..', '..', 'dist'));
+      const settings = { learningRate: 0.5, iterations: 2000, errorInterval: 100, seed: 5, hiddenLayers: [3], activation: 'tanh' as const, output: 'sigmoid' as const,
+        regularization: { ...regularization }, batchSize };
+      const batches: { points: ErrorPoint[]; penalizedPoints?: ErrorPoint[] }[] = [];
+      const run = await new Promise<TrainingRun>((resolve) => {
+        const info = { runId: 'r', datasetUri: 'file:///xor.nn.json', datasetName: 'xor.nn.json', settings, trainRows: 4, testRows: 0, startedAt: 0 };
+        void new TrainingRun(info, { inputs: XOR_INPUTS, targets: XOR_TARGETS, testInputs: [], testTargets: [] }, platform,
+          { progress: (_, batch) => batches.push(batch), boundary: () => undefined, ended: resolve });
+      });
+      assert.equal(run.end?.status, 'completed');
+      // Every progress message carries the penalised points of the iterations its error points have.
+      for (const batch of batches) assert.deepEqual(batch.penalizedPoints?.map(([iteration]) => iteration), batch.points.map(([iteration]) => iteration));
+      const penalized = run.view().penalizedPoints!;
+      assert.deepEqual(penalized, run.penalized!.points());
+      assert.equal(penalized.length, 20);
+      // The core, stepped to each recorded iteration (after its update), computes both numbers itself.
+      const reference = new NeuralNetwork({ learningRate: 0.5, seed: 5, hiddenLayers: [3], activation: 'tanh', regularization });
+      const trainer = createTrainer(reference, XOR_INPUTS, XOR_TARGETS, { iterations: 2000, errorInterval: 2000, batchSize });
+      const errors = run.train.points();
+      penalized.forEach(([iteration, value], i) => {
+        trainer.run(iteration + 1 - trainer.iteration);
+        const error = reference.cumulativeError(XOR_INPUTS, XOR_TARGETS);
+        assert.equal(errors[i]![0], iteration);
+        assert.equal(errors[i]![1], error, `error at ${iteration}`);
+        assert.equal(value, error + XOR_INPUTS.length * reference.penalty(), `error + penalty at ${iteration}`);
+        assert.ok(value > error, 'the penalty adds something');
+      });
+      assert.deepEqual(run.model?.regularization, settings.regularization);
+      trainer.run(2000);
+      assert.deepEqual(run.model?.layers, reference.parameters());
+    });
+  }
+
+  it('sends no penalised series without regularization', async function () {
     this.timeout(60_000);
     const platform = nodePlatform(path.resolve(__dirname, '..', '..', '..', 'dist'));
-    const settings = { learningRate: 0.5, iterations: 2000, errorInterval: 100, seed: 5, hiddenLayers: [3], activation: 'tanh' as const, output: 'sigmoid' as const,
-      regularization: { kind: 'L2' as const, rate: 0.001 }, batchSize: 2 };
+    const settings = { learningRate: 0.5, iterations: 500, errorInterval: 100, seed: 5, hiddenLayers: [], activation: 'sigmoid' as const, output: 'sigmoid' as const };
+    const batches: { penalizedPoints?: ErrorPoint[] }[] = [];
     const run = await new Promise<TrainingRun>((resolve) => {
       const info = { runId: 'r', datasetUri: 'file:///xor.nn.json', datasetName: 'xor.nn.json', settings, trainRows: 4, testRows: 0, startedAt: 0 };
       void new TrainingRun(info, { inputs: XOR_INPUTS, targets: XOR_TARGETS, testInputs: [], testTargets: [] }, platform,
-        { progress: () => undefined, boundary: () => undefined, ended: resolve });
+        { progress: (_, batch) => batches.push(batch), boundary: () => undefined, ended: resolve });
     });
-    assert.equal(run.end?.status, 'completed');
-    const reference = new NeuralNetwork({ learningRate: 0.5, seed: 5, hiddenLayers: [3], activation: 'tanh', regularization: settings.regularization });
-    const chunk = createTrainer(reference, XOR_INPUTS, XOR_TARGETS, { iterations: 2000, errorInterval: 100, batchSize: 2 }).run(2000);
-    assert.deepEqual(run.model?.layers, reference.parameters());
-    assert.deepEqual(run.model?.regularization, settings.regularization);
-    assert.deepEqual(run.view().penalized, chunk.penalizedErrors!.at(-1));
-    assert.deepEqual(run.train.points().map(([, error]) => error), chunk.errors.map(([, error]) => error));
+    assert.ok(batches.length > 0);
+    assert.ok(batches.every((batch) => batch.penalizedPoints === undefined));
+    assert.equal('penalizedPoints' in run.view(), false);
   });
 });
