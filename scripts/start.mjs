@@ -6,7 +6,7 @@
 // foreground until Ctrl+C, which stops the server by PID. The address it prints opens tutorial.nn.json, and on the
 // first start the extension opens its walkthrough (VS Code's walkthroughs-on-install setting is on in this profile).
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -83,6 +83,9 @@ async function main() {
   process.exit(1);
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
+// Run when started as a script, not when imported (the e2e test imports startUrl). Real paths on both sides: Node
+// gives import.meta.url with symlinks resolved but argv[1] as typed, so a path through a symlink would do nothing.
+const isMain = () => { try { return realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url)); } catch { return false; } };
+if (isMain()) {
   main().catch((e) => { console.error(`[start] ${e.stack || e}`); process.exit(1); });
 }
