@@ -6,6 +6,7 @@ import { isExerciseFunctionId, type ExerciseFunctionId } from './exercise/functi
 import type { ErrorPoint, ExplainedTerm, LayerParameters, HiddenActivation, OutputKind } from './core/types';
 import { isHiddenActivation } from './core/activations';
 import type { CheckpointId } from './lesson/checkpoints';
+import type { PaneData, PaneMessage } from './panes';
 import { isHiddenLayerList, isIterationCount } from './core/limits';
 
 export type RunStatus = 'completed' | 'stopped' | 'diverged' | 'saturated' | 'failed';
@@ -145,12 +146,9 @@ export type HostMessage =
   | {
       type: 'state';
       runs: RunView[];
-      prediction?: PredictionView;
-      explanation?: ExplanationView;
-      lesson?: LessonCheckpoint;
-      step?: StepView;
+      /** What each pane shows now (src/panes.ts); a pane without data is hidden. */
+      panes?: Partial<PaneData>;
       boundary?: BoundaryView;
-      bag?: BagOfWordsView;
       sessions?: SessionsView;
       defaults: { learningRate: number; iterations: number; hiddenLayers: number[]; activation: HiddenActivation };
     }
@@ -174,17 +172,11 @@ export type HostMessage =
       penalizedPoints?: ErrorPoint[];
     }
   | { type: 'runEnded'; runId: string; datasetUri: string; iteration: number; end: RunEnd }
-  | { type: 'prediction'; prediction: PredictionView }
-  /** `refreshed`: the same row recomputed after a run, so the view does not scroll to it. */
-  | { type: 'explanation'; explanation: ExplanationView; refreshed?: boolean }
-  /** Show the live lesson (computed in the webview by the core), scrolled to one checkpoint. */
-  | { type: 'lesson'; focus: LessonCheckpoint }
-  | { type: 'step'; step: StepView }
+  /** One pane's new data (prediction, step, explanation, lesson, bag of words: src/panes.ts). */
+  | PaneMessage
   /** The parameters a run had at a recorded iteration (answer to `inspect`). */
   | { type: 'checkpoint'; runId: string; iteration: number; parameters: LayerParameters[] }
-  | { type: 'boundary'; boundary: BoundaryView }
-  /** Feature engineering: the bag-of-words table of some sentences. */
-  | { type: 'bagOfWords'; bag: BagOfWordsView };
+  | { type: 'boundary'; boundary: BoundaryView };
 
 export interface TrainRequest {
   type: 'train';

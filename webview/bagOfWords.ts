@@ -3,39 +3,30 @@
 import type { BagOfWordsView } from '../src/protocol';
 import { el, replaceChildren } from './dom';
 
-/** Builds the section once; `render` fills it and returns false when there is nothing to show. */
-export function createBagOfWordsView(): { section: HTMLElement; render(bag: BagOfWordsView | undefined): boolean } {
-  const body = el('div', { id: 'bag-of-words' });
-  const section = el('section', { id: 'bag-of-words-section', class: 'pane', 'aria-labelledby': 'bag-of-words-heading' },
-    el('h2', { id: 'bag-of-words-heading' }, 'Bag of words'), body);
-  section.hidden = true;
-  return {
-    section,
-    render(bag) {
-      if (!bag || bag.sentences.length === 0) {
-        replaceChildren(body);
-        return false;
-      }
-      const tokens = el('tbody');
-      bag.tokens.forEach((sentence, index) => {
-        for (const { token, lemma, stopWord } of sentence) {
-          tokens.append(el('tr', { 'data-token': token, 'data-lemma': lemma, 'data-stop-word': stopWord ? 'true' : undefined },
-            el('td', { class: 'number' }, index + 1), el('td', {}, el('code', {}, token)), el('td', {}, el('code', {}, lemma)),
-            el('td', {}, stopWord ? 'stop word: not counted' : token === lemma ? '' : 'lemmatized')));
-        }
-      });
-      const vectorHead = el('tr', {}, el('th', { scope: 'col' }, 'Sentence'), ...bag.vocabulary.map((word) => el('th', { scope: 'col' }, el('code', {}, word))));
-      const vectors = el('tbody', {}, ...bag.vectors.map((vector, index) =>
-        el('tr', { 'data-vector': JSON.stringify(vector) }, el('th', { scope: 'row', title: bag.sentences[index] }, index + 1), ...vector.map((count) => el('td', { class: 'number' }, count)))));
-      replaceChildren(
-        body,
-        el('p', {}, 'Lemmatization reduces each word to its dictionary form (watches, watching, watched → watch); the vocabulary is every lemma counted, and each sentence becomes how often each vocabulary word occurs in it: numbers a network can take as input.'),
-        el('table', { class: 'data-table' }, el('caption', {}, 'Words and their lemmas'),
-          el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Sentence'), el('th', { scope: 'col' }, 'Word'), el('th', { scope: 'col' }, 'Lemma'), el('th', { scope: 'col' }, ''))), tokens),
-        el('p', { id: 'vocabulary', 'data-vocabulary': JSON.stringify(bag.vocabulary) }, `Vocabulary (${bag.vocabulary.length}): ${bag.vocabulary.join(', ')}`),
-        el('div', { class: 'table-scroll' }, el('table', { class: 'data-table' }, el('caption', {}, 'Count vectors'), el('thead', {}, vectorHead), vectors)),
-      );
-      return true;
-    },
-  };
+/** Returns false when there is nothing to show, so the caller can hide the pane. */
+export function renderBagOfWords(body: HTMLElement, bag: BagOfWordsView | undefined): boolean {
+  if (!bag || bag.sentences.length === 0) {
+    replaceChildren(body);
+    return false;
+  }
+  const tokens = el('tbody');
+  bag.tokens.forEach((sentence, index) => {
+    for (const { token, lemma, stopWord } of sentence) {
+      tokens.append(el('tr', { 'data-token': token, 'data-lemma': lemma, 'data-stop-word': stopWord ? 'true' : undefined },
+        el('td', { class: 'number' }, index + 1), el('td', {}, el('code', {}, token)), el('td', {}, el('code', {}, lemma)),
+        el('td', {}, stopWord ? 'stop word: not counted' : token === lemma ? '' : 'lemmatized')));
+    }
+  });
+  const vectorHead = el('tr', {}, el('th', { scope: 'col' }, 'Sentence'), ...bag.vocabulary.map((word) => el('th', { scope: 'col' }, el('code', {}, word))));
+  const vectors = el('tbody', {}, ...bag.vectors.map((vector, index) =>
+    el('tr', { 'data-vector': JSON.stringify(vector) }, el('th', { scope: 'row', title: bag.sentences[index] }, index + 1), ...vector.map((count) => el('td', { class: 'number' }, count)))));
+  replaceChildren(
+    body,
+    el('p', {}, 'Lemmatization reduces each word to its dictionary form (watches, watching, watched → watch); the vocabulary is every lemma counted, and each sentence becomes how often each vocabulary word occurs in it: numbers a network can take as input.'),
+    el('table', { class: 'data-table' }, el('caption', {}, 'Words and their lemmas'),
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Sentence'), el('th', { scope: 'col' }, 'Word'), el('th', { scope: 'col' }, 'Lemma'), el('th', { scope: 'col' }, ''))), tokens),
+    el('p', { id: 'vocabulary', 'data-vocabulary': JSON.stringify(bag.vocabulary) }, `Vocabulary (${bag.vocabulary.length}): ${bag.vocabulary.join(', ')}`),
+    el('div', { class: 'table-scroll' }, el('table', { class: 'data-table' }, el('caption', {}, 'Count vectors'), el('thead', {}, vectorHead), vectors)),
+  );
+  return true;
 }

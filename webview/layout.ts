@@ -1,14 +1,17 @@
-// Builds each view's DOM inside #app. The panel gets controls, the step debugger, the
-// explanation and the lesson; the side bar view stays compact (chart, status, parameters,
-// prediction, network drawing, decision boundary).
+// Builds each view's DOM inside #app: the chart, the status, the weights, the network drawing and the
+// decision boundary, and the panel's controls. The panes (prediction, step debugger, explanation,
+// lesson, bag of words) are mounted by webview/panes/registry.ts into the view that shows them.
 import { createErrorTable } from './accessibility/table';
 import { button } from './buttons';
 import { el } from './dom';
+import type { ViewKind } from '../src/panes';
 
-export type ViewKind = 'panel' | 'sidebar';
+export type { ViewKind } from '../src/panes';
 
 export interface Layout {
   kind: ViewKind;
+  /** Where the panes below the drawings go. */
+  main: HTMLElement;
   status: HTMLElement;
   runMessage: HTMLElement;
   chartSection: HTMLElement;
@@ -26,14 +29,6 @@ export interface Layout {
   networkSection: HTMLElement;
   boundarySection: HTMLElement;
   boundaryCanvas: HTMLCanvasElement;
-  stepSection?: HTMLElement;
-  step?: HTMLElement;
-  /** Where the panel's lesson goes; absent in the side bar. */
-  lessonSlot?: HTMLElement;
-  predictionSection: HTMLElement;
-  prediction: HTMLElement;
-  explanationSection?: HTMLElement;
-  explanation?: HTMLElement;
   /** Where the panel's controls go; absent in the side bar. */
   controlsSlot?: HTMLElement;
 }
@@ -84,41 +79,30 @@ export function buildLayout(app: HTMLElement, kind: ViewKind): Layout {
     ...tableDisclosure(errorTable),
   );
   const parameters = el('div', { id: 'parameters', class: 'parameters' });
-  const prediction = el('div', { id: 'prediction', class: 'prediction' });
   const parametersLatest = button('parameters-latest', 'Back to latest', true, 'Back to the latest weights');
   const parametersInspect = el('p', { id: 'parameters-inspect', class: 'inspect-banner', hidden: true }, el('span', { class: 'inspect-text' }), parametersLatest);
   const parametersSection = section('parameters-section', 'Weights and bias', el('div', {}, parametersInspect, parameters));
-  const predictionSection = section('prediction-section', 'Prediction', prediction);
   const networkSection = section('network-section', 'Network', el('div', { id: 'network', class: 'network' }));
   const boundaryCanvas = el('canvas', { id: 'decision-boundary', class: 'boundary-canvas', role: 'img', 'aria-label': 'Decision boundary' });
   const boundarySection = section('boundary-section', 'Decision boundary', el('div', { class: 'boundary' }, boundaryCanvas, boundaryLegend()));
+  const main = el('main', { class: `view view-${kind}` });
   const layout: Layout = {
-    kind, status, runMessage, chartSection, chartBox, canvas, chartToolbar, seriesNote, errorTable,
-    parametersSection, parameters, parametersInspect, parametersLatest, predictionSection, prediction,
-    networkSection, boundarySection, boundaryCanvas,
+    kind, main, status, runMessage, chartSection, chartBox, canvas, chartToolbar, seriesNote, errorTable,
+    parametersSection, parameters, parametersInspect, parametersLatest, networkSection, boundarySection, boundaryCanvas,
   };
 
-  const main = el('main', { class: `view view-${kind}` });
   if (kind === 'panel') {
     layout.controlsSlot = el('div', { class: 'controls-slot' });
-    layout.explanation = el('div', { id: 'explanation', class: 'explanation' });
-    layout.explanationSection = section('explanation-section', 'Explanation', layout.explanation);
-    layout.step = el('div', { id: 'step-view', class: 'step-view' });
-    layout.stepSection = section('step-section', 'Step debugger: one SGD iteration', layout.step);
-    layout.lessonSlot = el('div', { class: 'lesson-slot' });
     main.append(
       el('header', { class: 'panel-header' }, el('h1', {}, 'Neural Network Lab: training'), layout.controlsSlot),
       status,
       runMessage,
       chartSection,
-      el('div', { class: 'panes' }, parametersSection, predictionSection),
+      el('div', { class: 'panes' }, parametersSection),
       el('div', { class: 'panes visual-panes' }, networkSection, boundarySection),
-      layout.stepSection,
-      layout.explanationSection,
-      layout.lessonSlot,
     );
   } else {
-    main.append(status, runMessage, chartSection, parametersSection, predictionSection, networkSection, boundarySection);
+    main.append(status, runMessage, chartSection, parametersSection, networkSection, boundarySection);
   }
   app.replaceChildren(main);
   return layout;

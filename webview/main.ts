@@ -8,23 +8,19 @@ import { DecisionBoundary } from './boundary';
 import { ErrorChart } from './chart';
 import { attachInspect } from './chartInspect';
 import { createControls, createLogScaleToggle, type Controls } from './controls';
-import { renderExplanation } from './explanation';
 import { formatInteger, formatSignificant } from './format';
 import { setOrRemove } from './dom';
 import { buildLayout, viewKind } from './layout';
-import { createLessonView, type LessonView } from './lesson/lessonView';
-import { createBagOfWordsView } from './bagOfWords';
 import { NetworkDiagram, type UnitHeatmapsView } from './networkDiagram';
 import { renderParameters } from './parameters';
-import { renderPrediction } from './prediction';
 import { RunStore, type RunSeries } from './runs';
 import { penaltyName, regularizationOf } from './penalty';
 import { renderSeriesNote } from './seriesNote';
 import { renderRunMessage, statusText } from './status';
-import { renderStep } from './stepView';
 import { readThemeColors, watchTheme } from './theme';
 import { drawingScheduler, intervalThrottle, STREAM_REDRAW_MS } from './throttle';
 import { loadState, post, saveState } from './vscodeApi';
+import { mountPanes } from './panes/registry';
 
 /** Words for screen readers update at most this often while training: faster is only noise. */
 const TEXT_UPDATE_MS = 1000;
@@ -37,7 +33,6 @@ const chart = new ErrorChart(layout.canvas, readThemeColors(), { compact: layout
 const network = new NetworkDiagram(layout.kind);
 const boundary = new DecisionBoundary(layout.boundaryCanvas, layout.kind);
 let controls: Controls | undefined;
-let lesson: LessonView | undefined;
 /** A recorded iteration the learner picked on the chart: its parameters replace the latest ones until "Back to latest". */
 let inspected: { runId: string; iteration: number; parameters: LayerParameters[] } | undefined;
 
@@ -46,12 +41,7 @@ if (layout.controlsSlot) {
   controls = createControls();
   layout.controlsSlot.append(controls.element);
 }
-if (layout.lessonSlot) {
-  lesson = createLessonView();
-  layout.lessonSlot.append(lesson.section);
-}
-const bagOfWords = layout.kind === 'panel' ? createBagOfWordsView() : undefined;
-if (bagOfWords) (layout.lessonSlot ?? app).after(bagOfWords.section);
+const panes = mountPanes(layout.kind, layout.parametersSection, layout.main);
 layout.chartBox.after(attachInspect(chart, layout.canvas, () => runs.current, (runId, iteration) => post({ type: 'inspect', runId, iteration })));
 // Focus goes to the pane when its "Back to latest" button disappears, not to the page's top.
 layout.parametersSection.tabIndex = -1;
@@ -186,16 +176,9 @@ function handle(message: HostMessage): void {
       if (inspected && !runs.runs.some((run) => run.info.runId === inspected!.runId)) inspected = undefined;
       controls?.setDefaults(message.defaults);
       if (message.sessions) controls?.setSessions(message.sessions);
-      layout.predictionSection.hidden = !renderPrediction(layout.prediction, message.prediction);
-      if (layout.explanation && layout.explanationSection) {
-        layout.explanationSection.hidden = !renderExplanation(layout.explanation, message.explanation);
-      }
-      if (layout.step && layout.stepSection) layout.stepSection.hidden = !renderStep(layout.step, message.step);
+      panes.updateAll(message.panes);
       layout.boundarySection.hidden = !boundary.show(message.boundary);
       keepHeatmaps(message.boundary);
-      // A re-sent state does not scroll the learner away; a state that opens the lesson does.
-      if (bagOfWords) bagOfWords.section.hidden = !bagOfWords.render(message.bag);
-      if (message.lesson && lesson && (lesson.section.hidden || lesson.focus !== message.lesson)) lesson.show(message.lesson);
       renderRunState(true);
       break;
     case 'sessions':
@@ -226,23 +209,8 @@ function handle(message: HostMessage): void {
       chart.requestRender();
       renderRunState(true);
       break;
-    case 'prediction':
-      layout.predictionSection.hidden = !renderPrediction(layout.prediction, message.prediction);
-      break;
-    case 'explanation':
-      if (layout.explanation && layout.explanationSection) {
-        layout.explanationSection.hidden = !renderExplanation(layout.explanation, message.explanation);
-        if (!message.refreshed) layout.explanationSection.scrollIntoView({ block: 'nearest' });
-      }
-      break;
-    case 'lesson':
-      lesson?.show(message.focus);
-      break;
-    case 'step':
-      if (layout.step && layout.stepSection) {
-        layout.stepSection.hidden = !renderStep(layout.step, message.step);
-        layout.stepSection.scrollIntoView({ block: 'nearest' });
-      }
+    case 'pane':
+      panes.update(message);
       break;
     case 'checkpoint':
       inspected = { runId: message.runId, iteration: message.iteration, parameters: message.parameters };
@@ -252,12 +220,6 @@ function handle(message: HostMessage): void {
       layout.boundarySection.hidden = !boundary.show(message.boundary);
       keepHeatmaps(message.boundary, runs.status === 'running');
       network.showHeatmaps(heatmapsToShow());
-      break;
-    case 'bagOfWords':
-      if (bagOfWords) {
-        bagOfWords.section.hidden = !bagOfWords.render(message.bag);
-        bagOfWords.section.scrollIntoView({ block: 'nearest' });
-      }
       break;
   }
 }

@@ -1,25 +1,8 @@
 // What the panes show, kept by the host so a view that opens (or is shown again) gets it back with
 // the state. `set` both stores a pane's data and sends it to the open views: there is no way to do
 // one without the other.
-import type { BagOfWordsView, ExplanationView, HostMessage, LessonCheckpoint, PredictionView, StepView } from '../protocol';
-
-export interface PaneData {
-  prediction: PredictionView;
-  explanation: ExplanationView;
-  lesson: LessonCheckpoint;
-  step: StepView;
-  bag: BagOfWordsView;
-}
-export type PaneKey = keyof PaneData;
-
-/** `refreshed`: the same pane recomputed (after a run), so the view does not scroll to it. */
-const MESSAGES: { [Key in PaneKey]: (data: PaneData[Key], refreshed: boolean) => HostMessage } = {
-  prediction: (prediction) => ({ type: 'prediction', prediction }),
-  explanation: (explanation, refreshed) => (refreshed ? { type: 'explanation', explanation, refreshed } : { type: 'explanation', explanation }),
-  lesson: (focus) => ({ type: 'lesson', focus }),
-  step: (step) => ({ type: 'step', step }),
-  bag: (bag) => ({ type: 'bagOfWords', bag }),
-};
+import type { HostMessage } from '../protocol';
+import type { PaneData, PaneKey, PaneMessage } from '../panes';
 
 export class ViewState {
   private readonly data: Partial<PaneData> = {};
@@ -30,10 +13,10 @@ export class ViewState {
     return this.data[key];
   }
 
-  /** Stores the pane's data and sends it to every open view. */
-  set<Key extends PaneKey>(key: Key, value: PaneData[Key], options: { refreshed?: boolean } = {}): void {
-    this.data[key] = value;
-    this.post(MESSAGES[key](value, options.refreshed ?? false));
+  /** Stores the pane's data and sends it to every open view that shows the pane. */
+  set<Key extends PaneKey>(key: Key, data: PaneData[Key], options: { refreshed?: boolean } = {}): void {
+    this.data[key] = data;
+    this.post({ type: 'pane', key, data, ...(options.refreshed ? { refreshed: true } : {}) } as PaneMessage);
   }
 
   /** Forgets the panes' data; the views learn it with the next state. */
@@ -42,7 +25,7 @@ export class ViewState {
   }
 
   /** Every pane's data, for the state a view gets when it opens. */
-  all(): Readonly<Partial<PaneData>> {
+  all(): Partial<PaneData> {
     return { ...this.data };
   }
 }

@@ -12,7 +12,7 @@ export function currentState(services: Services): HostMessage {
   return {
     type: 'state',
     runs: services.training.views(),
-    ...services.views.all(),
+    panes: services.views.all(),
     boundary: services.training.latestBoundary(),
     sessions: services.training.sessionsView(),
     defaults: {

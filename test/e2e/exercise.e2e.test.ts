@@ -128,7 +128,7 @@ describe('e2e: lesson cards link to the exercise', function () {
   it('gives every card a link to its functions, and a click asks the host to open one', async () => {
     const page = await harness.open('panel', 'dark');
     await harness.send(EMPTY_STATE);
-    await harness.send({ type: 'lesson', focus: 'chain-rule' });
+    await harness.send({ type: 'pane', key: 'lesson', data: 'chain-rule' });
     await page.waitForSelector('#lesson [data-checkpoint="training"]');
     for (const id of CHECKPOINT_IDS) {
       const links = await page.$$eval(`#lesson [data-checkpoint="${id}"] .exercise-link`, (buttons: any[]) => buttons.map((button) => button.dataset.exercise));

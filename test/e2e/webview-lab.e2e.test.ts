@@ -191,7 +191,7 @@ describe('webview network drawing, decision boundary, step debugger and layer ed
     assert.deepEqual(await lastPosted(), { type: 'runTo', iteration: 1000 });
 
     const step = tutorialStep();
-    await send({ type: 'step', step });
+    await send({ type: 'pane', key: 'step', data: step });
     await page.waitForSelector('#step-view tr[data-parameter]');
     assert.equal(await page.getAttribute('#step-view', 'data-iteration'), '0');
     assert.equal(await page.getAttribute('#step-view', 'data-row'), '1');
@@ -383,7 +383,7 @@ describe('webview network drawing, decision boundary, step debugger and layer ed
         it(`${view}, ${theme}: network, boundary, step view and lesson`, async function () {
           await open(view, theme);
           const { parameters, boundary } = trainedHiddenNet();
-          await send(deepState(parameters, { boundary, step: tutorialStep(), lesson: 'error' }));
+          await send(deepState(parameters, { boundary, panes: { step: tutorialStep(), lesson: 'error' } }));
           await page.waitForSelector('#decision-boundary[data-plot]');
           if (view === 'panel') await page.waitForSelector('#lesson [data-checkpoint="training"]');
           await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 1100)));

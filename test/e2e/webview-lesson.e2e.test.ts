@@ -39,7 +39,7 @@ describe('webview lesson (live checkpoints) in Chromium', function () {
     page = await harness.open('panel', 'dark');
     await send(EMPTY_STATE);
     assert.equal(await page.isVisible('#lesson'), false, 'no lesson until the host asks for it');
-    await send({ type: 'lesson', focus });
+    await send({ type: 'pane', key: 'lesson', data: focus });
     await page.waitForSelector('#lesson [data-checkpoint="training"]');
   }
 
@@ -67,7 +67,7 @@ describe('webview lesson (live checkpoints) in Chromium', function () {
     assert.ok(place.top >= 0 && place.top < place.height / 2, `focused card scrolled into view (${JSON.stringify(place)})`);
     assert.match(await page.textContent('[data-checkpoint="error"] .takeaway') ?? '', /gives the error 0\.7587/);
     // A state that names another checkpoint moves the focus there.
-    await send({ type: 'state', runs: [], defaults: DEFAULTS, lesson: 'training' });
+    await send({ type: 'state', runs: [], defaults: DEFAULTS, panes: { lesson: 'training' } });
     await page.waitForSelector('[data-checkpoint="training"][data-focused="true"]');
     assert.equal(await page.getAttribute('[data-checkpoint="error"]', 'data-focused'), null);
   });
@@ -138,8 +138,8 @@ describe('webview lesson (live checkpoints) in Chromium', function () {
 
   it('the side bar has no lesson', async function () {
     page = await harness.open('sidebar', 'dark');
-    await send({ type: 'state', runs: [], defaults: DEFAULTS, lesson: 'error' });
-    await send({ type: 'lesson', focus: 'error' });
+    await send({ type: 'state', runs: [], defaults: DEFAULTS, panes: { lesson: 'error' } });
+    await send({ type: 'pane', key: 'lesson', data: 'error' });
     assert.equal(await page.$('#lesson'), null);
     assert.equal(await page.evaluate(() => window.__posted.length), 1, "only 'ready'");
   });

@@ -14,7 +14,7 @@ describe('webview bag of words in Chromium', function () {
     await harness.send(EMPTY_STATE);
     const sentences = ['She watches the match', 'They watched matches while watching'];
     const bag = bagOfWords(sentences, lemmatize);
-    await harness.send({ type: 'bagOfWords', bag: { sentences, ...bag } });
+    await harness.send({ type: 'pane', key: 'bag', data: { sentences, ...bag } });
     const section = page.locator('#bag-of-words-section');
     await section.waitFor({ state: 'visible' });
     const lemmas = await page.locator('#bag-of-words tr[data-token^="watch"]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-lemma')));

@@ -244,14 +244,14 @@ describe('webview (Training panel and Error Chart view) in Chromium', function (
   it('renders a prediction and an explanation with data-term rows', async function () {
     await open();
     await send(EMPTY_STATE);
-    await send({ type: 'prediction', prediction: { datasetUri: 'file:///work/tutorial.nn.json', row: 2, input: [1.66, 1.56], target: 1, prediction: 0.7985731042047921, output: 'sigmoid', untrained: true } });
+    await send({ type: 'pane', key: 'prediction', data: { datasetUri: 'file:///work/tutorial.nn.json', row: 2, input: [1.66, 1.56], target: 1, prediction: 0.7985731042047921, output: 'sigmoid', untrained: true } });
     await page.waitForSelector('#prediction-section', { state: 'visible' });
     assert.match(await page.textContent('#prediction') ?? '', /Row 3: input \[1\.66, 1\.56\] → 0\.799 ⇒ class 1 ✓/);
     assert.match(await page.textContent('#prediction') ?? '', /\(untrained: random weights\)/);
     assert.equal(await page.getAttribute('#prediction', 'data-prediction'), '0.7985731042047921');
     await send({
-      type: 'explanation',
-      explanation: {
+      type: 'pane', key: 'explanation',
+      data: {
         datasetUri: 'file:///work/tutorial.nn.json', row: 2, input: [1.66, 1.56], target: 1,
         terms: [
           { name: 'layer_1', value: 1.3766, formula: 'np.dot(input_vector, weights) + bias', layer: undefined },
@@ -286,8 +286,8 @@ describe('webview (Training panel and Error Chart view) in Chromium', function (
     assert.equal(await page.isVisible('#run-message'), false, 'no empty message box');
     // Their explanation is grouped per layer.
     await send({
-      type: 'explanation',
-      explanation: {
+      type: 'pane', key: 'explanation',
+      data: {
         datasetUri: 'file:///work/tutorial.nn.json', row: 0, input: [3, 1.5], target: 0,
         terms: [
           { name: 'layer_1', value: [0.6, 1.5, 2.4], formula: 'weights · input_vector + biases', layer: 0 },
@@ -334,11 +334,11 @@ describe('webview (Training panel and Error Chart view) in Chromium', function (
       await send({ type: 'runStarted', run: runInfo('current', {}, 2) });
       await send(progress('current', errorCurve(0, 100), 10000, errorCurve(0, 100, 100, 0.6).map(([x, y]) => [x, y + 0.0002 * x] as ErrorPoint)));
       await send({ type: 'runEnded', runId: 'current', datasetUri: 'file:///work/tutorial.nn.json', iteration: 10000, end: { status: 'saturated', message: 'The error stopped falling while the gradients are near zero: the sigmoid is saturated. Lower the learning rate or scale the inputs.' } });
-      await send({ type: 'prediction', prediction: { datasetUri: 'file:///work/tutorial.nn.json', row: 2, input: [1.66, 1.56], target: 1, prediction: 0.7985731042047921, output: 'sigmoid', untrained: false } });
+      await send({ type: 'pane', key: 'prediction', data: { datasetUri: 'file:///work/tutorial.nn.json', row: 2, input: [1.66, 1.56], target: 1, prediction: 0.7985731042047921, output: 'sigmoid', untrained: false } });
       if (view === 'panel') {
         await send({
-          type: 'explanation',
-          explanation: {
+          type: 'pane', key: 'explanation',
+          data: {
             datasetUri: 'file:///work/tutorial.nn.json', row: 2, input: [1.66, 1.56], target: 1,
             terms: [
               { name: 'layer_1', value: 1.3766, formula: 'np.dot(input_vector, weights) + bias' },

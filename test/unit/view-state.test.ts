@@ -7,16 +7,16 @@ const prediction: PredictionView = { datasetUri: 'file:///a.nn.json', row: 2, in
 const explanation: ExplanationView = { datasetUri: 'file:///a.nn.json', row: 2, input: [1, 2], target: 1, terms: [], intro: 'x' };
 
 describe('ViewState', () => {
-  it('sends what it stores, once, in the message each pane reads', () => {
+  it('sends what it stores, once, as one pane message', () => {
     const sent: HostMessage[] = [];
     const views = new ViewState((message) => sent.push(message));
     views.set('prediction', prediction);
     views.set('lesson', 'error');
     views.set('explanation', explanation, { refreshed: true });
     assert.deepEqual(sent, [
-      { type: 'prediction', prediction },
-      { type: 'lesson', focus: 'error' },
-      { type: 'explanation', explanation, refreshed: true },
+      { type: 'pane', key: 'prediction', data: prediction },
+      { type: 'pane', key: 'lesson', data: 'error' },
+      { type: 'pane', key: 'explanation', data: explanation, refreshed: true },
     ]);
     assert.equal(views.get('prediction'), prediction);
     assert.deepEqual(views.all(), { prediction, lesson: 'error', explanation });

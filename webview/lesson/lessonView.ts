@@ -106,12 +106,12 @@ function exerciseLinks(id: Checkpoint['id']): HTMLElement {
 }
 
 export interface LessonView {
-  section: HTMLElement;
+  /** The lesson pane's content (webview/panes/lessonPane.ts puts it in its section). */
+  elements: HTMLElement[];
   /** The checkpoint last asked for. */
   readonly focus: LessonCheckpoint | undefined;
-  /** Shows the lesson and scrolls to one checkpoint. */
+  /** Computes the cards (the first time) and scrolls to one checkpoint; the pane must be visible. */
   show(focus: LessonCheckpoint): void;
-  hide(): void;
 }
 
 export function createLessonView(): LessonView {
@@ -137,20 +137,17 @@ export function createLessonView(): LessonView {
   };
 
   const form = createLessonInputs(render);
-  const section = el(
-    'section',
-    { id: 'lesson', class: 'pane lesson', 'aria-labelledby': 'lesson-heading', hidden: true },
-    el('h2', { id: 'lesson-heading' }, "Lesson: the tutorial's numbers, computed live"),
+  const elements = [
     el('p', { class: 'note' }, 'Every value below is computed in this view by the same code that trains your networks. Change an input and every later number follows.'),
     form.element,
     changedNote,
     failure,
     cards,
-  );
+  ];
   let rendered = false;
 
   return {
-    section,
+    elements,
     get focus() {
       return focus;
     },
@@ -160,7 +157,6 @@ export function createLessonView(): LessonView {
         render(form.values());
         rendered = true;
       }
-      section.hidden = false;
       for (const element of cards.querySelectorAll<HTMLElement>('[data-checkpoint]')) {
         if (element.dataset.checkpoint === focus) element.dataset.focused = 'true';
         else delete element.dataset.focused;
@@ -169,9 +165,6 @@ export function createLessonView(): LessonView {
       target?.scrollIntoView({ block: 'start' });
       // Focus (without a second scroll) so a screen reader starts reading at the checkpoint.
       target?.focus({ preventScroll: true });
-    },
-    hide() {
-      section.hidden = true;
     },
   };
 }
