@@ -18,6 +18,12 @@ const MAX_CHECKPOINTS = 1000;
 /** …and no more than this many numbers in all, so a wide network's checkpoints stay a few MB. */
 const MAX_CHECKPOINT_VALUES = 200_000;
 const BOUNDARY_INTERVAL_MS = 250;
+/**
+ * A wide network's boundary grid takes long (48² forward passes: over a second for [256]×8), so the
+ * next one waits this many times as long as the last took: boundaries get at most a fifth of the
+ * worker's time, and training goes on between them.
+ */
+const BOUNDARY_COST_FACTOR = 4;
 
 let port: WorkerPort | undefined;
 
@@ -25,8 +31,12 @@ function post(reply: WorkerReply): void {
   port?.post(reply);
 }
 
-/** `stopRequested` is asked after every chunk; where it has to wait for a message, it yields. */
-async function train(start: WorkerStart, stopRequested: () => boolean | Promise<boolean>): Promise<void> {
+/**
+ * `stopRequested` is asked after every chunk; where it has to wait for a message, it yields.
+ * `stopSeen` answers at once (a shared flag; where there is none, a stop message already received):
+ * long work between chunks (a wide network's boundary) reads it as it goes.
+ */
+async function train(start: WorkerStart, stopRequested: () => boolean | Promise<boolean>, stopSeen: () => boolean): Promise<void> {
   const { settings } = start;
   const network = new NeuralNetwork({
     learningRate: settings.learningRate,
@@ -62,6 +72,7 @@ async function train(start: WorkerStart, stopRequested: () => boolean | Promise<
   let steps = 1000;
   let lastPost = performance.now();
   let lastBoundary = -Infinity;
+  let boundaryEvery = BOUNDARY_INTERVAL_MS;
   let iterationAtLastPost = 0;
   // The last records of the training error, for the end-of-run advice (which reads a robust tail, not the last point).
   const recentErrors: number[] = [];
@@ -108,14 +119,15 @@ async function train(start: WorkerStart, stopRequested: () => boolean | Promise<
     else steps = Math.min(1e7, steps * 2);
     const stopped = await stopRequested();
     const finished = chunk.diverged || chunk.done || stopped;
-    if (start.boundary && !chunk.diverged && (finished || now - lastBoundary >= BOUNDARY_INTERVAL_MS)) {
+    // Not once Stop is asked: the run ends now, with the boundary last drawn.
+    if (start.boundary && !chunk.diverged && !stopped && (chunk.done || now - lastBoundary >= boundaryEvery)) {
       const { units } = start.boundary;
-      post({
-        type: 'boundary', iteration: trainer.iteration, values: boundaryGrid(network, start.boundary),
-        // What each hidden unit sees, at the same moments as the boundary (the same throttle).
-        units: units && network.hiddenLayers.length > 0 ? unitHeatmaps(network, start.boundary, units.size, units.maxPerLayer) : undefined,
-      });
-      lastBoundary = now;
+      const values = boundaryGrid(network, start.boundary, stopSeen);
+      // What each hidden unit sees, at the same moments as the boundary (the same throttle).
+      const heatmaps = values && units && network.hiddenLayers.length > 0 && !stopSeen() ? unitHeatmaps(network, start.boundary, units.size, units.maxPerLayer) : undefined;
+      if (values) post({ type: 'boundary', iteration: trainer.iteration, values, units: heatmaps });
+      lastBoundary = performance.now();
+      boundaryEvery = Math.max(BOUNDARY_INTERVAL_MS, BOUNDARY_COST_FACTOR * (lastBoundary - now));
     }
     if (finished || now - lastPost >= start.progressIntervalMs) flush(now);
     if (chunk.diverged) return end('diverged', trainer.iteration, 'non-finite', network, start);
@@ -130,11 +142,15 @@ async function train(start: WorkerStart, stopRequested: () => boolean | Promise<
   }
 }
 
-/** Predictions over a size × size grid spanning the rows' two features, row-major from the minima. */
-function boundaryGrid(network: NeuralNetwork, area: NonNullable<WorkerStart['boundary']>): number[] {
+/**
+ * Predictions over a size × size grid spanning the rows' two features, row-major from the minima;
+ * undefined when a stop is seen before it is done (it is read after every row of the grid).
+ */
+function boundaryGrid(network: NeuralNetwork, area: NonNullable<WorkerStart['boundary']>, stopSeen: () => boolean): number[] | undefined {
   const values: number[] = new Array(area.size * area.size);
   const point = [0, 0];
   for (let row = 0; row < area.size; row++) {
+    if (stopSeen()) return undefined;
     point[1] = area.y[0] + ((area.y[1] - area.y[0]) * (row + 0.5)) / area.size;
     for (let column = 0; column < area.size; column++) {
       point[0] = area.x[0] + ((area.x[1] - area.x[0]) * (column + 0.5)) / area.size;
@@ -181,14 +197,15 @@ export function serveTraining(workerPort: WorkerPort): void {
     const flag = message.stopFlag && new Int32Array(message.stopFlag);
     // A shared flag is read at once. Otherwise the loop gives the event loop one turn per chunk
     // (about CHUNK_TARGET_MS), so a stop message gets in: that bounds how long Stop takes.
-    const stopRequested = flag ? () => Atomics.load(flag, 0) === 1 : () => nextTask().then(() => stopMessage);
+    const stopSeen = flag ? () => Atomics.load(flag, 0) === 1 : () => stopMessage;
+    const stopRequested = flag ? stopSeen : () => nextTask().then(() => stopMessage);
     if (message.type === 'runTo') {
       runTo(message, stopRequested, (reply) => port?.post(reply)).catch((error: unknown) => {
         port?.post({ type: 'runToEnded', status: 'failed', done: 0, detail: error instanceof Error ? error.message : String(error) } satisfies RunToReply);
       });
       return;
     }
-    train(message, stopRequested).catch((error: unknown) => {
+    train(message, stopRequested, stopSeen).catch((error: unknown) => {
       post({ type: 'ended', status: 'failed', iteration: 0, detail: error instanceof Error ? error.message : String(error) });
     });
   });

@@ -69,4 +69,36 @@ describe('TrainingRun (worker thread)', function () {
     assert.ok(run.model, 'the worker sent its model: it was not terminated');
     assert.ok(run.iteration > 0 && run.iteration < 1_000_000_000, `${run.iteration} iterations`);
   });
+
+  // A [256]×8 network's decision boundary (48² forward passes) takes longer than the 1 s a stopping
+  // worker is given before it is terminated: the worker draws none once Stop is asked (and reads the
+  // flag while it draws one), so it ends the run itself. A smaller net keeps this test quick.
+  it('draws no decision boundary once Stop is asked, the worker ending the run itself', async () => {
+    const settings: TrainingSettings = { ...base, hiddenLayers: Array(4).fill(128), activation: 'tanh', iterations: 1_000_000_000 };
+    const info = { runId: 'wide', datasetUri: 'file:///test.nn.json', datasetName: 'test.nn.json', settings, trainRows: 8, testRows: 0, startedAt: 0 };
+    let stopping: Promise<void> | undefined;
+    let boundaries = 0;
+    let afterStop = 0;
+    let stopAsked = false;
+    const run = await new Promise<TrainingRun>((resolve) => {
+      const area = { x: [0, 6] as [number, number], y: [0, 4.5] as [number, number], size: 48, units: { size: 12, maxPerLayer: 12 } };
+      void new TrainingRun(info, { inputs: INPUTS, targets: TARGETS, testInputs: [], testTargets: [] }, PLATFORM, {
+        progress: () => undefined,
+        boundary: (progressed) => {
+          boundaries++;
+          if (stopAsked) afterStop++;
+          stopping ??= new Promise((wait) => setTimeout(wait, 300)).then(() => {
+            stopAsked = true;
+            return progressed.stop();
+          });
+        },
+        ended: resolve,
+      }, 50, area);
+    });
+    await stopping;
+    assert.strictEqual(run.end?.status, 'stopped');
+    assert.ok(run.model, 'the worker sent its model: it was not terminated');
+    assert.ok(boundaries >= 1, 'a boundary was drawn before the Stop');
+    assert.strictEqual(afterStop, 0, 'no boundary drawn once Stop was asked');
+  });
 });
