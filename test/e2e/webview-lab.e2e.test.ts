@@ -296,6 +296,14 @@ describe('webview network drawing, decision boundary, step debugger and layer ed
     assert.equal(await page.evaluate(() => window.__nnlabCharts[0].data.datasets[0].label), 'tutorial.nn.json (learning rate 0.1)');
     await page.waitForFunction(() => !/penalty/.test(document.querySelector('#run-status').textContent)
       && getComputedStyle(document.querySelector('#error-table thead th:nth-child(4)')).display === 'none');
+
+    // The side bar's short legend names both curves too.
+    await open('sidebar');
+    await send(EMPTY_STATE);
+    await send({ type: 'runStarted', run: runInfo('penalty', { regularization: { kind: 'L2', rate: 0.001 } }) });
+    await send({ ...progress('penalty', [[0, 4], [100, 2.4]], 100), penalizedPoints: [[0, 4.5], [100, 2.9]] } as HostMessage);
+    await page.waitForFunction(() => window.__nnlabCharts?.[0]?.data.datasets.length === 2);
+    assert.deepEqual(await page.evaluate(() => window.__nnlabCharts[0].data.datasets.map((d: any) => d.label)), ['lr 0.1, error alone', 'lr 0.1, error + L2 penalty']);
   });
 
   it('clicking the chart posts inspect for a recorded iteration; the checkpoint replaces the weights until "Back to latest"', async function () {
