@@ -50,6 +50,8 @@ export interface ExerciseDependencies {
   onReports?(reports: FileReport[]): void;
 }
 
+const EDIT_SETTLE_MS = 150;
+
 export class ExerciseController implements vscode.Disposable {
   readonly controller: vscode.TestController;
   readonly runProfile: vscode.TestRunProfile;
@@ -73,13 +75,15 @@ export class ExerciseController implements vscode.Disposable {
     this.disposables.push(
       this.controller,
       vscode.workspace.onDidOpenTextDocument((document) => this.documentChanged(document)),
-      vscode.workspace.onDidChangeTextDocument((event) => this.documentChanged(event.document)),
+      vscode.workspace.onDidChangeTextDocument((event) => this.documentEdited(event.document)),
       vscode.workspace.onDidCloseTextDocument((document) => this.documentClosed(document)),
       this.watchExerciseFiles(),
     );
   }
 
   dispose(): void {
+    for (const timer of this.pendingEdits.values()) clearTimeout(timer);
+    this.pendingEdits.clear();
     for (const disposable of this.disposables) disposable.dispose();
   }
 
@@ -106,6 +110,19 @@ export class ExerciseController implements vscode.Disposable {
     watcher.onDidChange(reread);
     watcher.onDidDelete((uri) => this.items.remove(uri));
     return watcher;
+  }
+
+  /** Typing re-reads a file's defs once the keystrokes pause, not at each one (a long file is read whole). */
+  private readonly pendingEdits = new Map<string, ReturnType<typeof setTimeout>>();
+
+  private documentEdited(document: vscode.TextDocument): void {
+    if (!isPythonDocument(document)) return;
+    const key = document.uri.toString();
+    clearTimeout(this.pendingEdits.get(key));
+    this.pendingEdits.set(key, setTimeout(() => {
+      this.pendingEdits.delete(key);
+      if (!document.isClosed) this.documentChanged(document);
+    }, EDIT_SETTLE_MS));
   }
 
   private documentChanged(document: vscode.TextDocument): void {

@@ -2,7 +2,7 @@
 // the first tutorial term that differs, the known mistake the numbers equal, at the line where it
 // starts; and the traceback and prints as test output, each traceback line linked to its file.
 import * as vscode from 'vscode';
-import type { StopReason } from './checkSession';
+import { OUTPUT_LIMIT_CHARS, type StopReason } from './checkSession';
 import { exerciseFunction, tutorialSignature, type ExerciseFunctionId, NETWORK_CLASS } from './functions';
 import type { Definitions, FunctionInfo, PythonError, PythonFrame } from './harnessProtocol';
 import type { Verdict } from './verdict';
@@ -129,7 +129,7 @@ function errored(id: ExerciseFunctionId, verdict: Extract<Verdict, { status: 'er
       ? vscode.l10n.t('{0} did not finish within {1} s and was stopped.', verdict.call, String(context.timeLimitSeconds))
       : vscode.l10n.t('{0} did not finish within {1} s and was stopped at line {2}. Is there a loop that never ends?', verdict.call, String(context.timeLimitSeconds), String(line + 1));
   } else if (verdict.kind === 'outputLimit') {
-    text = vscode.l10n.t('{0} printed more than {1} characters and was stopped.', verdict.call, (8 * 1024 * 1024).toLocaleString('en-US'));
+    text = vscode.l10n.t('{0} printed more than {1} characters and was stopped.', verdict.call, OUTPUT_LIMIT_CHARS.toLocaleString('en-US'));
   } else {
     text = vscode.l10n.t('{0} called sys.exit({1}), which ends the Python process: a function should return its result instead.', verdict.call, error.message);
   }
