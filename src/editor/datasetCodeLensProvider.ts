@@ -95,7 +95,7 @@ export class DatasetCodeLensProvider implements vscode.CodeLensProvider, vscode.
       lens.command = { title: vscode.l10n.t('Train first'), tooltip: vscode.l10n.t('Train the network again: {0}.', why), command: COMMANDS.train, arguments: [uri] };
     } else if (lens.action === 'predict') {
       lens.command = {
-        title: model.kind === 'random' ? 'Predict (untrained)' : 'Predict',
+        title: model.kind === 'random' ? vscode.l10n.t('Predict (untrained)') : vscode.l10n.t('Predict'),
         tooltip: vscode.l10n.t('Run the network on this row and show the prediction at its end'),
         command: COMMANDS.predictRow,
         arguments: [uri, lens.row],

@@ -2,6 +2,7 @@
 // training the file's `network.start` weights (the tutorial's worked example); else a seeded
 // random network, flagged so the learner knows its answer means nothing yet.
 import { classVerdict, NeuralNetwork } from '../core';
+import { l10n } from '../l10n';
 import { type Dataset } from '../dataset';
 import type { ModelSnapshot, OutputKind } from '../core/types';
 
@@ -42,11 +43,11 @@ export function predictionModel(dataset: Dataset, stored: ModelSnapshot | undefi
 
 /** `→ 0.799 ⇒ class 1 ✓`: the prediction, its class for a sigmoid output, and a mark against the target. */
 export function describePrediction(prediction: number, output: OutputKind, target: number | undefined, untrained: boolean): string {
-  const suffix = untrained ? '  (untrained: random weights)' : '';
+  const suffix = untrained ? `  (${l10n.t('untrained: random weights')})` : '';
   const verdict = classVerdict(output, prediction, target);
-  if (!verdict) return `→ ${formatNumber(prediction)}${target === undefined ? '' : `  (target ${formatNumber(target)})`}${suffix}`;
+  if (!verdict) return `→ ${formatNumber(prediction)}${target === undefined ? '' : `  (${l10n.t('target {0}', formatNumber(target))})`}${suffix}`;
   const mark = verdict.correct === undefined ? '' : verdict.correct ? ' ✓' : ' ✗';
-  return `→ ${prediction.toFixed(3)} ⇒ class ${verdict.predictedClass}${mark}${suffix}`;
+  return `→ ${prediction.toFixed(3)} ⇒ ${l10n.t('class {0}', verdict.predictedClass)}${mark}${suffix}`;
 }
 
 function formatNumber(value: number): string {

@@ -25,34 +25,33 @@ export function suggestedLearningRate(learningRate: number): number {
 
 export function endMessage(status: RunStatus, run: RunFacts, detail: string): string {
   const { learningRate, iterations, seed } = run.info.settings;
-  const error = run.lastError === undefined ? '' : ` Cumulative error: ${format(run.lastError)}.`;
+  const error = run.lastError === undefined ? '' : ' ' + l10n.t('Cumulative error: {0}.', format(run.lastError));
   switch (status) {
     case 'completed':
-      return `Finished ${iterations.toLocaleString('en-US')} iterations (seed ${seed}).${error}${describeAccuracy(run.accuracy)}${tailSentence(run)}${adviceOf(run)}`;
+      return l10n.t('Finished {0} iterations (seed {1}).', iterations.toLocaleString('en-US'), seed) + error + describeAccuracy(run.accuracy) + tailSentence(run) + adviceOf(run);
     case 'stopped':
-      return `Stopped at iteration ${run.iteration.toLocaleString('en-US')}.${error}`;
+      return l10n.t('Stopped at iteration {0}.', run.iteration.toLocaleString('en-US')) + error;
     case 'diverged':
       return (
-        `Training diverged at iteration ${run.iteration.toLocaleString('en-US')}: the weights became too large to represent (NaN or Infinity), ` +
-        `because each gradient-descent step of learning rate ${learningRate} overshoots and the next gradient is bigger still. ` +
-        `Lower the learning rate (try ${suggestedLearningRate(learningRate)}).` +
-        largeInputAdvice(run)
+        l10n.t('Training diverged at iteration {0}: the weights became too large to represent (NaN or Infinity), because each gradient-descent step of learning rate {1} overshoots and the next gradient is bigger still. Lower the learning rate (try {2}).',
+          run.iteration.toLocaleString('en-US'), learningRate, suggestedLearningRate(learningRate)) + largeInputAdvice(run)
       );
     case 'saturated':
       return (
-        `Training saturated: the sigmoid output is pinned near 0 or 1, so its derivative — and every gradient — is almost zero (${detail}) ` +
-        `and the error cannot fall.${error} Lower the learning rate (try ${suggestedLearningRate(learningRate)}) so the weights stay small.`
+        l10n.t('Training saturated: the sigmoid output is pinned near 0 or 1, so its derivative — and every gradient — is almost zero ({0}) and the error cannot fall.', detail) +
+        error + ' ' + l10n.t('Lower the learning rate (try {0}) so the weights stay small.', suggestedLearningRate(learningRate))
       );
     case 'failed':
-      return `Training failed: ${detail}`;
+      return l10n.t('Training failed: {0}', detail);
   }
 }
 
 function describeAccuracy(accuracy: RunFacts['accuracy']): string {
   if (!accuracy) return '';
-  const part = (name: string, { right, all }: { right: number; all: number }) =>
-    all ? ` ${name} accuracy ${right}/${all} (${Math.round((100 * right) / all)}%).` : '';
-  return part('Training', accuracy.train) + part('Test', accuracy.test);
+  const percent = ({ right, all }: { right: number; all: number }) => Math.round((100 * right) / all);
+  const train = accuracy.train.all ? ' ' + l10n.t('Training accuracy {0}/{1} ({2}%).', accuracy.train.right, accuracy.train.all, percent(accuracy.train)) : '';
+  const test = accuracy.test.all ? ' ' + l10n.t('Test accuracy {0}/{1} ({2}%).', accuracy.test.right, accuracy.test.all, percent(accuracy.test)) : '';
+  return train + test;
 }
 
 /** Where the error stays, by the median of its last records: the last one alone is often a spike. */
@@ -74,8 +73,6 @@ function adviceOf(run: RunFacts): string {
 function largeInputAdvice(run: RunFacts): string {
   const largest = run.info.largestInput;
   if (largest === undefined || largest <= LARGE_INPUT) return '';
-  return (
-    ` The inputs are large (up to ${Number(largest.toPrecision(4))}): every gradient is multiplied by them, so even a small learning rate overshoots.` +
-    ' Scale the features to single digits (e.g. an area in hundreds of m², an age in decades) and train again.'
-  );
+  return ' ' + l10n.t('The inputs are large (up to {0}): every gradient is multiplied by them, so even a small learning rate overshoots. Scale the features to single digits (e.g. an area in hundreds of m², an age in decades) and train again.',
+    Number(largest.toPrecision(4)));
 }

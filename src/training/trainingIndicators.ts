@@ -25,7 +25,7 @@ export class TrainingIndicators implements vscode.Disposable {
   contextValue = false;
 
   constructor() {
-    this.statusBar.name = 'Neural Network Training';
+    this.statusBar.name = vscode.l10n.t('Neural Network Training');
     this.statusBar.command = COMMANDS.showTrainingPanel;
   }
 
@@ -55,13 +55,13 @@ export class TrainingIndicators implements vscode.Disposable {
     const others = this.shown.length > 1 ? ` (+${this.shown.length - 1})` : '';
     if (newest.state === 'running' && newest.run) {
       const done = Math.min(1, newest.run.iteration / newest.run.info.settings.iterations);
-      this.statusBar.text = `$(sync~spin) Training ${newest.run.info.datasetName} ${Math.floor(done * 100)}%${others}`;
-      this.statusBar.tooltip = 'Neural Network Lab is training. Click to show the Training panel.';
+      this.statusBar.text = `$(sync~spin) ${vscode.l10n.t('Training {0} {1}%', newest.run.info.datasetName, Math.floor(done * 100))}${others}`;
+      this.statusBar.tooltip = vscode.l10n.t('Neural Network Lab is training. Click to show the Training panel.');
     } else {
       const name = newest.pending ? baseName(newest.pending.datasetUri) : newest.run?.info.datasetName ?? '';
-      const words = newest.state === 'starting' ? 'Starting training' : 'Stopping training';
-      this.statusBar.text = `$(loading~spin) ${words} ${name}…${others}`;
-      this.statusBar.tooltip = `Neural Network Lab: ${words.toLowerCase()} ${name}.`;
+      const starting = newest.state === 'starting';
+      this.statusBar.text = `$(loading~spin) ${starting ? vscode.l10n.t('Starting training {0}…', name) : vscode.l10n.t('Stopping training {0}…', name)}${others}`;
+      this.statusBar.tooltip = starting ? vscode.l10n.t('Neural Network Lab: starting training {0}.', name) : vscode.l10n.t('Neural Network Lab: stopping training {0}.', name);
     }
     this.statusBar.show();
   }

@@ -203,7 +203,7 @@ export class TrainingManager implements vscode.Disposable {
   private showProgress(run: TrainingRun, session: string): void {
     const { iterations } = run.info.settings;
     void vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Training ${run.info.datasetName}`, cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Training {0}', run.info.datasetName), cancellable: true },
       async (progress, token) => {
         // Cancel stops this run only (not the other runs of a comparison); once it is stopping, nothing more to do.
         token.onCancellationRequested(() => {
@@ -212,10 +212,10 @@ export class TrainingManager implements vscode.Disposable {
         let reported = 0;
         const timer = setInterval(() => {
           const done = Math.min(1, run.iteration / iterations);
-          const error = run.lastError === undefined ? '' : ` · error ${run.lastError.toPrecision(4)}`;
+          const count = vscode.l10n.t('iteration {0} of {1}', run.iteration.toLocaleString('en-US'), iterations.toLocaleString('en-US'));
           progress.report({
             increment: (done - reported) * 100,
-            message: `iteration ${run.iteration.toLocaleString('en-US')} of ${iterations.toLocaleString('en-US')}${error}`,
+            message: run.lastError === undefined ? count : `${count} · ${vscode.l10n.t('error {0}', run.lastError.toPrecision(4))}`,
           });
           reported = done;
         }, NOTIFICATION_UPDATE_MS);
