@@ -17,3 +17,13 @@ export const l10n: Localizer = { t: (message, ...args) => current.t(message, ...
 export function useLocalizer(localizer: Localizer): void {
   current = localizer;
 }
+
+/** Translates by a bundle's entries (message → translation); a message it lacks stays English. Non-string entries are ignored. */
+export function bundleLocalizer(bundle: Readonly<Record<string, unknown>>): Localizer {
+  return {
+    t: (message, ...args) => {
+      const translated = Object.hasOwn(bundle, message) ? bundle[message] : undefined;
+      return englishLocalizer.t(typeof translated === 'string' ? translated : message, ...args);
+    },
+  };
+}

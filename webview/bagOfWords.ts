@@ -2,6 +2,7 @@
 // the count vector a network would take as input. Panel only.
 import type { BagOfWordsView } from '../src/protocol';
 import { el, replaceChildren } from './dom';
+import { l10n } from '../src/l10n';
 
 /** Returns false when there is nothing to show, so the caller can hide the pane. */
 export function renderBagOfWords(body: HTMLElement, bag: BagOfWordsView | undefined): boolean {
@@ -14,19 +15,19 @@ export function renderBagOfWords(body: HTMLElement, bag: BagOfWordsView | undefi
     for (const { token, lemma, stopWord } of sentence) {
       tokens.append(el('tr', { 'data-token': token, 'data-lemma': lemma, 'data-stop-word': stopWord ? 'true' : undefined },
         el('td', { class: 'number' }, index + 1), el('td', {}, el('code', {}, token)), el('td', {}, el('code', {}, lemma)),
-        el('td', {}, stopWord ? 'stop word: not counted' : token === lemma ? '' : 'lemmatized')));
+        el('td', {}, stopWord ? l10n.t('stop word: not counted') : token === lemma ? '' : l10n.t('lemmatized'))));
     }
   });
-  const vectorHead = el('tr', {}, el('th', { scope: 'col' }, 'Sentence'), ...bag.vocabulary.map((word) => el('th', { scope: 'col' }, el('code', {}, word))));
+  const vectorHead = el('tr', {}, el('th', { scope: 'col' }, l10n.t('Sentence')), ...bag.vocabulary.map((word) => el('th', { scope: 'col' }, el('code', {}, word))));
   const vectors = el('tbody', {}, ...bag.vectors.map((vector, index) =>
     el('tr', { 'data-vector': JSON.stringify(vector) }, el('th', { scope: 'row', title: bag.sentences[index] }, index + 1), ...vector.map((count) => el('td', { class: 'number' }, count)))));
   replaceChildren(
     body,
-    el('p', {}, 'Lemmatization reduces each word to its dictionary form (watches, watching, watched → watch); the vocabulary is every lemma counted, and each sentence becomes how often each vocabulary word occurs in it: numbers a network can take as input.'),
-    el('table', { class: 'data-table' }, el('caption', {}, 'Words and their lemmas'),
-      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Sentence'), el('th', { scope: 'col' }, 'Word'), el('th', { scope: 'col' }, 'Lemma'), el('th', { scope: 'col' }, ''))), tokens),
-    el('p', { id: 'vocabulary', 'data-vocabulary': JSON.stringify(bag.vocabulary) }, `Vocabulary (${bag.vocabulary.length}): ${bag.vocabulary.join(', ')}`),
-    el('div', { class: 'table-scroll' }, el('table', { class: 'data-table' }, el('caption', {}, 'Count vectors'), el('thead', {}, vectorHead), vectors)),
+    el('p', {}, l10n.t('Lemmatization reduces each word to its dictionary form (watches, watching, watched → watch); the vocabulary is every lemma counted, and each sentence becomes how often each vocabulary word occurs in it: numbers a network can take as input.')),
+    el('table', { class: 'data-table' }, el('caption', {}, l10n.t('Words and their lemmas')),
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, l10n.t('Sentence')), el('th', { scope: 'col' }, l10n.t('Word')), el('th', { scope: 'col' }, l10n.t('Lemma')), el('th', { scope: 'col' }, ''))), tokens),
+    el('p', { id: 'vocabulary', 'data-vocabulary': JSON.stringify(bag.vocabulary) }, l10n.t('Vocabulary ({0}): {1}', bag.vocabulary.length, bag.vocabulary.join(', '))),
+    el('div', { class: 'table-scroll' }, el('table', { class: 'data-table' }, el('caption', {}, l10n.t('Count vectors')), el('thead', {}, vectorHead), vectors)),
   );
   return true;
 }

@@ -64,3 +64,14 @@ export function setOrRemove(element: Element, name: string, value: string | unde
   if (value === undefined) element.removeAttribute(name);
   else element.setAttribute(name, value);
 }
+
+/**
+ * A translated sentence with elements in it: `template` is an l10n.t message whose {0}, {1}, …
+ * stand for `parts` (numbers in spans, code), so a translation can move them where its grammar puts them.
+ */
+export function sentence(template: string, ...parts: Child[]): Child[] {
+  return template.split(/(\{\d+\})/).map((piece) => {
+    const match = /^\{(\d+)\}$/.exec(piece);
+    return match && Number(match[1]) < parts.length ? parts[Number(match[1])] : piece;
+  });
+}

@@ -2,15 +2,15 @@
 import type { ExplainedTerm } from '../src/core/types';
 import type { ExplanationView } from '../src/protocol';
 import { el, replaceChildren } from './dom';
+import { l10n } from '../src/l10n';
 import { formatSignificant, formatValue, fullValue } from './format';
 import { rowLabel } from './prediction';
 
 const DIGITS = 6;
 
 /** For a message without an intro (an older host): true of every network. */
-const GENERIC_INTRO =
-  'The forward pass computes each layer from the one before, up to the prediction. The backward pass uses the chain rule: it multiplies ' +
-  'the partial derivatives from the error back to each weight and to the bias, which tells gradient descent how to update them.';
+const genericIntro = () =>
+  l10n.t('The forward pass computes each layer from the one before, up to the prediction. The backward pass uses the chain rule: it multiplies the partial derivatives from the error back to each weight and to the bias, which tells gradient descent how to update them.');
 
 /**
  * Group headings for deeper nets. `layer` counts from the first hidden layer; the output layer
@@ -21,8 +21,8 @@ function groupTitler(terms: ExplainedTerm[]): (layer: number | undefined) => str
   const outputHasNoLayer = layers.length < terms.length;
   const highest = Math.max(...layers);
   return (layer) => {
-    if (layer === undefined) return 'Output layer';
-    return layer === highest && !outputHasNoLayer ? `Layer ${layer + 1} (output)` : `Hidden layer ${layer + 1}`;
+    if (layer === undefined) return l10n.t('Output layer');
+    return layer === highest && !outputHasNoLayer ? l10n.t('Layer {0} (output)', layer + 1) : l10n.t('Hidden layer {0}', layer + 1);
   };
 }
 
@@ -55,16 +55,16 @@ export function renderExplanation(container: HTMLElement, explanation: Explanati
     }
     body.append(termRow(term));
   }
-  const target = explanation.target === undefined ? '' : `, target ${formatSignificant(explanation.target, DIGITS)}`;
+  const target = explanation.target === undefined ? '' : l10n.t(', target {0}', formatSignificant(explanation.target, DIGITS));
   replaceChildren(
     container,
-    el('h3', { class: 'explanation-heading' }, `${rowLabel(explanation.row)}: forward and backward pass`),
-    el('p', { class: 'explanation-input' }, 'Input ', el('span', { class: 'number' }, formatValue(explanation.input, DIGITS)), target),
-    el('p', { class: 'note explanation-intro' }, explanation.intro ?? GENERIC_INTRO),
+    el('h3', { class: 'explanation-heading' }, l10n.t('{0}: forward and backward pass', rowLabel(explanation.row))),
+    el('p', { class: 'explanation-input' }, l10n.t('Input '), el('span', { class: 'number' }, formatValue(explanation.input, DIGITS)), target),
+    el('p', { class: 'note explanation-intro' }, explanation.intro ?? genericIntro()),
     el(
       'table',
       { class: 'data-table explanation-table' },
-      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Name'), el('th', { scope: 'col' }, 'How it is computed'), el('th', { scope: 'col', class: 'numeric' }, 'Value'))),
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, l10n.t('Name')), el('th', { scope: 'col' }, l10n.t('How it is computed')), el('th', { scope: 'col', class: 'numeric' }, l10n.t('Value')))),
       body,
     ),
   );

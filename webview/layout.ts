@@ -4,6 +4,7 @@
 import { createErrorTable } from './accessibility/table';
 import { button } from './buttons';
 import { el } from './dom';
+import { l10n } from '../src/l10n';
 import type { ViewKind } from '../src/panes';
 
 export type { ViewKind } from '../src/panes';
@@ -49,7 +50,7 @@ function section(id: string, title: string, content: HTMLElement, level: 'h2' | 
  */
 function tableDisclosure(table: HTMLTableElement): HTMLElement[] {
   const wrap = el('div', { id: 'error-table-wrap', class: 'table-wrap visually-hidden' }, table);
-  const details = el('details', { id: 'error-table-toggle', class: 'table-toggle' }, el('summary', {}, 'Error values as a table'));
+  const details = el('details', { id: 'error-table-toggle', class: 'table-toggle' }, el('summary', {}, l10n.t('Error values as a table')));
   details.addEventListener('toggle', () => wrap.classList.toggle('visually-hidden', !details.open));
   return [details, wrap];
 }
@@ -57,7 +58,7 @@ function tableDisclosure(table: HTMLTableElement): HTMLElement[] {
 export function buildLayout(app: HTMLElement, kind: ViewKind): Layout {
   const status = el('p', { id: 'run-status', class: 'run-status', role: 'status', 'aria-live': 'polite' });
   const runMessage = el('div', { id: 'run-message', class: 'run-message', hidden: true });
-  const canvas = el('canvas', { role: 'img', 'aria-label': 'Error chart: no runs yet' });
+  const canvas = el('canvas', { role: 'img', 'aria-label': l10n.t('Error chart: no runs yet') });
   const chartBox = el('div', {
     id: 'error-chart',
     class: 'chart-box',
@@ -68,7 +69,7 @@ export function buildLayout(app: HTMLElement, kind: ViewKind): Layout {
   const chartToolbar = el('div', { class: 'chart-toolbar' });
   const seriesNote = el('p', { id: 'series-note', class: 'note', hidden: true });
   const errorTable = createErrorTable();
-  const chartHeading = el('h2', { id: 'chart-section-heading', class: kind === 'sidebar' ? 'visually-hidden' : '' }, 'Error during training');
+  const chartHeading = el('h2', { id: 'chart-section-heading', class: kind === 'sidebar' ? 'visually-hidden' : '' }, l10n.t('Error during training'));
   const chartSection = el(
     'section',
     { id: 'chart-section', class: 'pane chart-section', 'aria-labelledby': 'chart-section-heading', hidden: true },
@@ -79,12 +80,12 @@ export function buildLayout(app: HTMLElement, kind: ViewKind): Layout {
     ...tableDisclosure(errorTable),
   );
   const parameters = el('div', { id: 'parameters', class: 'parameters' });
-  const parametersLatest = button('parameters-latest', 'Back to latest', true, 'Back to the latest weights');
+  const parametersLatest = button('parameters-latest', l10n.t('Back to latest'), true, l10n.t('Back to the latest weights'));
   const parametersInspect = el('p', { id: 'parameters-inspect', class: 'inspect-banner', hidden: true }, el('span', { class: 'inspect-text' }), parametersLatest);
-  const parametersSection = section('parameters-section', 'Weights and bias', el('div', {}, parametersInspect, parameters));
-  const networkSection = section('network-section', 'Network', el('div', { id: 'network', class: 'network' }));
-  const boundaryCanvas = el('canvas', { id: 'decision-boundary', class: 'boundary-canvas', role: 'img', 'aria-label': 'Decision boundary' });
-  const boundarySection = section('boundary-section', 'Decision boundary', el('div', { class: 'boundary' }, boundaryCanvas, boundaryLegend()));
+  const parametersSection = section('parameters-section', l10n.t('Weights and bias'), el('div', {}, parametersInspect, parameters));
+  const networkSection = section('network-section', l10n.t('Network'), el('div', { id: 'network', class: 'network' }));
+  const boundaryCanvas = el('canvas', { id: 'decision-boundary', class: 'boundary-canvas', role: 'img', 'aria-label': l10n.t('Decision boundary') });
+  const boundarySection = section('boundary-section', l10n.t('Decision boundary'), el('div', { class: 'boundary' }, boundaryCanvas, boundaryLegend()));
   const main = el('main', { class: `view view-${kind}` });
   const layout: Layout = {
     kind, main, status, runMessage, chartSection, chartBox, canvas, chartToolbar, seriesNote, errorTable,
@@ -94,7 +95,7 @@ export function buildLayout(app: HTMLElement, kind: ViewKind): Layout {
   if (kind === 'panel') {
     layout.controlsSlot = el('div', { class: 'controls-slot' });
     main.append(
-      el('header', { class: 'panel-header' }, el('h1', {}, 'Neural Network Lab: training'), layout.controlsSlot),
+      el('header', { class: 'panel-header' }, el('h1', {}, l10n.t('Neural Network Lab: training')), layout.controlsSlot),
       status,
       runMessage,
       chartSection,
@@ -113,12 +114,12 @@ function boundaryLegend(): HTMLElement {
   const item = (swatch: string, text: string) => el('li', {}, el('span', { class: `swatch ${swatch}`, 'aria-hidden': 'true' }), text);
   return el(
     'ul',
-    { class: 'boundary-legend', 'aria-label': 'Key' },
-    item('swatch-class0', 'predicts 0'),
-    item('swatch-class1', 'predicts 1'),
-    item('marker-line', 'prediction 0.5'),
-    item('marker-train', 'training row'),
-    item('marker-test', 'test row'),
-    item('marker-none', 'no target'),
+    { class: 'boundary-legend', 'aria-label': l10n.t('Key') },
+    item('swatch-class0', l10n.t('predicts 0')),
+    item('swatch-class1', l10n.t('predicts 1')),
+    item('marker-line', l10n.t('prediction 0.5')),
+    item('marker-train', l10n.t('training row')),
+    item('marker-test', l10n.t('test row')),
+    item('marker-none', l10n.t('no target')),
   );
 }

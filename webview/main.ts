@@ -1,6 +1,7 @@
 // Webview entry for both views: the Training panel (body[data-view="panel"]) and the Error
 // Chart side view (body[data-view="sidebar"]). Builds the DOM, tells the host it is ready,
 // then renders every HostMessage.
+import './l10nSetup';
 import type { LayerParameters } from '../src/core/types';
 import type { BoundaryView, HostMessage } from '../src/protocol';
 import { renderErrorTable } from './accessibility/table';

@@ -4,9 +4,9 @@
 import { classVerdict } from '../src/core/classes';
 import type { LayerParameters } from '../src/core/types';
 import type { StepView } from '../src/protocol';
-import { el, replaceChildren } from './dom';
+import { el, replaceChildren, sentence } from './dom';
+import { l10n } from '../src/l10n';
 import { formatInteger, formatSignificant, formatValue } from './format';
-import { rowLabel } from './prediction';
 
 const DIGITS = 6;
 /** A 256-wide net has ~65,000 weights per layer: a table that long helps nobody and stalls the page. */
@@ -77,37 +77,38 @@ export function renderStep(container: HTMLElement, step: StepView | undefined): 
     el(
       'p',
       { class: 'step-line' },
-      el('strong', {}, `Iteration ${formatInteger(step.iteration)}: `),
-      `SGD picked ${rowLabel(step.row).toLowerCase()} (input `,
-      el('span', { class: 'number' }, formatValue(step.input, DIGITS)),
-      `, target ${formatSignificant(step.target, DIGITS)}) → prediction `,
-      el('span', { class: 'number', 'data-value': String(step.prediction) }, formatSignificant(step.prediction, DIGITS)),
-      classes ? ` (class ${classes.predictedClass}, ${classes.correct ? 'right' : 'wrong'}).` : '.',
+      el('strong', {}, l10n.t('Iteration {0}: ', formatInteger(step.iteration))),
+      ...sentence(l10n.t('SGD picked row {0} (input {1}, target {2}) → prediction {3}'),
+        step.row + 1,
+        el('span', { class: 'number' }, formatValue(step.input, DIGITS)),
+        formatSignificant(step.target, DIGITS),
+        el('span', { class: 'number', 'data-value': String(step.prediction) }, formatSignificant(step.prediction, DIGITS))),
+      !classes ? '.' : classes.correct ? l10n.t(' (class {0}, right).', classes.predictedClass) : l10n.t(' (class {0}, wrong).', classes.predictedClass),
     ),
     el('p', { class: 'note' },
-      'The gradient says how the error changes with each parameter; the update moves against it: ',
-      el('code', {}, 'after = before − learning_rate · gradient'),
-      ` (learning rate ${formatSignificant(step.learningRate, 6)}).`),
+      ...sentence(l10n.t('The gradient says how the error changes with each parameter; the update moves against it: {0} (learning rate {1}).'),
+        el('code', {}, 'after = before − learning_rate · gradient'),
+        formatSignificant(step.learningRate, 6))),
     el(
       'div',
       { class: 'table-scroll' },
       el(
         'table',
         { class: 'data-table step-table' },
-        el('caption', {}, 'Every parameter in this step'),
+        el('caption', {}, l10n.t('Every parameter in this step')),
         el('thead', {}, el('tr', {},
-          el('th', { scope: 'col' }, 'Parameter'),
-          el('th', { scope: 'col', class: 'numeric' }, 'Before'),
-          el('th', { scope: 'col', class: 'numeric' }, 'Gradient'),
-          el('th', { scope: 'col', class: 'numeric' }, 'After'),
+          el('th', { scope: 'col' }, l10n.t('Parameter')),
+          el('th', { scope: 'col', class: 'numeric' }, l10n.t('Before')),
+          el('th', { scope: 'col', class: 'numeric' }, l10n.t('Gradient')),
+          el('th', { scope: 'col', class: 'numeric' }, l10n.t('After')),
         )),
         body,
       ),
     ),
-    list.length > MAX_ROWS ? el('p', { class: 'note' }, `The first ${MAX_ROWS} of ${formatInteger(list.length)} parameters are shown.`) : null,
+    list.length > MAX_ROWS ? el('p', { class: 'note' }, l10n.t('The first {0} of {1} parameters are shown.', MAX_ROWS, formatInteger(list.length))) : null,
     step.cumulativeError === undefined
       ? null
-      : el('p', { class: 'step-error' }, 'Cumulative error over all training rows after the update: ',
+      : el('p', { class: 'step-error' }, l10n.t('Cumulative error over all training rows after the update: '),
         el('span', { class: 'number', 'data-value': String(step.cumulativeError) }, formatSignificant(step.cumulativeError, DIGITS))),
   );
   return true;

@@ -39,11 +39,17 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, k
 <link href="${asset('webview.css')}" rel="stylesheet">
 <title>${escapeHtml(title)}</title>
 </head>
-<body data-view="${kind}">
+<body data-view="${kind}"${l10nAttribute()}>
 <div id="app"></div>
 <script nonce="${nonce}" src="${asset('webview.js')}"></script>
 </body>
 </html>`;
+}
+
+/** VS Code's translations for the display language, for the webview's l10n.t (webview/l10nSetup.ts); none in English. */
+function l10nAttribute(): string {
+  const bundle = vscode.l10n.bundle;
+  return bundle && Object.keys(bundle).length > 0 ? ` data-l10n="${escapeHtml(JSON.stringify(bundle))}"` : '';
 }
 
 function escapeHtml(text: string): string {

@@ -241,6 +241,27 @@ describe('webview (Training panel and Error Chart view) in Chromium', function (
     await page.screenshot({ path: path.join(RESULTS, 'webview-panel-high-contrast.png') });
   });
 
+  it('speaks the display language: the words of the bundle the host puts in the page, English where it has none', async function () {
+    const german = {
+      'Error during training': 'Fehler während des Trainings',
+      'Prediction': 'Vorhersage',
+      'Row {0}': 'Zeile {0}',
+      'class {0}': 'Klasse {0}',
+      '{0}, learning rate {1}': '{0}, Lernrate {1}',
+      'Training {0}: iteration {1} of {2}, {3} steps per second, {4}.': 'Training {0}: Iteration {1} von {2}, {4}, {3} Schritte pro Sekunde.',
+    };
+    page = await harness.open('panel', 'dark', undefined, german);
+    await startTutorialRun();
+    await send(progress('run-1', errorCurve(0, 10), 1000));
+    await send({ type: 'pane', key: 'prediction', data: { datasetUri: 'file:///work/tutorial.nn.json', row: 2, input: [1.66, 1.56], target: 1, prediction: 0.7985731042047921, output: 'sigmoid', untrained: false } });
+    await page.waitForSelector('#prediction-section', { state: 'visible' });
+    assert.equal(await page.textContent('#chart-section-heading'), 'Fehler während des Trainings');
+    assert.equal(await page.textContent('#prediction-section-heading'), 'Vorhersage');
+    assert.match(await page.textContent('#prediction') ?? '', /^Zeile 3: input \[1\.66, 1\.56\] → 0\.799 ⇒ Klasse 1 ✓$/, 'the words it has are translated, "input" stays English');
+    await page.waitForFunction(() => document.getElementById('run-status')?.textContent?.startsWith('Training tutorial.nn.json, Lernrate 0.1: Iteration 1,000 von 10,000, latest error'));
+    assert.match(await page.textContent('#run-status') ?? '', /Schritte pro Sekunde\.$/, 'a translation may reorder the placeholders');
+  });
+
   it('renders a prediction and an explanation with data-term rows', async function () {
     await open();
     await send(EMPTY_STATE);

@@ -67,14 +67,15 @@ function themeCss(theme: Theme, view: View): string {
   return `:root {\n${lines.join('\n')}\n}\nhtml { background: var(--vscode-${background}); }\n`;
 }
 
-/** The host's HTML (src/views), with this server's origin standing in for webview.cspSource. */
-function pageHtml(origin: string, nonce: string, view: View, theme: Theme): string {
+/** The host's HTML (src/views), with this server's origin standing in for webview.cspSource (and, given one, a translation bundle as VS Code passes it). */
+function pageHtml(origin: string, nonce: string, view: View, theme: Theme, l10n?: string): string {
+  const bundle = l10n ? ` data-l10n="${l10n.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`)}"` : '';
   return `<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src ${origin} data:; style-src ${origin}; font-src ${origin}; script-src 'nonce-${nonce}';">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link href="${origin}/theme/${theme}-${view}.css" rel="stylesheet">
 <link href="${origin}/dist/webview.css" rel="stylesheet"><title>Neural Network Lab</title></head>
-<body class="vscode-${theme}" data-view="${view}"><div id="app"></div><script nonce="${nonce}" src="${origin}/dist/webview.js"></script></body></html>`;
+<body class="vscode-${theme}" data-view="${view}"${bundle}><div id="app"></div><script nonce="${nonce}" src="${origin}/dist/webview.js"></script></body></html>`;
 }
 
 function startServer(): Promise<{ server: Server; origin: string }> {
@@ -89,7 +90,7 @@ function startServer(): Promise<{ server: Server; origin: string }> {
     if (url.pathname === '/page') {
       const view = url.searchParams.get('view') === 'sidebar' ? 'sidebar' : 'panel';
       const themeName = url.searchParams.get('theme') === 'light' ? 'light' : 'dark';
-      send('text/html', pageHtml(origin, randomBytes(16).toString('base64'), view, themeName));
+      send('text/html', pageHtml(origin, randomBytes(16).toString('base64'), view, themeName, url.searchParams.get('l10n') ?? undefined));
     } else if (theme) {
       send('text/css', themeCss(theme[1] as Theme, theme[2] as View));
     } else if (url.pathname === '/dist/webview.js' || url.pathname === '/dist/webview.css') {
@@ -133,7 +134,7 @@ export const EMPTY_STATE: HostMessage = { type: 'state', runs: [], defaults: DEF
 
 export interface WebviewHarness {
   /** Opens a fresh page of the view; the previous one is checked and closed by afterEach. */
-  open(view?: View, theme?: Theme, width?: number): Promise<Page>;
+  open(view?: View, theme?: Theme, width?: number, l10n?: Record<string, string>): Promise<Page>;
   readonly page: Page;
   send(message: HostMessage): Promise<void>;
   posted(): Promise<Array<{ type: string } & Record<string, unknown>>>;
@@ -185,7 +186,7 @@ export function useWebviewHarness(): WebviewHarness {
     get page() {
       return requirePage();
     },
-    async open(view = 'panel', theme = 'dark', width = view === 'sidebar' ? 260 : 960) {
+    async open(view = 'panel', theme = 'dark', width = view === 'sidebar' ? 260 : 960, l10n?: Record<string, string>) {
       const opened = await browser.newPage({ viewport: { width, height: view === 'sidebar' ? 760 : 1100 } });
       page = opened;
       problems = [];
@@ -224,7 +225,7 @@ export function useWebviewHarness(): WebviewHarness {
           window.__cspViolations.push(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`);
         });
       });
-      await opened.goto(`${origin}/page?view=${view}&theme=${theme}`);
+      await opened.goto(`${origin}/page?view=${view}&theme=${theme}${l10n ? `&l10n=${encodeURIComponent(JSON.stringify(l10n))}` : ''}`);
       await opened.waitForFunction(() => window.__posted.length > 0);
       return opened;
     },

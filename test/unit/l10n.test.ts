@@ -3,6 +3,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { bundleLocalizer, englishLocalizer } from '../../src/l10n';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 
@@ -16,8 +17,8 @@ function sourceFiles(folder: string): string[] {
 describe('localization', () => {
   it('has every vscode.l10n.t string in l10n/bundle.l10n.json', () => {
     const bundle = JSON.parse(fs.readFileSync(path.join(root, 'l10n', 'bundle.l10n.json'), 'utf8')) as Record<string, string>;
-    const used = sourceFiles(path.join(root, 'src')).flatMap((file) =>
-      // vscode.l10n.t in the host; l10n.t (src/l10n.ts) in modules that must not import vscode.
+    const used = [...sourceFiles(path.join(root, 'src')), ...sourceFiles(path.join(root, 'webview'))].flatMap((file) =>
+      // vscode.l10n.t in the host; l10n.t (src/l10n.ts) in modules that must not import vscode and in the webview.
       [...fs.readFileSync(file, 'utf8').matchAll(/\bl10n\.t\('((?:[^'\\]|\\.)*)'/g)].map((match) => match[1].replace(/\\'/g, "'").replace(/\\\\/g, '\\')));
     assert.ok(used.length >= 20, `found ${used.length} localized strings`);
     assert.deepStrictEqual(used.filter((text) => !(text in bundle)), []);
@@ -28,5 +29,15 @@ describe('localization', () => {
     const nls = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;
     const keys = (manifest.contributes.commands as { title: string }[]).map((command) => command.title.replace(/^%|%$/g, ''));
     assert.deepStrictEqual(keys.filter((key) => !(key in nls)), []);
+  });
+
+  it('translates the webview by the bundle the host puts in the page, English where it has none', () => {
+    const german = bundleLocalizer({ 'Training {0}: iteration {1} of {2}, {3} steps per second, {4}.': 'Training von {0}: Iteration {1} von {2}, {3} Schritte pro Sekunde, {4}.', Prediction: 'Vorhersage', odd: 3 });
+    assert.equal(german.t('Prediction'), 'Vorhersage');
+    assert.equal(german.t('Training {0}: iteration {1} of {2}, {3} steps per second, {4}.', 'a.nn.json', 5, 10, 7, 'x'), 'Training von a.nn.json: Iteration 5 von 10, 7 Schritte pro Sekunde, x.');
+    assert.equal(german.t('Row {0}', 3), 'Row 3', 'a message the bundle lacks stays English');
+    assert.equal(german.t('odd'), 'odd', 'a non-string entry is ignored');
+    assert.equal(german.t('toString'), 'toString', 'only the bundle\'s own entries');
+    assert.equal(englishLocalizer.t('{0} of {1}', 1), '1 of {1}', 'a missing argument leaves its placeholder');
   });
 });

@@ -1,8 +1,9 @@
 import { renderBagOfWords } from '../bagOfWords';
+import { l10n } from '../../src/l10n';
 import type { Pane } from './pane';
 
 export const bagOfWordsPane: Pane<'bag'> = {
-  section: { id: 'bag-of-words-section', title: 'Bag of words' },
+  section: { id: 'bag-of-words-section', title: l10n.t('Bag of words') },
   content: { id: 'bag-of-words', className: 'bag-of-words' },
   place: 'below',
   reveal: true,

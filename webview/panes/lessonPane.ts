@@ -1,4 +1,5 @@
 import { createLessonView, type LessonView } from '../lesson/lessonView';
+import { l10n } from '../../src/l10n';
 import type { Pane } from './pane';
 
 /** Built on first use: the lesson keeps the learner's inputs between updates. */
@@ -6,7 +7,7 @@ let view: LessonView | undefined;
 let shown = false;
 
 export const lessonPane: Pane<'lesson'> = {
-  section: { id: 'lesson', title: "Lesson: the tutorial's numbers, computed live", className: 'lesson' },
+  section: { id: 'lesson', title: l10n.t('Lesson: the tutorial\'s numbers, computed live'), className: 'lesson' },
   content: { id: 'lesson-body', className: 'lesson-body' },
   place: 'below',
   // The lesson scrolls to its card itself.
