@@ -12,6 +12,8 @@ export interface RunResult extends RunEnd {
   /** The host's series: every recorded point of a short run, min/max buckets of a long one. */
   points: ErrorPoint[];
   testPoints: ErrorPoint[];
+  /** Errors the run recorded (more than `points` once the series is thinned). */
+  recordedPoints: number;
   model?: ModelSnapshot;
 }
 

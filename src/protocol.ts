@@ -47,6 +47,23 @@ export interface RunEnd {
   message: string;
 }
 
+/** The spread of many numbers: what the panel shows of a layer too large to list. */
+export interface ValueSpread {
+  min: number;
+  max: number;
+  mean: number;
+  /** Root mean square: the typical size of a value, whatever its sign. */
+  rms: number;
+}
+
+/** One layer of a network too large to show weight by weight (see FULL_PARAMETERS_MAX_VALUES). */
+export interface LayerSummary {
+  units: number;
+  inputs: number;
+  weights: ValueSpread;
+  biases: ValueSpread;
+}
+
 /** What a view needs to draw one run from scratch (sent in `state`). */
 export interface RunView {
   run: RunInfo;
@@ -57,7 +74,9 @@ export interface RunView {
   recordedPoints?: number;
   iteration: number;
   stepsPerSecond: number;
+  /** Empty for a network too large to list: then `parameterSummary` describes it. */
   parameters: LayerParameters[];
+  parameterSummary?: LayerSummary[];
   end?: RunEnd;
   /** With regularization: [iteration, cumulative error + the penalty once per training row], recorded at
    *  the iterations of `points` and bounded the same way (its older points min/max-reduced on their own
@@ -167,15 +186,17 @@ export type HostMessage =
       recordedPoints?: number;
       iteration: number;
       stepsPerSecond: number;
+      /** Empty when not resent with this message (the worker sends them a few times a second) or summarised. */
       parameters: LayerParameters[];
       /** With regularization: the cumulative error with the penalty at the iterations of `points` (see RunView). */
       penalizedPoints?: ErrorPoint[];
+      parameterSummary?: LayerSummary[];
     }
   | { type: 'runEnded'; runId: string; datasetUri: string; iteration: number; end: RunEnd }
   /** One pane's new data (prediction, step, explanation, lesson, bag of words: src/panes.ts). */
   | PaneMessage
   /** The parameters a run had at a recorded iteration (answer to `inspect`). */
-  | { type: 'checkpoint'; runId: string; iteration: number; parameters: LayerParameters[] }
+  | { type: 'checkpoint'; runId: string; iteration: number; parameters: LayerParameters[]; parameterSummary?: LayerSummary[] }
   | { type: 'boundary'; boundary: BoundaryView };
 
 export interface TrainRequest {

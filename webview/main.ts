@@ -3,7 +3,7 @@
 // then renders every HostMessage.
 import './l10nSetup';
 import type { LayerParameters } from '../src/core/types';
-import type { BoundaryView, HostMessage } from '../src/protocol';
+import type { BoundaryView, HostMessage, LayerSummary } from '../src/protocol';
 import { renderErrorTable } from './accessibility/table';
 import { DecisionBoundary } from './boundary';
 import { ErrorChart } from './chart';
@@ -35,7 +35,7 @@ const network = new NetworkDiagram(layout.kind);
 const boundary = new DecisionBoundary(layout.boundaryCanvas, layout.kind);
 let controls: Controls | undefined;
 /** A recorded iteration the learner picked on the chart: its parameters replace the latest ones until "Back to latest". */
-let inspected: { runId: string; iteration: number; parameters: LayerParameters[] } | undefined;
+let inspected: { runId: string; iteration: number; parameters: LayerParameters[]; parameterSummary?: LayerSummary[] } | undefined;
 
 layout.networkSection.querySelector('#network')!.append(network.element);
 if (layout.controlsSlot) {
@@ -142,7 +142,8 @@ function updateChartAttributes(): void {
 function renderParametersAndNetwork(): void {
   const run = runs.current;
   const layers = inspected?.parameters ?? run?.parameters ?? [];
-  layout.parametersSection.hidden = !renderParameters(layout.parameters, layers, run?.info.generatedBy);
+  const summary = inspected ? inspected.parameterSummary : run?.parameterSummary;
+  layout.parametersSection.hidden = !renderParameters(layout.parameters, layers, run?.info.generatedBy, summary);
   layout.parametersInspect.hidden = inspected === undefined;
   setOrRemove(layout.parameters, 'data-at-iteration', inspected === undefined ? undefined : String(inspected.iteration));
   if (inspected) {
@@ -214,7 +215,7 @@ function handle(message: HostMessage): void {
       panes.update(message);
       break;
     case 'checkpoint':
-      inspected = { runId: message.runId, iteration: message.iteration, parameters: message.parameters };
+      inspected = { runId: message.runId, iteration: message.iteration, parameters: message.parameters, parameterSummary: message.parameterSummary };
       renderRunState(true);
       break;
     case 'boundary':

@@ -1,8 +1,9 @@
 // The current weights and bias. The tutorial's single neuron reads as one line
 // ("weights: [w1, w2]  bias: b"); deeper nets get one small table per layer.
 import type { LayerParameters } from '../src/core/types';
+import type { LayerSummary, ValueSpread } from '../src/protocol';
 import { el, replaceChildren } from './dom';
-import { formatSignificant } from './format';
+import { formatInteger, formatSignificant } from './format';
 
 const DIGITS = 4;
 
@@ -54,12 +55,57 @@ function layerTable(layer: LayerParameters, index: number, count: number): HTMLE
   );
 }
 
+function spreadCells(spread: ValueSpread): HTMLElement[] {
+  return [spread.min, spread.mean, spread.max, spread.rms].map((value) => el('td', {}, number(value)));
+}
+
+/** A network too large to list: one row per layer with its shape and the spread of its values. */
+function summaryTable(layers: LayerSummary[]): HTMLElement[] {
+  const count = layers.reduce((sum, layer) => sum + layer.units * (layer.inputs + 1), 0);
+  const header = el(
+    'tr',
+    {},
+    ...['layer', 'units × inputs', 'weights: min', 'mean', 'max', 'RMS', 'biases: min', 'mean', 'max', 'RMS'].map((title) => el('th', { scope: 'col' }, title)),
+  );
+  const body = el('tbody');
+  layers.forEach((layer, index) => {
+    body.append(
+      el(
+        'tr',
+        {},
+        el('th', { scope: 'row' }, layerTitle(index, layers.length)),
+        el('td', {}, `${formatInteger(layer.units)} × ${formatInteger(layer.inputs)}`),
+        ...spreadCells(layer.weights),
+        ...spreadCells(layer.biases),
+      ),
+    );
+  });
+  return [
+    el(
+      'p',
+      { class: 'note', id: 'parameters-summarised' },
+      `This network has ${formatInteger(count)} weights and biases, too many to list: each layer is summarised by the smallest, mean, largest and root-mean-square value.`,
+    ),
+    el('table', { class: 'data-table parameter-table parameter-summary', 'data-parameter-count': count }, el('caption', {}, 'Weights and biases per layer'), el('thead', {}, header), body),
+  ];
+}
+
 /**
  * Returns false when there is nothing to show, so the caller can hide the pane. `generatedBy` (a
  * synthetic dataset's true weights) is drawn under the learned ones, to compare.
  */
-export function renderParameters(container: HTMLElement, layers: LayerParameters[], generatedBy?: { weights: number[]; bias: number }): boolean {
+export function renderParameters(
+  container: HTMLElement,
+  layers: LayerParameters[],
+  generatedBy?: { weights: number[]; bias: number },
+  summary?: LayerSummary[],
+): boolean {
   const isTutorialNet = layers.length === 1 && layers[0]!.weights.length === 1;
+  if (layers.length === 0 && summary && summary.length > 0) {
+    replaceChildren(container, ...summaryTable(summary));
+    container.dataset.layerCount = String(summary.length);
+    return true;
+  }
   if (layers.length === 0) {
     replaceChildren(container);
   } else if (isTutorialNet) {

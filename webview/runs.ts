@@ -2,7 +2,7 @@
 // a billion errors): past WEBVIEW_SERIES_BOUNDS its older stretches are thinned to min/max buckets,
 // in place, since the chart holds the same array; the chart's own decimation decides what is drawn.
 import type { ErrorPoint, LayerParameters } from '../src/core/types';
-import type { HostMessage, RunEnd, RunInfo, RunStatus, RunView } from '../src/protocol';
+import type { HostMessage, LayerSummary, RunEnd, RunInfo, RunStatus, RunView } from '../src/protocol';
 import { appendBounded, type PointAxis, type SeriesBounds } from '../src/training/decimation';
 import { errorDivisors, errorUnit, type ErrorUnit } from './errorUnit';
 
@@ -33,6 +33,8 @@ export interface RunSeries {
   recordedPoints: number;
   stepsPerSecond: number;
   parameters: LayerParameters[];
+  /** A network too large to list is summarised per layer (then `parameters` stays empty). */
+  parameterSummary?: LayerSummary[];
   end?: RunEnd;
 }
 
@@ -78,6 +80,7 @@ export class RunStore {
       run.stepsPerSecond = view.stepsPerSecond;
       run.recordedPoints = view.recordedPoints ?? view.points.length;
       run.parameters = view.parameters;
+      run.parameterSummary = view.parameterSummary;
       run.end = view.end;
       this.appendTo(run, view.points, view.testPoints, view.penalizedPoints);
       return run;
@@ -102,6 +105,7 @@ export class RunStore {
     run.iteration = message.iteration;
     run.stepsPerSecond = message.stepsPerSecond;
     if (message.parameters.length > 0) run.parameters = message.parameters;
+    if (message.parameterSummary) run.parameterSummary = message.parameterSummary;
     return run;
   }
 

@@ -114,7 +114,8 @@ export class TrainingManager implements vscode.Disposable {
           recordedPoints: progressed.recordedPoints,
           iteration: progressed.iteration,
           stepsPerSecond: progressed.stepsPerSecond,
-          parameters: progressed.parameters,
+          parameters: batch.parameters ?? [],
+          parameterSummary: batch.parameterSummary,
           ...(batch.penalizedPoints ? { penalizedPoints: batch.penalizedPoints } : {}),
         }),
       boundary: (drawn) => {

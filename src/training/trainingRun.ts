@@ -2,8 +2,8 @@
 // and how it ended. Knows nothing of views; the TrainingManager fans its events out.
 import type { ErrorPoint, LayerParameters, ModelSnapshot } from '../core/types';
 import type { UnitHeatmaps } from '../core/heatmaps';
-import type { RunEnd, RunInfo, RunStatus, RunView } from '../protocol';
-import type { Accuracy, Checkpoint, WorkerReply, WorkerStart, WorkerStop } from './workerProtocol';
+import type { LayerSummary, RunEnd, RunInfo, RunStatus, RunView } from '../protocol';
+import type { Accuracy, Checkpoint, WorkerAcknowledge, WorkerReply, WorkerStart, WorkerStop } from './workerProtocol';
 import { endMessage } from './runMessages';
 import type { RunDiagnosis } from './runDiagnosis';
 import type { Platform, StopFlag, WorkerHandle } from '../platform/platform';
@@ -17,8 +17,17 @@ export interface RunData {
   start?: { weights: number[]; bias: number };
 }
 
+/** What one progress message brought; parameters only when the worker sent them with it. */
+export interface ProgressBatch {
+  points: ErrorPoint[];
+  testPoints: ErrorPoint[];
+  penalizedPoints?: ErrorPoint[];
+  parameters?: LayerParameters[];
+  parameterSummary?: LayerSummary[];
+}
+
 export interface RunListener {
-  progress(run: TrainingRun, batch: { points: ErrorPoint[]; testPoints: ErrorPoint[]; penalizedPoints?: ErrorPoint[] }): void;
+  progress(run: TrainingRun, batch: ProgressBatch): void;
   boundary(run: TrainingRun): void;
   ended(run: TrainingRun): void;
 }
@@ -37,6 +46,10 @@ export class TrainingRun {
   iteration = 0;
   stepsPerSecond = 0;
   parameters: LayerParameters[] = [];
+  /** For a network too large to list (then `parameters` stays empty). */
+  parameterSummary?: LayerSummary[];
+  /** Errors the run has recorded so far; the series holds fewer once thinned. */
+  recordedPoints = 0;
   end?: RunEnd;
   model?: ModelSnapshot;
   readonly checkpoints: Checkpoint[] = [];
@@ -48,6 +61,7 @@ export class TrainingRun {
   diagnosis?: RunDiagnosis;
   private readonly worker: WorkerHandle;
   private readonly stopFlag: StopFlag;
+  private readonly acknowledged?: SharedArrayBuffer;
   private readonly finished: Promise<void>;
 
   constructor(
@@ -61,6 +75,8 @@ export class TrainingRun {
     if (info.settings.regularization) this.penalized = new BoundedSeries(HOST_SERIES_BOUNDS);
     this.worker = platform.startTrainingWorker();
     this.stopFlag = platform.createStopFlag();
+    // Shared memory for the acknowledgements wherever the stop flag has it.
+    this.acknowledged = this.stopFlag.shared ? new SharedArrayBuffer(4) : undefined;
     this.finished = new Promise((resolve) => {
       const finish = (status: RunStatus, detail: string, model?: ModelSnapshot) => {
         if (this.end) return;
@@ -70,19 +86,35 @@ export class TrainingRun {
         listener.ended(this);
         resolve();
       };
+      // The worker waits for these before it posts again: the host's queue holds one message at most.
+      const counter = this.acknowledged && new Int32Array(this.acknowledged);
+      const acknowledge = () => {
+        if (counter) Atomics.add(counter, 0, 1);
+        else if (this.running) this.worker.postMessage({ type: 'acknowledge' } satisfies WorkerAcknowledge);
+      };
       this.worker.onMessage((reply: WorkerReply) => {
         if (reply.type === 'progress') {
           this.iteration = reply.iteration;
           this.stepsPerSecond = reply.stepsPerSecond;
-          this.parameters = reply.parameters;
+          this.recordedPoints = reply.recordedPoints;
+          if (reply.parameters) this.parameters = reply.parameters;
+          if (reply.parameterSummary) this.parameterSummary = reply.parameterSummary;
           this.train.append(reply.points);
           this.test.append(reply.testPoints);
           if (reply.penalizedPoints) this.penalized?.append(reply.penalizedPoints);
           for (const checkpoint of reply.checkpoints) this.checkpoints.push(checkpoint);
-          listener.progress(this, reply);
+          try {
+            listener.progress(this, reply);
+          } finally {
+            acknowledge();
+          }
         } else if (reply.type === 'boundary') {
           this.boundary = { iteration: reply.iteration, values: reply.values, units: reply.units };
-          listener.boundary(this);
+          try {
+            listener.boundary(this);
+          } finally {
+            acknowledge();
+          }
         } else {
           this.iteration = reply.iteration;
           this.accuracy = reply.accuracy;
@@ -93,7 +125,9 @@ export class TrainingRun {
       this.worker.onError((error) => finish('failed', error.message));
       this.worker.onExit(() => finish(this.stopFlag.isSet ? 'stopped' : 'failed', 'the training worker exited unexpectedly'));
     });
-    const start: WorkerStart = { type: 'start', settings: info.settings, ...data, stopFlag: this.stopFlag.shared, progressIntervalMs, boundary };
+    const start: WorkerStart = {
+      type: 'start', settings: info.settings, ...data, stopFlag: this.stopFlag.shared, acknowledged: this.acknowledged, progressIntervalMs, boundary,
+    };
     this.worker.postMessage(start);
   }
 
@@ -122,6 +156,7 @@ export class TrainingRun {
       points: this.train.sample(MAX_POINTS_IN_STATE),
       testPoints: this.test.sample(MAX_POINTS_IN_STATE),
       recordedPoints: this.recordedPoints,
+      parameterSummary: this.parameterSummary,
       iteration: this.iteration,
       stepsPerSecond: this.stepsPerSecond,
       parameters: this.parameters,
@@ -141,10 +176,5 @@ export class TrainingRun {
 
   get lastError(): number | undefined {
     return this.train.last?.[1];
-  }
-
-  /** Errors the run has recorded so far; the series holds fewer once thinned. */
-  get recordedPoints(): number {
-    return this.train.received;
   }
 }

@@ -1,10 +1,16 @@
 // Runs one training session on the core, off the extension host's thread.
-// Progress is batched: one message per progressIntervalMs at most, whatever the run length.
+// What it sends is bounded whatever the dataset says: a progress message per progressIntervalMs at
+// most, and only once the host has handled the previous one (so the host's queue never grows); at
+// most MESSAGE_POINTS of each error series per message (min/max buckets beyond); the parameters a
+// few times a second, as a summary for a network too large to list; checkpoints within a byte budget.
 // The same loop runs in a worker thread (Node) and in a Web Worker: the entry files in
 // src/platform/node and src/platform/web hand serveTraining the port to the host.
 import { NeuralNetwork, createTrainer, assessSaturation, countCorrect, unitHeatmaps } from '../core';
-import type { ErrorPoint } from '../core/types';
-import type { Accuracy, Checkpoint, WorkerReply, WorkerStart, WorkerStop } from './workerProtocol';
+import type { ErrorPoint, LayerParameters, ModelSnapshot } from '../core/types';
+import type { LayerSummary } from '../protocol';
+import { BoundedSeries, type SeriesBounds } from './decimation';
+import { FULL_PARAMETERS_MAX_VALUES, summarizeLayerValues } from './parameterSummary';
+import type { Accuracy, Checkpoint, WorkerAcknowledge, WorkerReply, WorkerStart, WorkerStop } from './workerProtocol';
 import { nextTask, type WorkerPort } from '../platform/workerPort';
 import { runTo } from './runToWorker';
 import type { RunToReply, WorkerRunTo } from './runToProtocol';
@@ -13,9 +19,13 @@ import { diagnoseRun, type RunDiagnosis } from './runDiagnosis';
 
 /** Steps per chunk are tuned so a chunk takes about this long: the stop flag is read at least this often. */
 const CHUNK_TARGET_MS = 10;
+/** At most 512 points of each series per message: 20 messages a second carry ~10,000 points. */
+const MESSAGE_POINTS: SeriesBounds = { buckets: 64, recent: 128 };
+/** The parameters (or a large network's summary) go with a progress message at most this often. */
+const PARAMETERS_INTERVAL_MS = 250;
 /** Parameters are kept at no more than this many recorded iterations (evenly spread) per run… */
 const MAX_CHECKPOINTS = 1000;
-/** …and no more than this many numbers in all, so a wide network's checkpoints stay a few MB. */
+/** …and no more than this many numbers in all (1.6 MB), whatever the network's size. */
 const MAX_CHECKPOINT_VALUES = 200_000;
 const BOUNDARY_INTERVAL_MS = 250;
 /**
@@ -31,12 +41,20 @@ function post(reply: WorkerReply): void {
   port?.post(reply);
 }
 
+/** The parameters as sent: in full for a small network, else a summary read from its own arrays. */
+function parametersOf(network: NeuralNetwork, summarised: boolean, parameters?: LayerParameters[]): { parameters: LayerParameters[]; parameterSummary?: LayerSummary[] } {
+  return summarised ? { parameters: [], parameterSummary: summarizeLayerValues(network.layers) } : { parameters: parameters ?? network.parameters() };
+}
+
 /**
  * `stopRequested` is asked after every chunk; where it has to wait for a message, it yields.
  * `stopSeen` answers at once (a shared flag; where there is none, a stop message already received):
  * long work between chunks (a wide network's boundary) reads it as it goes.
+ * `acknowledged`: how many of the progress and boundary messages posted the host has handled.
  */
-async function train(start: WorkerStart, stopRequested: () => boolean | Promise<boolean>, stopSeen: () => boolean): Promise<void> {
+async function train(
+  start: WorkerStart, stopRequested: () => boolean | Promise<boolean>, stopSeen: () => boolean, acknowledged: () => number,
+): Promise<void> {
   const { settings } = start;
   const network = new NeuralNetwork({
     learningRate: settings.learningRate,
@@ -56,41 +74,52 @@ async function train(start: WorkerStart, stopRequested: () => boolean | Promise<
     testTargets: start.testTargets,
     batchSize: settings.batchSize,
   });
+  let posted = 0;
+  const hostCaughtUp = () => acknowledged() >= posted;
+  const postCounted = (reply: WorkerReply) => {
+    posted++;
+    post(reply);
+  };
+  const values = network.layers.reduce((sum, layer) => sum + layer.units * (layer.inputSize + 1), 0);
+  const summarised = values > FULL_PARAMETERS_MAX_VALUES;
   // Checkpoints fall on every `checkpointEvery`-th recorded iteration. A chunk is cut to end right
   // after such an iteration's update, so the parameters read then are exactly the recorded ones
-  // (chunking never changes the results).
+  // (chunking never changes the results). A summarised network's checkpoints are summaries.
   const recorded = Math.ceil(settings.iterations / settings.errorInterval);
-  const parameterCount = network.parameters().reduce((sum, layer) => sum + layer.biases.length * (layer.weights[0]?.length ?? 0) + layer.biases.length, 0);
-  const checkpointBudget = Math.max(10, Math.min(MAX_CHECKPOINTS, Math.floor(MAX_CHECKPOINT_VALUES / parameterCount)));
+  const valuesPerCheckpoint = summarised ? 8 * (network.hiddenLayers.length + 1) : values;
+  const checkpointBudget = Math.min(MAX_CHECKPOINTS, Math.floor(MAX_CHECKPOINT_VALUES / valuesPerCheckpoint));
   const checkpointEvery = settings.errorInterval * Math.max(1, Math.ceil(recorded / checkpointBudget));
   let nextCheckpoint = 0;
-  let points: ErrorPoint[] = [];
-  let testPoints: ErrorPoint[] = [];
+  const points = new BoundedSeries(MESSAGE_POINTS);
+  const testPoints = new BoundedSeries(MESSAGE_POINTS);
   // With regularization, a third series beside the training error: the same error plus the penalty.
-  let penalizedPoints: ErrorPoint[] | undefined = network.regularization ? [] : undefined;
+  const penalizedPoints = network.regularization ? new BoundedSeries(MESSAGE_POINTS) : undefined;
+  let recordedPoints = 0;
   let checkpoints: Checkpoint[] = [];
   let steps = 1000;
   let lastPost = performance.now();
+  let lastParameters = -Infinity;
   let lastBoundary = -Infinity;
   let boundaryEvery = BOUNDARY_INTERVAL_MS;
   let iterationAtLastPost = 0;
   // The last records of the training error, for the end-of-run advice (which reads a robust tail, not the last point).
   const recentErrors: number[] = [];
-  const flush = (now: number) => {
+  /** `final`: the run's last parameters, read once for this message and the end. */
+  const flush = (now: number, final?: LayerParameters[]) => {
     const elapsed = Math.max(now - lastPost, 1e-3);
-    post({
+    const withParameters = final !== undefined || now - lastParameters >= PARAMETERS_INTERVAL_MS;
+    postCounted({
       type: 'progress',
       iteration: trainer.iteration,
-      points,
-      testPoints,
-      penalizedPoints,
+      points: points.drain(),
+      testPoints: testPoints.drain(),
+      recordedPoints,
+      penalizedPoints: penalizedPoints?.drain(),
       stepsPerSecond: ((trainer.iteration - iterationAtLastPost) * 1000) / elapsed,
-      parameters: network.parameters(),
+      ...(withParameters ? parametersOf(network, summarised, final) : {}),
       checkpoints,
     });
-    points = [];
-    testPoints = [];
-    if (penalizedPoints) penalizedPoints = [];
+    if (withParameters) lastParameters = now;
     checkpoints = [];
     lastPost = now;
     iterationAtLastPost = trainer.iteration;
@@ -102,13 +131,14 @@ async function train(start: WorkerStart, stopRequested: () => boolean | Promise<
     const untilCheckpoint = nextCheckpoint + 1 - trainer.iteration;
     const chunk = trainer.run(Math.min(steps, untilCheckpoint));
     const now = performance.now();
-    for (const point of chunk.errors) points.push(point);
+    points.append(chunk.errors);
+    testPoints.append(chunk.testErrors);
+    recordedPoints += chunk.errors.length;
     for (const [, error] of chunk.errors) recentErrors.push(error);
     if (recentErrors.length > 2 * TAIL_RECORDS) recentErrors.splice(0, recentErrors.length - TAIL_RECORDS);
-    for (const point of chunk.testErrors) testPoints.push(point);
-    if (penalizedPoints && chunk.penalizedErrors) for (const point of chunk.penalizedErrors) penalizedPoints.push(point);
+    if (penalizedPoints && chunk.penalizedErrors) penalizedPoints.append(chunk.penalizedErrors);
     if (trainer.iteration === nextCheckpoint + 1 && !chunk.diverged) {
-      checkpoints.push({ iteration: nextCheckpoint, parameters: network.parameters() });
+      checkpoints.push({ iteration: nextCheckpoint, ...parametersOf(network, summarised) });
       nextCheckpoint += checkpointEvery;
     }
     // Adapt the chunk size so the stop flag is checked about every CHUNK_TARGET_MS.
@@ -120,25 +150,26 @@ async function train(start: WorkerStart, stopRequested: () => boolean | Promise<
     const stopped = await stopRequested();
     const finished = chunk.diverged || chunk.done || stopped;
     // Not once Stop is asked: the run ends now, with the boundary last drawn.
-    if (start.boundary && !chunk.diverged && !stopped && (chunk.done || now - lastBoundary >= boundaryEvery)) {
+    if (start.boundary && !chunk.diverged && !stopped && (chunk.done || (now - lastBoundary >= boundaryEvery && hostCaughtUp()))) {
       const { units } = start.boundary;
       const values = boundaryGrid(network, start.boundary, stopSeen);
       // What each hidden unit sees, at the same moments as the boundary (the same throttle).
       const heatmaps = values && units && network.hiddenLayers.length > 0 && !stopSeen() ? unitHeatmaps(network, start.boundary, units.size, units.maxPerLayer) : undefined;
-      if (values) post({ type: 'boundary', iteration: trainer.iteration, values, units: heatmaps });
+      if (values) postCounted({ type: 'boundary', iteration: trainer.iteration, values, units: heatmaps });
       lastBoundary = performance.now();
       boundaryEvery = Math.max(BOUNDARY_INTERVAL_MS, BOUNDARY_COST_FACTOR * (lastBoundary - now));
     }
-    if (finished || now - lastPost >= start.progressIntervalMs) flush(now);
-    if (chunk.diverged) return end('diverged', trainer.iteration, 'non-finite', network, start);
-    if (stopped) return end('stopped', trainer.iteration, '', network, start);
-    if (chunk.done) {
-      const health = assessSaturation(network, start.inputs, start.targets);
-      if (health.saturated) {
-        return end('saturated', trainer.iteration, `mean gradient ${health.meanGradientNorm.toExponential(2)}`, network, start);
-      }
-      return end('completed', trainer.iteration, '', network, start, { recentErrors, stopRequested });
+    // The run's last parameters are read once, for the last progress message and the model.
+    const last = finished ? network.snapshot() : undefined;
+    if (last || (now - lastPost >= start.progressIntervalMs && hostCaughtUp())) flush(now, last?.layers);
+    if (!last) continue;
+    if (chunk.diverged) return end('diverged', trainer.iteration, 'non-finite', network, last, start);
+    if (stopped) return end('stopped', trainer.iteration, '', network, last, start);
+    const health = assessSaturation(network, start.inputs, start.targets);
+    if (health.saturated) {
+      return end('saturated', trainer.iteration, `mean gradient ${health.meanGradientNorm.toExponential(2)}`, network, last, start);
     }
+    return end('completed', trainer.iteration, '', network, last, start, { recentErrors, stopRequested });
   }
 }
 
@@ -165,11 +196,16 @@ function accuracy(network: NeuralNetwork, inputs: number[][], targets: number[])
 }
 
 async function end(
-  status: 'completed' | 'stopped' | 'diverged' | 'saturated', iteration: number, detail: string, network: NeuralNetwork, start: WorkerStart,
+  status: 'completed' | 'stopped' | 'diverged' | 'saturated',
+  iteration: number,
+  detail: string,
+  network: NeuralNetwork,
+  snapshot: ModelSnapshot,
+  start: WorkerStart,
   completed?: { recentErrors: number[]; stopRequested: () => boolean | Promise<boolean> },
 ): Promise<void> {
   const finite = network.hasFiniteParameters();
-  const model = finite ? network.snapshot() : undefined;
+  const model = finite ? snapshot : undefined;
   const classifies = finite && network.output === 'sigmoid';
   const accuracies = classifies
     ? { train: accuracy(network, start.inputs, start.targets), test: accuracy(network, start.testInputs, start.testTargets) }
@@ -187,9 +223,14 @@ export function serveTraining(workerPort: WorkerPort): void {
   port = workerPort;
   let started = false;
   let stopMessage = false;
-  port.onMessage((message: WorkerStart | WorkerStop | WorkerRunTo) => {
+  let acknowledgements = 0;
+  port.onMessage((message: WorkerStart | WorkerStop | WorkerRunTo | WorkerAcknowledge) => {
     if (message.type === 'stop') {
       stopMessage = true;
+      return;
+    }
+    if (message.type === 'acknowledge') {
+      acknowledgements++;
       return;
     }
     if (started) return;
@@ -205,7 +246,9 @@ export function serveTraining(workerPort: WorkerPort): void {
       });
       return;
     }
-    train(message, stopRequested, stopSeen).catch((error: unknown) => {
+    const counter = message.acknowledged && new Int32Array(message.acknowledged);
+    const acknowledged = counter ? () => Atomics.load(counter, 0) : () => acknowledgements;
+    train(message, stopRequested, stopSeen, acknowledged).catch((error: unknown) => {
       post({ type: 'ended', status: 'failed', iteration: 0, detail: error instanceof Error ? error.message : String(error) });
     });
   });

@@ -1,7 +1,7 @@
 // Messages between the extension host and the training worker (not the webviews: see src/protocol.ts).
 import type { ErrorPoint, LayerParameters, ModelSnapshot } from '../core/types';
 import type { UnitHeatmaps } from '../core/heatmaps';
-import type { RunStatus, TrainingSettings } from '../protocol';
+import type { LayerSummary, RunStatus, TrainingSettings } from '../protocol';
 import type { RunDiagnosis } from './runDiagnosis';
 
 export interface WorkerStart {
@@ -18,6 +18,13 @@ export interface WorkerStart {
    * through. Absent where memory cannot be shared (the web): then a WorkerStop message says it.
    */
   stopFlag?: SharedArrayBuffer;
+  /**
+   * Shared counter: element 0 is how many progress and boundary messages the host has handled. The
+   * worker posts the next only once the host has caught up, so the host's queue never grows and it
+   * always gets its turn (points gathered meanwhile are thinned in a bounded buffer). Absent where
+   * memory cannot be shared: then a WorkerAcknowledge message follows each one handled.
+   */
+  acknowledged?: SharedArrayBuffer;
   /** Minimum milliseconds between progress messages. */
   progressIntervalMs: number;
   /** For 2-input datasets: the area of the decision-boundary grid (the rows' extent). */
@@ -29,10 +36,16 @@ export interface WorkerStop {
   type: 'stop';
 }
 
-/** The parameters right after the update of a recorded iteration. */
+/** The host handled one progress or boundary message (sent only where there is no shared counter). */
+export interface WorkerAcknowledge {
+  type: 'acknowledge';
+}
+
+/** The parameters right after the update of a recorded iteration (a summary of them for a large network). */
 export interface Checkpoint {
   iteration: number;
   parameters: LayerParameters[];
+  parameterSummary?: LayerSummary[];
 }
 
 export interface Accuracy {
@@ -44,12 +57,17 @@ export type WorkerReply =
   | {
       type: 'progress';
       iteration: number;
+      /** Recorded since the last message; thinned (min/max buckets) past the worker's MESSAGE_POINTS. */
       points: ErrorPoint[];
       testPoints: ErrorPoint[];
       /** With regularization: the cumulative error plus the penalty at the iterations of `points` (TrainerChunk.penalizedErrors). */
       penalizedPoints?: ErrorPoint[];
+      /** Training errors recorded since the start of the run. */
+      recordedPoints: number;
       stepsPerSecond: number;
-      parameters: LayerParameters[];
+      /** Sent a few times a second, else absent; a large network sends `parameterSummary` instead. */
+      parameters?: LayerParameters[];
+      parameterSummary?: LayerSummary[];
       checkpoints: Checkpoint[];
     }
   | { type: 'boundary'; iteration: number; values: number[]; units?: UnitHeatmaps }

@@ -59,7 +59,10 @@ describe('Training in the extension host', function () {
     await vscode.window.tabGroups.close(panel);
     const result = await api.waitForRun(runId);
     assert.strictEqual(result.status, 'completed', result.message);
-    assert.strictEqual(result.points.length, 30000);
+    // 30,000 errors recorded; the worker sends at most 512 per message (min/max buckets beyond).
+    assert.strictEqual(result.recordedPoints, 30000);
+    assert.strictEqual(result.points[result.points.length - 1][0], 2999900, 'the last recorded iteration');
+    assert.ok(result.points.length <= 30000);
   });
 
   it('starting again on the same dataset stops the first run', async () => {
