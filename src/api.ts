@@ -25,7 +25,7 @@ export interface LabApi {
   /** Iterations a run has done so far (from its latest progress message). */
   iterationOf(runId: string): number | undefined;
   /** The model kept for a dataset (what its Predict lenses use). */
-  modelFor(datasetUri: string): ModelSnapshot | undefined;
+  modelFor(datasetUri: string): Promise<ModelSnapshot | undefined>;
   /** Feeds a raw message through the same validation a webview's message goes through. */
   receiveWebviewMessage(raw: unknown): void;
   /** How long the lens provider's last answer took inside the extension host. */

@@ -8,6 +8,7 @@ import { DatasetDiagnostics } from './editor/datasetDiagnostics';
 import { DatasetCodeLensProvider } from './editor/datasetCodeLensProvider';
 import { PredictionDecorations } from './editor/predictionDecorations';
 import { ModelStore } from './training/modelStore';
+import { PredictionModels } from './editor/predictionModel';
 import { TrainingManager } from './training/trainingManager';
 import { TrainingPanel, TRAINING_PANEL_TYPE } from './views/trainingPanel';
 import { ErrorChartViewProvider, ERROR_CHART_VIEW_ID } from './views/errorChartView';
@@ -31,8 +32,10 @@ export function activateLab(context: vscode.ExtensionContext, platform: Platform
   useLocalizer(vscode.l10n);
   const log = vscode.window.createOutputChannel('Neural Network Lab', { log: true });
   const documents = new DatasetDocuments(platform);
-  const models = new ModelStore(context.workspaceState);
-  const lenses = new DatasetCodeLensProvider({ documents, models });
+  // Large models go to files: under the workspace's storage, or the global one without a workspace.
+  const models = new ModelStore(context.workspaceState, context.storageUri ?? context.globalStorageUri, log);
+  const predictionModels = new PredictionModels(models);
+  const lenses = new DatasetCodeLensProvider({ documents, models, predictionModels });
   const decorations = new PredictionDecorations();
   // The hub calls back only once a view opens or writes, after activation: `services` is complete by then.
   const hub = new ViewHub(() => currentState(services), (message) => handleWebviewMessage(services, message), log);
@@ -51,7 +54,7 @@ export function activateLab(context: vscode.ExtensionContext, platform: Platform
     log,
   );
   const panel = new TrainingPanel(context.extensionUri, hub);
-  const services: Services = { extensionUri: context.extensionUri, log, platform, documents, models, lenses, hub, views, training, panel, steps: new StepSession() };
+  const services: Services = { extensionUri: context.extensionUri, log, platform, documents, models, predictionModels, lenses, hub, views, training, panel, steps: new StepSession() };
   const diagnostics = new DatasetDiagnostics(documents, (document) => decorations.refresh(document, documents.parse(document).dataset));
   const exercises = registerExercises(context.extensionUri, log);
 

@@ -4,6 +4,7 @@ import type * as vscode from 'vscode';
 import type { DatasetDocuments } from './editor/datasetDocuments';
 import type { DatasetCodeLensProvider } from './editor/datasetCodeLensProvider';
 import type { ModelStore } from './training/modelStore';
+import type { PredictionModels } from './editor/predictionModel';
 import type { TrainingManager } from './training/trainingManager';
 import type { StepSession } from './training/stepSession';
 import type { TrainingPanel } from './views/trainingPanel';
@@ -18,6 +19,8 @@ export interface Services {
   readonly platform: Platform;
   readonly documents: DatasetDocuments;
   readonly models: ModelStore;
+  /** The network each dataset's Predict and Explain use, built once per model and settings. */
+  readonly predictionModels: PredictionModels;
   /** Lens titles depend on the stored model: refresh them after a model changes. */
   readonly lenses: DatasetCodeLensProvider;
   readonly hub: ViewHub;

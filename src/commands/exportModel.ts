@@ -13,7 +13,7 @@ async function trainedModel(services: Services, target: unknown, title: string) 
   const opened = await datasetFor(services, target, { title });
   if (!opened) return undefined;
   const { document, dataset, name } = opened;
-  const model = services.models.get(document.uri.toString());
+  const model = await services.models.get(document.uri.toString());
   if (!model) {
     const train = vscode.l10n.t('Train Network');
     void vscode.window

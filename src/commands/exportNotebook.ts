@@ -32,7 +32,7 @@ export async function exportNotebook(services: Services, target?: unknown, optio
   const destination = destinationOf(options) ?? (await askDestination(document, `${name.replace(/\.nn\.json$/i, '')}.ipynb`));
   if (!destination) return undefined;
 
-  const { snapshot, learned, settings, iterations } = whatToReplay(services, document, dataset);
+  const { snapshot, learned, settings, iterations } = await whatToReplay(services, document, dataset);
   const notebook = lessonNotebook(snapshot, dataset, {
     datasetName: name,
     learned,
@@ -74,8 +74,8 @@ async function askDestination(document: vscode.TextDocument, fileName: string): 
  * the lab still has that run (its iterations, or where it was stopped); else the settings a new
  * run would use, and a network of that shape for the notebook's random start.
  */
-function whatToReplay(services: Services, document: vscode.TextDocument, dataset: Dataset) {
-  const stored = services.models.get(document.uri.toString());
+async function whatToReplay(services: Services, document: vscode.TextDocument, dataset: Dataset) {
+  const stored = await services.models.get(document.uri.toString());
   const model = stored && !checkModelFits(stored, dataset.inputSize) ? stored : undefined;
   const run = services.training.runFor(document.uri);
   const runOfModel = run && !run.running && model && run.model?.seed === model.seed ? run : undefined;

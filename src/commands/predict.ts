@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { explainIntro } from '../lesson/explainIntro';
 import { explain, isCorrect, NeuralNetwork } from '../core';
 import type { DatasetRow } from '../dataset';
-import { predictionModel, describePrediction } from '../editor/predictionModel';
+import { describePrediction } from '../editor/predictionModel';
 import type { PredictionDecorations } from '../editor/predictionDecorations';
 import type { Services } from '../services';
 import { datasetFor } from './pickDataset';
@@ -13,7 +13,7 @@ async function datasetWithModel(services: Services, target: unknown, title: stri
   const opened = await datasetFor(services, target, { title });
   if (!opened) return undefined;
   const { document, dataset } = opened;
-  const model = predictionModel(dataset, services.models.get(document.uri.toString()));
+  const model = await services.predictionModels.of(document.uri.toString(), dataset);
   if (model.kind === 'mismatch') {
     void vscode.window.showWarningMessage(
       vscode.l10n.t('The model was trained on rows of {0} inputs, but the rows now have {1}. Train the network again first.', model.expected, model.found),
@@ -79,13 +79,13 @@ export async function predictAll(services: Services, decorations: PredictionDeco
  * A closed document's predictions are forgotten rather than shown stale when it reopens.
  */
 export async function refreshPredictions(services: Services, decorations: PredictionDecorations, datasetUri: string): Promise<void> {
-  const stored = services.models.get(datasetUri);
+  const stored = await services.models.get(datasetUri);
   if (!stored) return;
   const rows = decorations.rowsShown(datasetUri);
   if (rows.length > 0) {
     const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === datasetUri);
     const dataset = document && (await services.documents.parseCurrent(document)).dataset;
-    const model = dataset && predictionModel(dataset, stored);
+    const model = dataset && (await services.predictionModels.of(datasetUri, dataset));
     if (!document || !dataset || !model || model.kind === 'mismatch') {
       decorations.forget(datasetUri);
     } else {
@@ -95,14 +95,16 @@ export async function refreshPredictions(services: Services, decorations: Predic
       decorations.show(document, dataset, shown);
     }
   }
-  const network = NeuralNetwork.fromSnapshot(stored);
+  // Built only when a prediction or explanation on screen needs it: a large model is millions of weights.
+  let built: NeuralNetwork | undefined;
+  const network = () => (built ??= NeuralNetwork.fromSnapshot(stored));
   const prediction = services.views.get('prediction');
   if (prediction?.datasetUri === datasetUri && prediction.input.length === stored.inputSize) {
-    services.views.set('prediction', { ...prediction, prediction: network.predict(prediction.input), output: network.output, untrained: false });
+    services.views.set('prediction', { ...prediction, prediction: network().predict(prediction.input), output: network().output, untrained: false });
   }
   const explanation = services.views.get('explanation');
   if (explanation?.datasetUri === datasetUri && explanation.input.length === stored.inputSize) {
-    const terms = explain(network, explanation.input, explanation.target).terms;
-    services.views.set('explanation', { ...explanation, terms, intro: explainIntro(network) }, { refreshed: true });
+    const terms = explain(network(), explanation.input, explanation.target).terms;
+    services.views.set('explanation', { ...explanation, terms, intro: explainIntro(network()) }, { refreshed: true });
   }
 }

@@ -5,7 +5,6 @@ import * as vscode from 'vscode';
 import type { DatasetRow } from '../dataset';
 import type { Services } from '../services';
 import { isDatasetDocument } from './datasetDocuments';
-import { predictionModel } from './predictionModel';
 import { COMMANDS } from '../commands/ids';
 
 /** Rows above and below the visible range that still get lenses in a large file. */
@@ -27,7 +26,7 @@ export class DatasetCodeLensProvider implements vscode.CodeLensProvider, vscode.
   readonly onDidChangeCodeLenses = this.changed.event;
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly services: Pick<Services, 'documents' | 'models'>) {
+  constructor(private readonly services: Pick<Services, 'documents' | 'models' | 'predictionModels'>) {
     let pending: ReturnType<typeof setTimeout> | undefined;
     this.subscriptions = [
       // Large files show lenses near the visible range only, so scrolling must refresh them.
@@ -85,11 +84,12 @@ export class DatasetCodeLensProvider implements vscode.CodeLensProvider, vscode.
     return lenses;
   }
 
+  /** Titles need only whether there is a trained model that fits: no network is built per lens. */
   resolveCodeLens(lens: vscode.CodeLens): vscode.CodeLens {
     if (!(lens instanceof RowLens)) return lens;
     const { dataset } = this.services.documents.parse(lens.document);
-    const model = dataset && predictionModel(dataset, this.services.models.get(lens.document.uri.toString()));
     const uri = lens.document.uri;
+    const model = dataset && this.services.predictionModels.kindOf(uri.toString(), dataset);
     if (!model || model.kind === 'mismatch') {
       const why = model ? `the model was trained on ${model.expected} inputs, the rows now have ${model.found}` : 'the file has problems';
       lens.command = { title: vscode.l10n.t('Train first'), tooltip: vscode.l10n.t('Train the network again: {0}.', why), command: COMMANDS.train, arguments: [uri] };

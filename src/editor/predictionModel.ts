@@ -5,6 +5,7 @@ import { classVerdict, NeuralNetwork } from '../core';
 import { l10n } from '../l10n';
 import { type Dataset } from '../dataset';
 import type { ModelSnapshot, OutputKind } from '../core/types';
+import type { ModelStore } from '../training/modelStore';
 
 export type PredictionModel =
   | { kind: 'trained' | 'start' | 'random'; network: NeuralNetwork }
@@ -39,6 +40,49 @@ export function predictionModel(dataset: Dataset, stored: ModelSnapshot | undefi
       ...(settings.inputs ? { inputs: settings.inputs } : {}),
     }),
   };
+}
+
+export type PredictionModelKind =
+  | { kind: 'trained' | 'start' | 'random' }
+  | { kind: 'mismatch'; expected: number; found: number };
+
+/** What predictionModel would answer, without building a network (a lens needs only this). */
+export function predictionModelKind(dataset: Dataset, stored: { inputSize: number } | undefined): PredictionModelKind {
+  if (stored) return stored.inputSize === dataset.inputSize ? { kind: 'trained' } : { kind: 'mismatch', expected: stored.inputSize, found: dataset.inputSize };
+  return { kind: dataset.network.start && (dataset.network.hiddenLayers ?? []).length === 0 ? 'start' : 'random' };
+}
+
+/**
+ * One prediction model per dataset, built once and kept while neither its stored model nor its
+ * network settings change: editing rows does not rebuild it, and a network of a million weights is
+ * built once, not once per lens or per Predict.
+ */
+export class PredictionModels {
+  private readonly cache = new Map<string, { key: string; model: Promise<PredictionModel> }>();
+
+  constructor(private readonly models: Pick<ModelStore, 'info' | 'get'>) {}
+
+  /** The model for a dataset (a parse of the document at `datasetUri`). */
+  of(datasetUri: string, dataset: Dataset): Promise<PredictionModel> {
+    const info = this.models.info(datasetUri);
+    // The trained model does not depend on the file's settings; an untrained one on nothing else.
+    const key = info ? `model ${info.version} ${dataset.inputSize}` : `file ${dataset.inputSize} ${JSON.stringify(dataset.network)}`;
+    const cached = this.cache.get(datasetUri);
+    if (cached?.key === key) return cached.model;
+    const model = (async () => predictionModel(dataset, info ? await this.models.get(datasetUri) : undefined))();
+    this.cache.set(datasetUri, { key, model });
+    // A failed build is not kept.
+    model.catch(() => this.cache.get(datasetUri)?.model === model && this.cache.delete(datasetUri));
+    return model;
+  }
+
+  kindOf(datasetUri: string, dataset: Dataset): PredictionModelKind {
+    return predictionModelKind(dataset, this.models.info(datasetUri));
+  }
+
+  forget(datasetUri: string): void {
+    this.cache.delete(datasetUri);
+  }
 }
 
 /** `→ 0.799 ⇒ class 1 ✓`: the prediction, its class for a sigmoid output, and a mark against the target. */

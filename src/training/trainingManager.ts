@@ -6,7 +6,8 @@
 import * as vscode from 'vscode';
 import type { Dataset } from '../dataset';
 import type { BoundaryView, HostMessage, RunInfo, RunView, SessionsView, TrainingSettings } from '../protocol';
-import type { ModelStore } from './modelStore';
+import { INLINE_MAX_VALUES, type ModelStore } from './modelStore';
+import { valueCount } from './modelCodec';
 import { TrainingRun, type RunData } from './trainingRun';
 import type { Platform } from '../platform/platform';
 import { isTrainingRow } from './trainingRows';
@@ -191,6 +192,8 @@ export class TrainingManager implements vscode.Disposable {
     const status = run.end!.status;
     if (run.model && (status === 'completed' || status === 'stopped' || status === 'saturated')) {
       await this.models.set(run.info.datasetUri, run.model);
+      // The store keeps it (in memory, and a large one in a file): a finished run need not also hold millions of weights.
+      if (valueCount(run.model.layers) > INLINE_MAX_VALUES) run.model = undefined;
     }
     this.events.ended(run);
   }

@@ -104,7 +104,7 @@ describe('Runs: starts and Stops that race', function () {
     assert.match(api.predictionText(document, 8) ?? '', /untrained/);
     const runId = (await vscode.commands.executeCommand<string>('neuralNetworkLab.train', document.uri))!;
     await api.waitForRun(runId);
-    const trained = NeuralNetwork.fromSnapshot(api.modelFor(document.uri.toString())!);
+    const trained = NeuralNetwork.fromSnapshot((await api.modelFor(document.uri.toString()))!);
     for (const row of [8, 0]) {
       const expected = describePrediction(trained.predict(rows[row]!.input), 'sigmoid', rows[row]!.target, false);
       await waitFor(`row ${row} recomputed`, () => api.predictionText(document, row) === expected || undefined);

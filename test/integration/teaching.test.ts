@@ -90,7 +90,7 @@ describe('Teaching features', function () {
     fs.writeFileSync(path.join(folder, 'two.nnmodel.json'), JSON.stringify(model(2)));
     const refused = await vscode.commands.executeCommand('neuralNetworkLab.loadModel', document.uri, vscode.Uri.file(path.join(folder, 'three.nnmodel.json')));
     assert.strictEqual(refused, undefined);
-    assert.strictEqual(api.modelFor(document.uri.toString()), undefined);
+    assert.strictEqual(await api.modelFor(document.uri.toString()), undefined);
     await vscode.commands.executeCommand('neuralNetworkLab.loadModel', document.uri, vscode.Uri.file(path.join(folder, 'two.nnmodel.json')));
     const prediction = await vscode.commands.executeCommand<number>('neuralNetworkLab.predictRow', document.uri, 0);
     assert.strictEqual(prediction, 1 / (1 + Math.exp(-(3 * 0.5 + 1.5 * -0.5 + 0.25))));

@@ -88,7 +88,7 @@ describe('Training in the extension host', function () {
     assert.match(result.message, /NaN or Infinity/);
     assert.match(result.message, /Lower the learning rate \(try 10\)/);
     assert.ok(result.iteration < 100000, 'it stopped early');
-    assert.strictEqual(api.modelFor(document.uri.toString()), undefined, 'a diverged model is not kept for predictions');
+    assert.strictEqual(await api.modelFor(document.uri.toString()), undefined, 'a diverged model is not kept for predictions');
   });
 
   it('reports a sigmoid run whose output saturates, with the same advice', async () => {
@@ -106,13 +106,13 @@ describe('Training in the extension host', function () {
     const document = await openDataset({ network: { iterations: 2000, seed: 5 }, rows: tutorialRows() });
     const runId = (await vscode.commands.executeCommand<string>('neuralNetworkLab.train', document.uri))!;
     await api.waitForRun(runId);
-    const before = api.modelFor(document.uri.toString());
+    const before = await api.modelFor(document.uri.toString());
     for (const raw of [null, 42, 'train', [], { type: 'train', learningRate: 'fast' }, { type: 'train', iterations: -1 },
       { type: 'train', iterations: 1.5 }, { type: 'stop', extra: true }, { type: 'launch' }, { type: 'train', learningRate: Infinity }]) {
       assert.doesNotThrow(() => api.receiveWebviewMessage(raw));
     }
     await new Promise((resolve) => setTimeout(resolve, 300));
-    assert.deepStrictEqual(api.modelFor(document.uri.toString()), before, 'no new run replaced the model');
+    assert.deepStrictEqual(await api.modelFor(document.uri.toString()), before, 'no new run replaced the model');
   });
 
   it('opens the tutorial dataset as an untitled *.nn.json with lenses, diagnostics and the schema', async () => {
