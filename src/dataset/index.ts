@@ -1,6 +1,6 @@
 // parseDataset: dataset text (*.nn.json) → the valid rows and settings, plus a problem for everything
 // wrong, each pointing at the exact row or value. It never throws, whatever the text.
-import { getNodeValue, type Node } from 'jsonc-parser';
+import type { Node } from 'jsonc-parser';
 import type {
   Dataset, DatasetNetworkSettings, ParseDatasetOptions, ParseDatasetResult, Problem, TextRange,
 } from './types';
@@ -138,11 +138,16 @@ function readDataset(text: string, outputHint: unknown, problems: ProblemCollect
  */
 function readGeneratedBy(node: Node, inputSize: number, text: string, problems: ProblemCollector): { weights: number[]; bias: number } | undefined {
   const shape = '{ "weights": [150, -8], "bias": 50 }';
-  const value = node.type === 'object' ? getNodeValue(node) : undefined;
-  const weights: unknown = value?.weights;
-  const bias: unknown = value?.bias;
-  const finite = (entry: unknown): entry is number => typeof entry === 'number' && Number.isFinite(entry);
-  if (!Array.isArray(weights) || !weights.every(finite) || !finite(bias) || Object.keys(value).some((key) => key !== 'weights' && key !== 'bias')) {
+  // Read node by node, never the whole value: a "generatedBy" nested thousands deep is only wrong.
+  const properties = node.type === 'object' ? (node.children ?? []) : [];
+  const valueOf = (name: string) => properties.find((property) => property.children?.[0]?.value === name)?.children?.[1];
+  const weightsNode = valueOf('weights');
+  const biasNode = valueOf('bias');
+  const finite = (entry: Node | undefined): boolean => entry?.type === 'number' && Number.isFinite(entry.value);
+  const weights = weightsNode?.type === 'array' && (weightsNode.children ?? []).every(finite) ? (weightsNode.children ?? []).map((entry) => entry.value as number) : undefined;
+  const bias = finite(biasNode) ? (biasNode!.value as number) : undefined;
+  const onlyKnownKeys = properties.every((property) => property.children?.[0]?.value === 'weights' || property.children?.[0]?.value === 'bias');
+  if (node.type !== 'object' || !weights || bias === undefined || !onlyKnownKeys) {
     problems.warning(rangeOf(node), `"generatedBy" should be the weights and bias the rows were made from, like ${shape}, not ${describeNode(node, text)}; it is ignored`);
     return undefined;
   }

@@ -8,7 +8,7 @@ import { createScanner, parseTree, ParseErrorCode, SyntaxKind, visit } from 'jso
 import type { Node, ParseError } from 'jsonc-parser';
 import { LexicalNotes } from './lexical';
 import { ProblemCollector, quote } from './problems';
-import { parseWellFormedTree } from './quick';
+import { MAX_DEPTH, parseWellFormedTree } from './quick';
 
 /**
  * Recovering rows from broken text costs parseTree's ten nodes per row (seconds for 20 MB). Above this
@@ -25,9 +25,18 @@ export function readJsonTree(text: string, problems: ProblemCollector): Node | u
     return undefined;
   }
   const quickNotes = new LexicalNotes();
-  const quickTree = parseWellFormedTree(text, quickNotes);
+  const tooDeep: { offset: number; length: number }[] = [];
+  const quickTree = parseWellFormedTree(text, quickNotes, (offset, length) => tooDeep.push({ offset, length }));
   if (quickTree) {
     quickNotes.report(problems);
+    // What is inside is not read: the value stands as an empty array or object, which whoever reads
+    // it reports as wrong where it matters (a row's input, "generatedBy"); elsewhere it is ignored.
+    for (const range of tooDeep) {
+      problems.warning(
+        { offset: range.offset, length: 1 },
+        `This value is nested more than ${MAX_DEPTH} levels deep, so what is inside it is not read; a dataset needs only a few levels`,
+      );
+    }
     return quickTree;
   }
   noteCommentsAndTrailingCommas(text).report(problems);

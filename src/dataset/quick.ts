@@ -6,8 +6,14 @@ import { createScanner, ScanError, SyntaxKind } from 'jsonc-parser';
 import type { JSONScanner, Node, NodeType } from 'jsonc-parser';
 import { LexicalNotes } from './lexical';
 
-/** Deeper JSON goes to the recovering parser, which reports it; a dataset needs about five levels. */
-const MAX_DEPTH = 64;
+/**
+ * A dataset needs about five levels. Deeper values are only checked for being well-formed (without
+ * recursion, however deep) and stand in the tree as an empty array or object: see parseWellFormedTree.
+ */
+export const MAX_DEPTH = 64;
+
+/** Where a value nested deeper than MAX_DEPTH starts, and its length. */
+export type TooDeep = (offset: number, length: number) => void;
 
 interface TreeNode {
   type: NodeType;
@@ -45,16 +51,20 @@ export class CompactRowNode implements Node {
 class NotWellFormed {}
 const NOT_WELL_FORMED = new NotWellFormed();
 
-/** The tree of well-formed text (comments and trailing commas allowed, as noted in `notes`), else undefined. */
-export function parseWellFormedTree(text: string, notes: LexicalNotes): Node | undefined {
-  return new TreeBuilder(text, notes, 0).parseRoot(true);
+/**
+ * The tree of well-formed text (comments and trailing commas allowed, as noted in `notes`), else
+ * undefined. A value nested deeper than MAX_DEPTH makes the text count as not well-formed, unless
+ * `tooDeep` is given: then the value is skipped, stands as an empty array or object, and is reported.
+ */
+export function parseWellFormedTree(text: string, notes: LexicalNotes, tooDeep?: TooDeep): Node | undefined {
+  return new TreeBuilder(text, notes, 0, tooDeep).parseRoot(true);
 }
 
 class TreeBuilder {
   private readonly scanner: JSONScanner;
   private token: SyntaxKind = SyntaxKind.Unknown;
 
-  constructor(private readonly text: string, private readonly notes: LexicalNotes, start: number) {
+  constructor(private readonly text: string, private readonly notes: LexicalNotes, start: number, private readonly tooDeep?: TooDeep) {
     this.scanner = createScanner(text, false);
     this.scanner.setPosition(start);
   }
@@ -116,7 +126,7 @@ class TreeBuilder {
   }
 
   private parseObject(depth: number): Node {
-    if (depth > MAX_DEPTH) throw NOT_WELL_FORMED;
+    if (depth > MAX_DEPTH) return this.skipDeepValue();
     const offset = this.scanner.getTokenOffset();
     const children: Node[] = [];
     this.advance();
@@ -136,7 +146,7 @@ class TreeBuilder {
   }
 
   private parseArray(depth: number, holdsRows: boolean): Node {
-    if (depth > MAX_DEPTH) throw NOT_WELL_FORMED;
+    if (depth > MAX_DEPTH) return this.skipDeepValue();
     const offset = this.scanner.getTokenOffset();
     const children: Node[] = [];
     this.advance();
@@ -145,6 +155,60 @@ class TreeBuilder {
       this.skipSeparator(SyntaxKind.CloseBracketToken);
     }
     return this.close(offset, 'array', children);
+  }
+
+  /**
+   * At a { or [ past MAX_DEPTH: checks the value is well-formed with a stack of the closing tokens
+   * awaited (no recursion, so no depth is too much) and returns it as an empty node of its type.
+   */
+  private skipDeepValue(): Node {
+    if (!this.tooDeep) throw NOT_WELL_FORMED;
+    const offset = this.scanner.getTokenOffset();
+    const type = this.at(SyntaxKind.OpenBraceToken) ? 'object' : 'array';
+    const awaited: SyntaxKind[] = [];
+    let atValue = true;
+    /** Just inside a { or [: no comma before the first item. */
+    let first = false;
+    for (;;) {
+      if (atValue) {
+        if (this.at(SyntaxKind.OpenBraceToken) || this.at(SyntaxKind.OpenBracketToken)) {
+          awaited.push(this.at(SyntaxKind.OpenBraceToken) ? SyntaxKind.CloseBraceToken : SyntaxKind.CloseBracketToken);
+          this.advance();
+          first = true;
+        } else {
+          // A string, number, true, false or null (anything else throws): never a container here.
+          this.parseValue(0);
+          first = false;
+        }
+        atValue = false;
+        continue;
+      }
+      const closing = awaited[awaited.length - 1];
+      if (this.at(closing)) {
+        const length = this.scanner.getTokenOffset() + 1 - offset;
+        awaited.pop();
+        this.advance();
+        if (awaited.length === 0) {
+          this.tooDeep(offset, length);
+          return { type, offset, length, children: [] } satisfies TreeNode;
+        }
+        first = false;
+        continue;
+      }
+      if (!first) {
+        if (!this.at(SyntaxKind.CommaToken)) throw NOT_WELL_FORMED;
+        this.advance();
+        if (this.at(closing)) continue;
+      }
+      first = false;
+      if (closing === SyntaxKind.CloseBraceToken) {
+        if (!this.at(SyntaxKind.StringLiteral)) throw NOT_WELL_FORMED;
+        this.advance();
+        if (!this.at(SyntaxKind.ColonToken)) throw NOT_WELL_FORMED;
+        this.advance();
+      }
+      atValue = true;
+    }
   }
 
   /** After an item: a comma (a trailing one is noted, not fatal) or the closing token. */
