@@ -131,11 +131,12 @@ describe('e2e web: the lab in the browser’s Web Worker extension host', functi
   it('puts a Predict lens’s result at the end of its row', async () => {
     const { page } = wb;
     await openFile(page, 'worked-example.nn.json');
-    const predict = page.locator('.monaco-editor .codelens-decoration a', { hasText: /^Predict$/ }).first();
+    // In the active editor group: another dataset trained earlier may be open beside it with lenses of its own.
+    const predict = page.locator('.editor-group-container.active .monaco-editor .codelens-decoration a', { hasText: /^Predict$/ }).first();
     await predict.waitFor({ timeout: 60_000 });
     await predict.click();
     const shown = await page.waitForFunction(() => {
-      for (const span of document.querySelectorAll('.monaco-editor .view-line span')) {
+      for (const span of document.querySelectorAll('.editor-group-container.active .monaco-editor .view-line span')) {
         const content = getComputedStyle(span, '::after').content;
         if (content && content.includes('⇒ class')) return content;
       }
