@@ -1,5 +1,6 @@
 // "Neural Network: Train Network": check the dataset, resolve the settings, start the run.
 import * as vscode from 'vscode';
+import { networkTooLarge } from '../core/limits';
 import { resolveSettings, sanitizeUserDefaults, type UserDefaults } from '../training/resolveSettings';
 import { freshSeed, isTrainingRow } from '../training/trainingRows';
 import type { Services } from '../services';
@@ -29,6 +30,12 @@ export async function trainCommand(services: Services, target?: unknown, overrid
     return undefined;
   }
   const settings = resolveSettings(readUserDefaults(), dataset.network, checkedOverrides(overrides), freshSeed);
+  // The layers may come from the settings or the panel's layer editor, not only the file.
+  const tooLarge = networkTooLarge(dataset.network.inputs?.length ?? dataset.inputSize, settings.hiddenLayers);
+  if (tooLarge) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('{0} cannot be trained: {1}.', name, tooLarge));
+    return undefined;
+  }
   services.panel.show(true);
   // Undefined when a newer start or a Stop took this request's place before it could start.
   const run = await services.training.start(document.uri, dataset, settings);

@@ -7,6 +7,7 @@ import type {
 import type { OutputKind } from '../core/types';
 import { readJsonTree } from './json';
 import { readNetwork } from './network';
+import { networkTooLarge } from '../core/limits';
 import { readGenerator } from './generator';
 import { readInputs } from './inputs';
 import { defaultFeatureNames } from '../core/features';
@@ -21,7 +22,7 @@ export type {
 export { formatDataset, serializeRow } from './format';
 export { NETWORK_SETTING_NAMES, START_KEY_NAMES } from './network';
 export { HIDDEN_ACTIVATION_NAMES, OUTPUT_KIND_NAMES } from '../core/activations';
-export { NETWORK_LIMITS } from '../core/limits';
+export { NETWORK_LIMITS, networkTooLarge, networkValueCount } from '../core/limits';
 export { ROW_KEY_NAMES, SPLIT_NAMES } from './rows';
 export { GENERATOR_KEY_NAMES } from './generator';
 export { MAX_REPORTED_PROBLEMS } from './problems';
@@ -100,6 +101,10 @@ function readDataset(text: string, outputHint: unknown, problems: ProblemCollect
       delete network.settings.start;
     } else if (inputs) network.settings.inputs = inputs;
   }
+  // A network of millions of weights would exhaust the editor's memory before it learned anything.
+  const hiddenLayers = network.settings.hiddenLayers;
+  const tooLarge = hiddenLayers && network.hiddenLayersNode && networkTooLarge(network.settings.inputs?.length ?? size.value, hiddenLayers);
+  if (tooLarge) problems.error(rangeOf(network.hiddenLayersNode!), tooLarge);
   const generatorNode = properties.get('generator')?.value;
   const generator = generatorNode && readGenerator(generatorNode, text, problems);
   const rows = readRows(rowNodes, { expectedSize: size.value, sizeSource: size.source, output }, text, problems);

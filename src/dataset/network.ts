@@ -23,6 +23,8 @@ export interface NetworkReading {
   inputsNode?: Node;
   /** "batchSize", to say once the rows are read when it covers all of them. */
   batchSizeNode?: Node;
+  /** "hiddenLayers", so the network's size can be checked once the input size is known. */
+  hiddenLayersNode?: Node;
 }
 
 export function readNetwork(node: Node, text: string, problems: ProblemCollector): NetworkReading {
@@ -79,6 +81,16 @@ export function readNetwork(node: Node, text: string, problems: ProblemCollector
         `"errorInterval" ${settings.errorInterval} is larger than "iterations" ${settings.iterations}, so the error is recorded only once`,
       );
     }
+    const recorded = settings.errorInterval !== undefined && settings.iterations !== undefined ? Math.ceil(settings.iterations / settings.errorInterval) : 0;
+    if (recorded > NETWORK_LIMITS.recordedErrorsWarnAbove) {
+      const suggested = Math.ceil(settings.iterations! / NETWORK_LIMITS.recordedErrorsSuggested);
+      problems.warning(
+        rangeOf(errorIntervalNode),
+        `"errorInterval" ${settings.errorInterval} records the error ${recorded.toLocaleString('en-US')} times, each time over every row, which slows training; ` +
+          `the chart thins a long run to a few tens of thousands of points anyway (keeping the lowest and highest error of each stretch). ` +
+          `"errorInterval": ${suggested} records at most ${NETWORK_LIMITS.recordedErrorsSuggested.toLocaleString('en-US')}`,
+      );
+    }
   }
   const seedNode = valueOf('seed');
   if (seedNode) settings.seed = check.wholeNumber(seedNode, 'seed', 0, NETWORK_LIMITS.maxSeed, ' so a run can be repeated');
@@ -105,7 +117,7 @@ export function readNetwork(node: Node, text: string, problems: ProblemCollector
       startWeightsNode = start.weightsNode;
     }
   }
-  return { settings, startWeightsNode, inputsNode: valueOf('inputs'), batchSizeNode: valueOf('batchSize') };
+  return { settings, startWeightsNode, inputsNode: valueOf('inputs'), batchSizeNode: valueOf('batchSize'), hiddenLayersNode };
 }
 
 /** Checks one setting value; returns it when valid, else reports an error and returns undefined. */
