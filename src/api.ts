@@ -3,6 +3,7 @@ import type { ErrorPoint, ModelSnapshot } from './core/types';
 import type { RunEnd, SessionsView } from './protocol';
 import type * as vscode from 'vscode';
 import type { Services } from './services';
+import type { MessageCounts } from './views/messageMeter';
 import { parseDataset } from './dataset';
 import type { PredictionDecorations } from './editor/predictionDecorations';
 import type { ExerciseApi } from './exercise/register';
@@ -36,6 +37,12 @@ export interface LabApi {
   predictionText(document: vscode.TextDocument, row: number): string | undefined;
   /** Check My Code's test controller and what its runs found. */
   readonly exercises: ExerciseApi;
+  /** Whether a run is still training. */
+  isRunning(runId: string): boolean;
+  /** How many webviews (Training panel, Error Chart view) are open and visible. */
+  visibleViews(): number;
+  /** Counts the training messages sent to the views, and their bytes as JSON, until stop(). */
+  measureMessages(): { stop(): MessageCounts };
   /** The training sessions now: the context key's value, how many are starting/running/stopping, and worker threads alive. */
   trainingSnapshot(): { contextKey: boolean; sessions: SessionsView; workers: number };
 }
@@ -56,6 +63,9 @@ export function createApi(services: Services, decorations: PredictionDecorations
     predictionText: (document, row) => decorations.textFor(document, row),
     trainingSnapshot: () => services.training.snapshot(),
     lensProvideMs: () => services.lenses.lastProvideMs,
+    isRunning: (runId) => services.training.byId(runId)?.running === true,
+    visibleViews: () => services.hub.visibleCount,
+    measureMessages: () => services.meter.start(),
     parseForBenchmark: async (document) => parseDataset(document.getText()),
   };
 }

@@ -14,6 +14,7 @@ import { TrainingPanel, TRAINING_PANEL_TYPE } from './views/trainingPanel';
 import { ErrorChartViewProvider, ERROR_CHART_VIEW_ID } from './views/errorChartView';
 import { ViewHub } from './views/viewHub';
 import { ViewState } from './views/viewState';
+import { MessageMeter } from './views/messageMeter';
 import { StepSession } from './training/stepSession';
 import { handleWebviewMessage, currentState } from './views/webviewMessages';
 import { registerCommands } from './commands/register';
@@ -40,11 +41,15 @@ export function activateLab(context: vscode.ExtensionContext, platform: Platform
   // The hub calls back only once a view opens or writes, after activation: `services` is complete by then.
   const hub = new ViewHub(() => currentState(services), (message) => handleWebviewMessage(services, message), log);
   const views = new ViewState((message) => hub.broadcast(message));
+  const meter = new MessageMeter();
   const training = new TrainingManager(
     platform,
     models,
     {
-      post: (message) => hub.broadcast(message),
+      post: (message) => {
+        meter.see(message);
+        hub.broadcast(message);
+      },
       // Lenses and the predictions on screen are recomputed with the model the run left.
       ended: (run) => {
         lenses.refresh();
@@ -54,7 +59,7 @@ export function activateLab(context: vscode.ExtensionContext, platform: Platform
     log,
   );
   const panel = new TrainingPanel(context.extensionUri, hub);
-  const services: Services = { extensionUri: context.extensionUri, log, platform, documents, models, predictionModels, lenses, hub, views, training, panel, steps: new StepSession() };
+  const services: Services = { extensionUri: context.extensionUri, log, platform, documents, models, predictionModels, lenses, hub, views, training, panel, steps: new StepSession(), meter };
   const diagnostics = new DatasetDiagnostics(documents, (document) => decorations.refresh(document, documents.parse(document).dataset));
   const exercises = registerExercises(context.extensionUri, log);
 

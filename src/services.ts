@@ -10,6 +10,7 @@ import type { StepSession } from './training/stepSession';
 import type { TrainingPanel } from './views/trainingPanel';
 import type { ViewHub } from './views/viewHub';
 import type { ViewState } from './views/viewState';
+import type { MessageMeter } from './views/messageMeter';
 import type { Platform } from './platform/platform';
 
 export interface Services {
@@ -30,4 +31,6 @@ export interface Services {
   readonly panel: TrainingPanel;
   /** The step debugger's stepper and its Run to in a worker, if the learner has stepped. */
   readonly steps: StepSession;
+  /** Counts what the views are sent, while a benchmark measures. */
+  readonly meter: MessageMeter;
 }

@@ -40,6 +40,13 @@ export class ViewHub implements vscode.Disposable {
     });
   }
 
+  /** How many webviews are attached and visible (tests wait for the panel and the view). */
+  get visibleCount(): number {
+    let count = 0;
+    for (const attached of this.targets) if (attached.target.visible) count++;
+    return count;
+  }
+
   /** To every visible view that shows it; a hidden view gets the full state when it is shown again. */
   broadcast(message: HostMessage): void {
     for (const attached of this.targets) this.post(attached, message);
