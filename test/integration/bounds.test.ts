@@ -23,6 +23,8 @@ class HostWatch {
   worstLateMs = 0;
   readonly startRss = process.memoryUsage().rss;
   peakRss = this.startRss;
+  readonly startHeap = process.memoryUsage().heapUsed;
+  peakHeap = this.startHeap;
 
   start(): this {
     this.last = performance.now();
@@ -30,7 +32,9 @@ class HostWatch {
       const now = performance.now();
       this.worstLateMs = Math.max(this.worstLateMs, now - this.last - this.every);
       this.last = now;
-      this.peakRss = Math.max(this.peakRss, process.memoryUsage().rss);
+      const memory = process.memoryUsage();
+      this.peakRss = Math.max(this.peakRss, memory.rss);
+      this.peakHeap = Math.max(this.peakHeap, memory.heapUsed);
     }, this.every);
     return this;
   }
@@ -73,7 +77,7 @@ async function trainAndStop(api: LabApi, document: vscode.TextDocument, what: st
   const result = await api.waitForRun(runId);
   const stopMs = performance.now() - asked;
   watch.stop();
-  const figures = `${what}: stall ${watch.worstLateMs.toFixed(0)} ms, Stop ${stopMs.toFixed(0)} ms, RSS +${watch.growthMb.toFixed(0)} MB, ${result.iteration} iterations`;
+  const figures = `${what}: stall ${watch.worstLateMs.toFixed(0)} ms, Stop ${stopMs.toFixed(0)} ms, RSS +${watch.growthMb.toFixed(0)} MB (host heap +${((watch.peakHeap - watch.startHeap) / 1e6).toFixed(0)} MB), ${result.iteration} iterations`;
   console.log(`      ${figures}`);
   assert.strictEqual(result.status, 'stopped', result.message);
   assert.ok(watch.worstLateMs < STALL_LIMIT_MS, figures);
