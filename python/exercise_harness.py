@@ -496,8 +496,18 @@ def run_check(np, module, check, watched, seconds, keep, limit):
     return result
 
 
+def no_core_files():
+    """A crash of the learner's code must not leave a core file in their folder (the working directory)."""
+    try:
+        import resource
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    except (ImportError, ValueError, OSError):
+        pass  # no resource module (Windows), or a limit that cannot be lowered
+
+
 def main():
     sys.dont_write_bytecode = True
+    no_core_files()
     request = json.loads(sys.stdin.buffer.read().decode("utf-8"))
     seconds = float(request["timeLimitSeconds"])
     keep, limit = int(request["outputKeepChars"]), int(request["outputLimitChars"])

@@ -215,9 +215,21 @@ describe('Check My Code (the exercise)', function () {
       .replace('def make_prediction(input_vector, weights, bias):\n',
         'def make_prediction(input_vector, weights, bias):\n    for _ in range(1000):\n        print("x" * 1_000_000)\n')
       .replace('    def __init__(self, learning_rate):\n', '    def __init__(self, learning_rate):\n        import ctypes\n        ctypes.string_at(0)\n');
+    // A learner's machine may allow core files (core_pattern "core" writes them into the working directory).
+    const wrapper = path.join(workspaceFolder(), `python-with-core-files-${process.pid}`);
+    fs.writeFileSync(wrapper, `#!/bin/sh\nulimit -c unlimited 2>/dev/null\nexec ${PYTHON} "$@"\n`, { mode: 0o755 });
+    await settings().update('pythonPath', wrapper, vscode.ConfigurationTarget.Global);
+    const uri = writePython(program);
     const before = Date.now();
-    const report = await check(writePython(program));
+    let report: FileReport;
+    try {
+      report = await check(uri);
+    } finally {
+      fs.rmSync(wrapper, { force: true });
+      await settings().update('pythonPath', PYTHON, vscode.ConfigurationTarget.Global);
+    }
     assert.ok(Date.now() - before < 30_000, `all ended soon: ${Date.now() - before} ms`);
+    assert.deepStrictEqual(fs.readdirSync(path.dirname(uri.fsPath)).filter((name) => /^core/.test(name)), [], 'no core file in the learner’s folder');
     const exited = item(report, 'sigmoid_deriv');
     assert.strictEqual(exited.status, 'errored');
     assert.match(exited.message!, /^sigmoid_deriv\(.*\) called sys\.exit\(3\), which ends the Python process: a function should return its result instead\.$/);
