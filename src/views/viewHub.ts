@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { parseWebviewMessage, type HostMessage, type WebviewMessage } from '../protocol';
 import { messageFor, type ViewKind } from './viewContent';
+import { StreamPacer } from './streamPacer';
 
 export interface ViewTarget {
   readonly webview: vscode.Webview;
@@ -17,6 +18,10 @@ interface Attached {
 
 export class ViewHub implements vscode.Disposable {
   private readonly targets = new Set<Attached>();
+  /** A run's progress and boundary go out paced (streamPacer.ts); everything else at once, after them. */
+  private readonly pacer = new StreamPacer((message) => {
+    for (const attached of this.targets) this.post(attached, message);
+  });
 
   constructor(
     private readonly currentState: () => HostMessage,
@@ -49,14 +54,17 @@ export class ViewHub implements vscode.Disposable {
 
   /** To every visible view that shows it; a hidden view gets the full state when it is shown again. */
   broadcast(message: HostMessage): void {
-    for (const attached of this.targets) this.post(attached, message);
+    this.pacer.post(message);
   }
 
   refreshAll(): void {
-    for (const attached of this.targets) this.sendState(attached);
+    this.pacer.flush();
+    for (const attached of this.targets) this.post(attached, this.currentState());
   }
 
+  /** The full state, after what is pending (a state includes the stream so far: nothing may follow it twice). */
   private sendState(attached: Attached): void {
+    this.pacer.flush();
     this.post(attached, this.currentState());
   }
 
@@ -89,6 +97,7 @@ export class ViewHub implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.pacer.dispose();
     this.targets.clear();
   }
 }

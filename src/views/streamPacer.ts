@@ -1,0 +1,120 @@
+// Paces what a training run streams to the webviews. A run's worker reports progress 20 times a
+// second and its decision boundary 4 times; every message crosses to the workbench and into each
+// view (in VS Code for the browser, on the workbench's own thread), while a view redraws a curve at
+// most 5 times a second anyway (webview/throttle.ts). So progress goes out at most every
+// PROGRESS_PACE_MS, its batches merged (no point is lost: points are concatenated, the rest is the
+// latest), and the boundary at most every BOUNDARY_PACE_MS, the latest one. Any other message
+// first sends what is pending, so the views see everything in the order it happened (a run's last
+// progress before its end, a state after the stream it includes). No `vscode` here.
+import type { HostMessage } from '../protocol';
+
+type Progress = Extract<HostMessage, { type: 'progress' }>;
+type Boundary = Extract<HostMessage, { type: 'boundary' }>;
+
+export const PROGRESS_PACE_MS = 200;
+export const BOUNDARY_PACE_MS = 500;
+
+export interface PacerClock {
+  now(): number;
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+const realClock: PacerClock = {
+  now: () => performance.now(),
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+/** Two progress batches of one run as one: the points of both, the latest of everything else. */
+export function mergeProgress(earlier: Progress, later: Progress): Progress {
+  const merged: Progress = {
+    ...later,
+    points: earlier.points.concat(later.points),
+    testPoints: earlier.testPoints.concat(later.testPoints),
+    parameters: later.parameters.length > 0 ? later.parameters : earlier.parameters,
+  };
+  if (earlier.penalizedPoints || later.penalizedPoints) merged.penalizedPoints = (earlier.penalizedPoints ?? []).concat(later.penalizedPoints ?? []);
+  return merged;
+}
+
+export class StreamPacer {
+  /** Pending progress by run, in the order the runs first reported. */
+  private progress = new Map<string, Progress>();
+  private boundary?: Boundary;
+  private lastProgress = -Infinity;
+  private lastBoundary = -Infinity;
+  private timer: unknown;
+
+  constructor(private readonly send: (message: HostMessage) => void, private readonly clock: PacerClock = realClock) {}
+
+  post(message: HostMessage): void {
+    if (message.type === 'progress') {
+      const pending = this.progress.get(message.runId);
+      this.progress.set(message.runId, pending ? mergeProgress(pending, message) : message);
+    } else if (message.type === 'boundary') {
+      this.boundary = message;
+    } else {
+      this.flush();
+      this.send(message);
+      return;
+    }
+    this.sendDue();
+  }
+
+  /** Sends everything pending now. */
+  flush(): void {
+    this.sendProgress();
+    this.sendBoundary();
+  }
+
+  dispose(): void {
+    this.cancelTimer();
+    this.progress.clear();
+    this.boundary = undefined;
+  }
+
+  private sendDue(): void {
+    const now = this.clock.now();
+    if (this.progress.size > 0 && now - this.lastProgress >= PROGRESS_PACE_MS) this.sendProgress();
+    if (this.boundary && now - this.lastBoundary >= BOUNDARY_PACE_MS) this.sendBoundary();
+    this.schedule();
+  }
+
+  private sendProgress(): void {
+    if (this.progress.size === 0) return;
+    const batches = [...this.progress.values()];
+    this.progress.clear();
+    this.lastProgress = this.clock.now();
+    for (const batch of batches) this.send(batch);
+    this.schedule();
+  }
+
+  private sendBoundary(): void {
+    const boundary = this.boundary;
+    if (!boundary) return;
+    this.boundary = undefined;
+    this.lastBoundary = this.clock.now();
+    this.send(boundary);
+    this.schedule();
+  }
+
+  /** One timer for the earliest of what is still pending. */
+  private schedule(): void {
+    this.cancelTimer();
+    const now = this.clock.now();
+    const waits: number[] = [];
+    if (this.progress.size > 0) waits.push(this.lastProgress + PROGRESS_PACE_MS - now);
+    if (this.boundary) waits.push(this.lastBoundary + BOUNDARY_PACE_MS - now);
+    if (waits.length === 0) return;
+    this.timer = this.clock.setTimeout(() => {
+      this.timer = undefined;
+      this.sendDue();
+    }, Math.max(0, Math.min(...waits)));
+  }
+
+  private cancelTimer(): void {
+    if (this.timer !== undefined) this.clock.clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+}
