@@ -76,6 +76,10 @@ export class NetworkDiagram {
   private heatmaps?: UnitHeatmapsView;
   private painted?: { heatmaps?: UnitHeatmapsView; structure: string };
   private heatmapColors = readHeatmapColors();
+  /** Whether the diagram is scrolled out of sight (or in a hidden pane): its units' pictures then wait. */
+  private outOfSight = false;
+  /** A unit's picture changed while out of sight and is not painted yet. */
+  private picturesStale = false;
   /** At most once per frame, and not while the view is hidden. */
   readonly requestRender: () => void;
 
@@ -88,6 +92,11 @@ export class NetworkDiagram {
     });
     // Not deferred while scrolled away (only while the view is hidden): its data attributes and hovers stay current.
     this.requestRender = drawingScheduler('network', () => this.render());
+    // The units' pictures are the costly part (a PNG each): those wait until the diagram is seen.
+    new IntersectionObserver((entries) => {
+      this.outOfSight = !entries[entries.length - 1]!.isIntersecting;
+      if (!this.outOfSight && this.picturesStale) this.requestRender();
+    }).observe(this.element);
   }
 
   /** Shows these parameters from the next animation frame on; `inputNames` label derived inputs (network.inputs). */
@@ -222,8 +231,9 @@ export class NetworkDiagram {
   private updateHeatmaps(): void {
     const heatmaps = this.heatmaps;
     // Parameters redraw many times a second; the heatmaps change only when new ones arrive (or the drawing was rebuilt).
-    if (this.painted && this.painted.heatmaps === heatmaps && this.painted.structure === this.structure) return;
+    if (!this.picturesStale && this.painted && this.painted.heatmaps === heatmaps && this.painted.structure === this.structure) return;
     this.painted = { heatmaps, structure: this.structure };
+    this.picturesStale = false;
     const sizes = layerSizes(this.layers);
     const fits = heatmaps !== undefined && heatmaps.layers.length === sizes.length - 2
       && heatmaps.layers.every((units, l) => units.length === Math.min(sizes[l + 1]!, units.length) && units.every((values) => values.length === heatmaps.size * heatmaps.size));
@@ -240,7 +250,13 @@ export class NetworkDiagram {
       }
       const painted = node.painted;
       if (!painted || painted.size !== heatmaps!.size || painted.activation !== this.activation || painted.colors !== this.heatmapColors || !sameNumbers(painted.values, values)) {
-        // Encoding a PNG is the costly part: only for a unit whose picture changed.
+        // Encoding a PNG is the costly part: only for a unit whose picture changed, once it can be
+        // seen (a unit never painted is painted at once, so the diagram is never left blank).
+        if (painted && this.outOfSight) {
+          this.picturesStale = true;
+          drawn++;
+          continue;
+        }
         node.heatmap.setAttribute('href', heatmapPng(values, heatmaps!.size, this.activation, this.heatmapColors));
         node.painted = { values, size: heatmaps!.size, activation: this.activation, colors: this.heatmapColors };
         drawCounts.unitHeatmaps = (drawCounts.unitHeatmaps ?? 0) + 1;

@@ -59,6 +59,8 @@ describe('webview drawing cadence (what a long run costs the editor)', function 
         }, '*');
       }
       await new Promise<void>((resolve) => { const wait = () => (document.querySelector('#error-chart').dataset.pointCount === '100000' ? resolve() : setTimeout(wait, 10)); wait(); });
+      // The last stream redraw comes up to 200 ms (STREAM_REDRAW_MS) after the last message.
+      await new Promise<void>((resolve) => { const wait = () => (window.__nnlabCharts[0].data.datasets[0].data.at(-1)?.x === 99_999 * 100 ? resolve() : setTimeout(wait, 10)); wait(); });
       await new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
       counting = false;
       return frames;
@@ -151,6 +153,29 @@ describe('webview drawing cadence (what a long run costs the editor)', function 
     await page.waitForFunction((drawn) => window.__nnlabDrawCounts.boundary === drawn + 1, before.boundary);
     await nextFrames();
     assert.equal((await counts()).boundary, before.boundary! + 1, 'drawn once, with the latest');
+  });
+
+  it("the units' pictures out of sight wait until the diagram is scrolled into view", async function () {
+    await startRun('sidebar');
+    await page.setViewportSize({ width: 260, height: 320 });
+    await send(progress('run-1', errorCurve(0, 10), 1000, [], HIDDEN_NET));
+    await send({ type: 'boundary', boundary: boundary(1000, 0, true) });
+    // Painted once even out of sight: the diagram is never left without pictures.
+    await page.waitForSelector('#network-diagram[data-heatmap-count="3"]');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const outOfSight = await page.evaluate(() => document.querySelector('#network-diagram').getBoundingClientRect().top > window.innerHeight);
+    assert.ok(outOfSight, 'the diagram is below the fold of a short side bar');
+    await nextFrames();
+    const before = await counts();
+    await send({ type: 'boundary', boundary: boundary(2000, 0.05, true) });
+    await send(progress('run-1', errorCurve(10, 10), 2000, [], HIDDEN_NET));
+    // Past the once-a-second pace of pictures while streaming.
+    await page.waitForTimeout(1500);
+    await nextFrames();
+    assert.equal((await counts()).unitHeatmaps, before.unitHeatmaps, 'no picture encoded while out of sight');
+    await page.evaluate(() => document.querySelector('#network-diagram').scrollIntoView());
+    await page.waitForFunction((painted) => window.__nnlabDrawCounts.unitHeatmaps === painted + 3, before.unitHeatmaps);
+    assert.equal(await page.getAttribute('#network-diagram [data-iteration]', 'data-iteration'), '2000', 'the latest pictures');
   });
 });
 
