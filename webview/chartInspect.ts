@@ -3,6 +3,7 @@
 // arrow keys (Page Up/Down jump, Home/End go to the ends) and Enter or Space picks it.
 // The host answers the pick with the parameters recorded there ('checkpoint').
 import type { ErrorChart } from './chart';
+import { l10n } from '../src/l10n';
 import { el } from './dom';
 import { formatInteger, formatSignificant } from './format';
 import type { ChartPoint, RunSeries } from './runs';
@@ -67,8 +68,11 @@ export function attachInspect(
       event.preventDefault();
       cursor = Math.min(last, Math.max(0, moves[event.key]!));
       showTooltip(chart, run, points[cursor]!);
-      const what = run.unit === 'mean' ? 'mean error per training row' : 'error';
-      announcer.textContent = `Iteration ${formatInteger(points[cursor]!.x)}: ${what} ${formatSignificant(points[cursor]!.y, 6)}. Press Enter to show the weights recorded there.`;
+      const iteration = formatInteger(points[cursor]!.x);
+      const value = formatSignificant(points[cursor]!.y, 6);
+      announcer.textContent = run.unit === 'mean'
+        ? l10n.t('Iteration {0}: mean error per training row {1}. Press Enter to show the weights recorded there.', iteration, value)
+        : l10n.t('Iteration {0}: error {1}. Press Enter to show the weights recorded there.', iteration, value);
     } else if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
       onPick(run.info.runId, points[current]!.x);

@@ -1,6 +1,7 @@
 // Panel controls (Train, Stop, Reset, Step, Run to, learning rate, iterations, the layer editor)
 // and the log-scale toggle, built from @vscode-elements so they look like VS Code in every theme.
 // Only the components used are imported; each import registers its custom element.
+import { l10n } from '../src/l10n';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import '@vscode-elements/elements/dist/vscode-label/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
@@ -60,14 +61,14 @@ function check(field: Field, parse: (text: string) => Parsed): number | undefine
 }
 
 export function createControls(): Controls {
-  const learningRate = createField('learning-rate', 'Learning rate', 'e.g. 0.1');
-  const iterations = createField('iterations', 'Iterations', 'e.g. 10000');
-  const train = button('train-button', 'Train', false);
-  const stop = button('stop-button', 'Stop', true);
-  const reset = button('reset-button', 'Reset', true);
-  const step = button('step-button', 'Step', true, 'Step: take one SGD iteration and show it');
-  const runTo = createField('run-to', 'Run to iteration', 'e.g. 100');
-  const runToButton = button('run-to-button', 'Run to', true, 'Run the step debugger to this iteration');
+  const learningRate = createField('learning-rate', l10n.t('Learning rate'), l10n.t('e.g. {0}', '0.1'));
+  const iterations = createField('iterations', l10n.t('Iterations'), l10n.t('e.g. {0}', '10000'));
+  const train = button('train-button', l10n.t('Train'), false);
+  const stop = button('stop-button', l10n.t('Stop'), true);
+  const reset = button('reset-button', l10n.t('Reset'), true);
+  const step = button('step-button', l10n.t('Step'), true, l10n.t('Step: take one SGD iteration and show it'));
+  const runTo = createField('run-to', l10n.t('Run to iteration'), l10n.t('e.g. {0}', '100'));
+  const runToButton = button('run-to-button', l10n.t('Run to'), true, l10n.t('Run the step debugger to this iteration'));
   const layers = createLayerEditor();
   stop.setAttribute('disabled', '');
   // Says "Starting training…" to screen readers when Train turns busy (the button's own label changes too).
@@ -85,8 +86,8 @@ export function createControls(): Controls {
     // Held Enter or a double click cannot queue restarts: one start at a time, the rest are ignored.
     setDisabled(train, busy);
     train.setAttribute('aria-busy', String(busy));
-    train.textContent = busy ? 'Starting…' : 'Train';
-    announcer.textContent = busy ? 'Starting training…' : '';
+    train.textContent = busy ? l10n.t('Starting…') : l10n.t('Train');
+    announcer.textContent = busy ? l10n.t('Starting training…') : '';
   };
   const renderStop = () => setDisabled(stop, !(runRunning || hostStoppable));
 
@@ -133,11 +134,11 @@ export function createControls(): Controls {
 
   const element = el(
     'div',
-    { class: 'controls', role: 'group', 'aria-label': 'Training controls' },
+    { class: 'controls', role: 'group', 'aria-label': l10n.t('Training controls') },
     el('div', { class: 'fields' }, learningRate.wrapper, iterations.wrapper),
     layers.element,
     el('div', { class: 'buttons' }, train, stop, reset, announcer),
-    el('div', { class: 'step-controls', role: 'group', 'aria-label': 'Step debugger' }, step, runTo.wrapper, runToButton),
+    el('div', { class: 'step-controls', role: 'group', 'aria-label': l10n.t('Step debugger') }, step, runTo.wrapper, runToButton),
   );
   return {
     element,
@@ -169,7 +170,7 @@ export function createControls(): Controls {
 export function createLogScaleToggle(checked: boolean, onChange: (logScale: boolean) => void): VscodeCheckbox {
   const checkbox = document.createElement('vscode-checkbox');
   checkbox.id = 'log-scale';
-  checkbox.label = 'Logarithmic scale';
+  checkbox.label = l10n.t('Logarithmic scale');
   checkbox.checked = checked;
   checkbox.addEventListener('change', () => onChange(checkbox.checked));
   return checkbox;

@@ -3,12 +3,13 @@
 // cannot be compared (the test curve would sit lower just for having fewer rows), so both curves
 // are drawn as the mean error per row, and the axis says so.
 import type { RunInfo } from '../src/protocol';
+import { l10n } from '../src/l10n';
 
 export type ErrorUnit = 'sum' | 'mean';
 
 /** The tutorial's y-axis label, for a sum over the training rows. */
-export const SUM_AXIS_TITLE = 'Error for all training instances';
-export const MEAN_AXIS_TITLE = 'Mean error per row (training and test rows)';
+export const SUM_AXIS_TITLE = l10n.t('Error for all training instances');
+export const MEAN_AXIS_TITLE = l10n.t('Mean error per row (training and test rows)');
 
 export function errorUnit(info: RunInfo): ErrorUnit {
   return info.testRows > 0 ? 'mean' : 'sum';
@@ -25,5 +26,5 @@ export function axisTitle(unit: ErrorUnit): string {
 
 /** Said after a legend label when a run's unit differs from the axis's (runs of several files overlaid). */
 export function unitSuffix(unit: ErrorUnit): string {
-  return unit === 'mean' ? ' (mean per row)' : ' (sum over training rows)';
+  return ` (${unit === 'mean' ? l10n.t('mean per row') : l10n.t('sum over training rows')})`;
 }

@@ -1,6 +1,7 @@
 // The panel's layer editor: the hidden layers' widths and their activation. Train sends them
 // only when the learner changed them, so otherwise the dataset file's own network block wins.
 import { HIDDEN_ACTIVATION_NAMES, type HiddenActivation } from '../src/core/activations';
+import { l10n } from '../src/l10n';
 import { NETWORK_LIMITS } from '../src/core/limits';
 import { button, setDisabled } from './buttons';
 import { el, replaceChildren } from './dom';
@@ -41,9 +42,9 @@ export function createLayerEditor(): LayerEditor {
   let baseline: { hiddenLayers: number[]; activation: HiddenActivation } = { hiddenLayers: [], activation: 'sigmoid' };
   let edited = false;
 
-  const list = el('ol', { id: 'layer-list', class: 'layer-list', 'aria-label': 'Hidden layers, from the input side' });
-  const empty = el('p', { class: 'note layer-empty' }, "No hidden layer: the tutorial's single neuron.");
-  const add = button('add-layer', 'Add layer', true, 'Add a hidden layer');
+  const list = el('ol', { id: 'layer-list', class: 'layer-list', 'aria-label': l10n.t('Hidden layers, from the input side') });
+  const empty = el('p', { class: 'note layer-empty' }, l10n.t('No hidden layer: the tutorial\'s single neuron.'));
+  const add = button('add-layer', l10n.t('Add layer'), true, l10n.t('Add a hidden layer'));
   const select = el('select', { id: 'activation', class: 'select-input' }, ...HIDDEN_ACTIVATION_NAMES.map((name) => el('option', { value: name }, name)));
 
   const markEdited = () => {
@@ -63,19 +64,19 @@ export function createLayerEditor(): LayerEditor {
         error.hidden = true;
         input.removeAttribute('aria-invalid');
       });
-      const remove = button(`remove-layer-${index}`, 'Remove', true, `Remove hidden layer ${index + 1}`);
+      const remove = button(`remove-layer-${index}`, l10n.t('Remove'), true, l10n.t('Remove hidden layer {0}', index + 1));
       remove.addEventListener('click', () => {
         markEdited();
         widths.splice(index, 1);
         render(Math.min(index, widths.length - 1));
       });
       return el('li', { class: 'layer-item', 'data-layer': index },
-        el('label', { for: id }, `Layer ${index + 1}`), input, el('span', { class: 'field-hint' }, 'units'), remove, error);
+        el('label', { for: id }, l10n.t('Layer {0}', index + 1)), input, el('span', { class: 'field-hint' }, l10n.t('units')), remove, error);
     });
     replaceChildren(list, ...items);
     empty.hidden = widths.length > 0;
     setDisabled(add, widths.length >= MAX_LAYERS);
-    add.title = widths.length >= MAX_LAYERS ? `At most ${MAX_LAYERS} hidden layers` : '';
+    add.title = widths.length >= MAX_LAYERS ? l10n.t('At most {0} hidden layers', MAX_LAYERS) : '';
     // Keep the keyboard where it was: on the next width field, or on "Add layer" when none is left.
     if (focusIndex !== undefined) (focusIndex >= 0 ? list.querySelector<HTMLElement>(`#layer-width-${focusIndex}`) : add)?.focus();
   };
@@ -95,12 +96,12 @@ export function createLayerEditor(): LayerEditor {
   const element = el(
     'div',
     { class: 'layer-editor', role: 'group', 'aria-labelledby': 'layer-editor-heading' },
-    el('span', { id: 'layer-editor-heading', class: 'group-label' }, 'Hidden layers'),
+    el('span', { id: 'layer-editor-heading', class: 'group-label' }, l10n.t('Hidden layers')),
     list,
     empty,
     el('div', { class: 'layer-actions' },
       add,
-      el('label', { for: 'activation', class: 'inline-label' }, 'Activation'),
+      el('label', { for: 'activation', class: 'inline-label' }, l10n.t('Activation')),
       select),
   );
   render();
@@ -121,7 +122,7 @@ export function createLayerEditor(): LayerEditor {
       if (invalid >= 0) {
         const input = list.querySelector<HTMLInputElement>(`#layer-width-${invalid}`)!;
         const error = list.querySelector<HTMLElement>(`#layer-width-${invalid}-error`)!;
-        error.textContent = `A layer needs a whole number of units from 1 to ${MAX_UNITS}.`;
+        error.textContent = l10n.t('A layer needs a whole number of units from 1 to {0}.', MAX_UNITS);
         error.hidden = false;
         input.setAttribute('aria-invalid', 'true');
         return { ok: false, focus: input };

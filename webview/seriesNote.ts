@@ -2,13 +2,12 @@
 // should know that a long run's older stretches are kept as their extremes, not every point.
 import type { RunSeries } from './runs';
 import { formatInteger } from './format';
+import { l10n } from '../src/l10n';
 
 export function seriesNoteText(run: RunSeries | undefined): string | undefined {
   if (!run || run.recordedPoints <= run.train.length) return undefined;
-  return (
-    `The chart keeps ${formatInteger(run.train.length)} of the ${formatInteger(run.recordedPoints)} errors this run recorded: ` +
-    'each thinned stretch keeps its first, lowest, highest and last error.'
-  );
+  return l10n.t('The chart keeps {0} of the {1} errors this run recorded: each thinned stretch keeps its first, lowest, highest and last error.',
+    formatInteger(run.train.length), formatInteger(run.recordedPoints));
 }
 
 export function renderSeriesNote(note: HTMLElement, run: RunSeries | undefined): void {

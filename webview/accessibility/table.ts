@@ -1,6 +1,7 @@
 // Text alternative to the chart: the current run's last recorded points as a table.
 // It is always in the accessibility tree; sighted users open it from a <details> toggle.
 import { el, replaceChildren } from '../dom';
+import { l10n } from '../../src/l10n';
 import { formatInteger, formatSignificant } from '../format';
 import type { RunSeries } from '../runs';
 import { SUM_AXIS_TITLE } from '../errorUnit';
@@ -20,8 +21,8 @@ export function renderErrorTable(table: HTMLTableElement, run: RunSeries | undef
   // The same numbers the chart draws: sums, or with a test split means per row.
   const headings = table.tHead?.rows[0]?.cells;
   if (headings) {
-    headings[1].textContent = run?.unit === 'mean' ? 'Mean error per training row' : SUM_AXIS_TITLE;
-    headings[2].textContent = run?.unit === 'mean' ? 'Mean error per test row' : 'Error on test rows';
+    headings[1].textContent = run?.unit === 'mean' ? l10n.t('Mean error per training row') : SUM_AXIS_TITLE;
+    headings[2].textContent = run?.unit === 'mean' ? l10n.t('Mean error per test row') : l10n.t('Error on test rows');
     if (regularization) headings[3].textContent = penalizedColumnTitle(regularization, run!.unit);
   }
   replaceChildren(
@@ -39,24 +40,24 @@ export function renderErrorTable(table: HTMLTableElement, run: RunSeries | undef
       );
     }),
   );
-  if (points.length === 0) body.append(el('tr', {}, el('td', { colspan: 4 }, 'No points recorded yet.')));
+  if (points.length === 0) body.append(el('tr', {}, el('td', { colspan: 4 }, l10n.t('No points recorded yet.'))));
 }
 
 export function createErrorTable(): HTMLTableElement {
   return el(
     'table',
     { id: 'error-table', class: 'data-table error-table' },
-    el('caption', {}, `Last ${TABLE_ROWS} recorded errors of the current run`),
+    el('caption', {}, l10n.t('Last {0} recorded errors of the current run', TABLE_ROWS)),
     el(
       'thead',
       {},
       el(
         'tr',
         {},
-        el('th', { scope: 'col', class: 'numeric' }, 'Iteration'),
+        el('th', { scope: 'col', class: 'numeric' }, l10n.t('Iteration')),
         el('th', { scope: 'col', class: 'numeric' }, SUM_AXIS_TITLE),
-        el('th', { scope: 'col', class: 'numeric test-column' }, 'Error on test rows'),
-        el('th', { scope: 'col', class: 'numeric penalty-column' }, 'Error + penalty for all training instances'),
+        el('th', { scope: 'col', class: 'numeric test-column' }, l10n.t('Error on test rows')),
+        el('th', { scope: 'col', class: 'numeric penalty-column' }, l10n.t('Error + penalty for all training instances')),
       ),
     ),
     el('tbody'),
