@@ -3,6 +3,7 @@
 // data rows drawn on top. Canvas cannot use CSS variables, so the theme colours are read with
 // getComputedStyle and re-read on theme change (refreshTheme).
 import type { BoundaryView } from '../src/protocol';
+import { l10n } from '../src/l10n';
 import { contourSegments } from './boundaryContour';
 import { formatSignificant } from './format';
 import { cssRgb, mixRgb, themeRgb, type Rgb } from './theme';
@@ -101,8 +102,8 @@ export class DecisionBoundary {
     this.canvas.dataset.iteration = String(boundary.iteration);
     this.canvas.dataset.runId = boundary.runId;
     this.canvas.setAttribute('aria-label',
-      `Decision boundary at iteration ${boundary.iteration}: the prediction over ${boundary.x.label} (across) and ${boundary.y.label} (up), ` +
-      `with the ${boundary.points.length} data rows on top.`);
+      l10n.t('Decision boundary at iteration {0}: the prediction over {1} (across) and {2} (up), with the {3} data rows on top.',
+        boundary.iteration, boundary.x.label, boundary.y.label, boundary.points.length));
     if (!unchanged) this.requestRender();
     return true;
   }

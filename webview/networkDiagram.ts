@@ -3,6 +3,7 @@
 // theme change needs no redraw). Biases and weights show on hover. Redrawn at most once per
 // animation frame; while the layer sizes stay the same only attributes change, no elements.
 import type { LayerParameters } from '../src/core/types';
+import { l10n } from '../src/l10n';
 import { replaceChildren, svgEl } from './dom';
 import { formatSignificant } from './format';
 import { drawCounts, drawingScheduler } from './throttle';
@@ -58,9 +59,9 @@ function layerName(index: number, count: number): string {
 }
 
 function unitName(layer: number, unit: number, sizes: number[], inputNames?: readonly string[]): string {
-  if (layer === 0) return `input ${inputNames?.[unit] ?? `x${unit + 1}`}`;
-  if (layer < sizes.length - 1) return `hidden ${layer}, unit ${unit + 1}`;
-  return sizes[layer] === 1 ? 'output' : `output ${unit + 1}`;
+  if (layer === 0) return l10n.t('input {0}', inputNames?.[unit] ?? `x${unit + 1}`);
+  if (layer < sizes.length - 1) return l10n.t('hidden {0}, unit {1}', layer, unit + 1);
+  return sizes[layer] === 1 ? l10n.t('output') : l10n.t('output {0}', unit + 1);
 }
 
 export class NetworkDiagram {
@@ -88,7 +89,7 @@ export class NetworkDiagram {
     const { width, height } = GEOMETRY[kind];
     this.element = svgEl('svg', {
       id: 'network-diagram', class: `network-diagram network-${kind}`, viewBox: `0 0 ${width} ${height}`,
-      role: 'img', 'aria-label': 'Network diagram: no network yet', 'data-layer-sizes': '', 'data-edge-count': 0,
+      role: 'img', 'aria-label': l10n.t('Network diagram: no network yet'), 'data-layer-sizes': '', 'data-edge-count': 0,
     });
     // Not deferred while scrolled away (only while the view is hidden): its data attributes and hovers stay current.
     this.requestRender = drawingScheduler('network', () => this.render());
@@ -276,10 +277,10 @@ export class NetworkDiagram {
 
   private describePlain(): string {
     const sizes = layerSizes(this.layers);
-    if (sizes.length === 0) return 'Network diagram: no network yet';
+    if (sizes.length === 0) return l10n.t('Network diagram: no network yet');
     const hidden = sizes.slice(1, -1);
-    const middle = hidden.length === 0 ? 'no hidden layer' : `hidden layers of ${hidden.join(', ')} units (${this.activation})`;
-    return `Network diagram: ${sizes[0]} inputs, ${middle}, ${sizes[sizes.length - 1]} output. The values are in "Weights and bias".`;
+    const middle = hidden.length === 0 ? l10n.t('no hidden layer') : l10n.t('hidden layers of {0} units ({1})', hidden.join(', '), this.activation);
+    return l10n.t('Network diagram: {0} inputs, {1}, {2} output. The values are in "Weights and bias".', sizes[0]!, middle, sizes[sizes.length - 1]!);
   }
 }
 
@@ -287,7 +288,7 @@ export class NetworkDiagram {
 export function unitHover(layers: LayerParameters[], layer: number, unit: number, sizes: number[], inputNames?: readonly string[]): string {
   const parameters = layers[layer - 1]!;
   const weights = parameters.weights[unit]!;
-  const listed = weights.slice(0, 12).map((weight, input) => `  from ${unitName(layer - 1, input, sizes, inputNames)}: ${formatSignificant(weight, 6)}`);
-  if (weights.length > listed.length) listed.push(`  … and ${weights.length - listed.length} more`);
-  return [`${unitName(layer, unit, sizes)}: bias ${formatSignificant(parameters.biases[unit]!, 6)}`, 'weights in:', ...listed].join('\n');
+  const listed = weights.slice(0, 12).map((weight, input) => `  ${l10n.t('from {0}: {1}', unitName(layer - 1, input, sizes, inputNames), formatSignificant(weight, 6))}`);
+  if (weights.length > listed.length) listed.push(`  ${l10n.t('… and {0} more', weights.length - listed.length)}`);
+  return [l10n.t('{0}: bias {1}', unitName(layer, unit, sizes), formatSignificant(parameters.biases[unit]!, 6)), l10n.t('weights in:'), ...listed].join('\n');
 }
