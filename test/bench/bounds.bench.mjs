@@ -12,6 +12,6 @@ const result = spawnSync(process.execPath, [path.join(root, 'test/harness/run-in
   env: { ...process.env, NNL_EXTENSION_TESTS_PATH: path.join(root, 'out/test/bench/bounds/index.js') },
   encoding: 'utf8',
 });
-const report = (result.stdout + result.stderr).split('\n').filter((line) => /^bounds:|^  (worst|case)/.test(line));
+const report = (result.stdout + result.stderr).split('\n').filter((line) => /^bounds:|^  (worst|case)|^    (host|extension-host|progress)/.test(line));
 console.log(report.length ? report.join('\n') : `bounds: no report (exit ${result.status})\n${result.stdout}\n${result.stderr}`);
 process.exitCode = result.status ?? 1;
