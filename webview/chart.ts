@@ -13,6 +13,7 @@ import {
   type ChartOptions,
 } from 'chart.js';
 import { formatCompact, formatInteger, formatSignificant } from './format';
+import { l10n } from '../src/l10n';
 import { CHART_AXIS, type ChartPoint, type RunSeries } from './runs';
 import type { ThemeColors } from './theme';
 import { drawingScheduler, STREAM_REDRAW_MS } from './throttle';
@@ -48,8 +49,8 @@ function seriesOf(run: RunSeries, curve: CurveKind): ChartPoint[] {
 
 /** Each curve's legend entry; with a penalty both training curves say which one they are. */
 function curveLabel(run: RunSeries, label: string, curve: CurveKind, compact: boolean): string {
-  if (curve === 'test') return `${label}, test rows`;
-  const trainLabel = run.info.testRows > 0 ? `${label}, training rows` : label;
+  if (curve === 'test') return l10n.t('{0}, test rows', label);
+  const trainLabel = run.info.testRows > 0 ? l10n.t('{0}, training rows', label) : label;
   const regularization = run.penalized ? run.info.settings.regularization : undefined;
   if (!regularization) return trainLabel;
   return curve === 'penalized' ? penalizedLegendLabel(trainLabel, regularization, compact) : unpenalizedLegendLabel(trainLabel, compact);
@@ -76,8 +77,8 @@ declare global {
  */
 function legendLabel(run: RunSeries, compact: boolean, severalFiles: boolean): string {
   const rate = run.info.settings.learningRate;
-  if (!compact) return `${run.info.datasetName} (learning rate ${rate})`;
-  return severalFiles ? `${run.info.datasetName}, lr ${rate}` : `lr ${rate}`;
+  if (!compact) return l10n.t('{0} (learning rate {1})', run.info.datasetName, rate);
+  return severalFiles ? l10n.t('{0}, lr {1}', run.info.datasetName, rate) : l10n.t('lr {0}', rate);
 }
 
 export class ErrorChart {
@@ -207,7 +208,7 @@ export class ErrorChart {
       scales: {
         x: {
           type: 'linear',
-          title: { display: true, text: 'Iteration', font: titleFont },
+          title: { display: true, text: l10n.t('Iteration'), font: titleFont },
           ticks: { callback: (value) => formatCompact(Number(value)), maxTicksLimit: compact ? 4 : 8, maxRotation: 0 },
         },
         y: {
@@ -220,7 +221,7 @@ export class ErrorChart {
         legend: { position: 'bottom', labels: { boxWidth: compact ? 10 : 24, boxHeight: compact ? 2 : 2, font: { size: compact ? 10 : 12 } } },
         tooltip: {
           callbacks: {
-            title: (items) => (items[0] ? `Iteration ${formatInteger(items[0].parsed.x ?? 0)}` : ''),
+            title: (items) => (items[0] ? l10n.t('Iteration {0}', formatInteger(items[0].parsed.x ?? 0)) : ''),
             label: (item) => `${item.dataset.label ?? ''}: ${formatSignificant(item.parsed.y ?? NaN, 6)}`,
           },
         },

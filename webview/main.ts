@@ -22,6 +22,7 @@ import { readThemeColors, watchTheme } from './theme';
 import { drawingScheduler, intervalThrottle, STREAM_REDRAW_MS } from './throttle';
 import { loadState, post, saveState } from './vscodeApi';
 import { mountPanes } from './panes/registry';
+import { l10n } from '../src/l10n';
 
 /** Words for screen readers update at most this often while training: faster is only noise. */
 const TEXT_UPDATE_MS = 1000;
@@ -98,20 +99,21 @@ function heatmapsToShow(): UnitHeatmapsView | undefined {
 }
 
 function chartSummary(run: RunSeries | undefined): string {
-  if (!run || run.train.length === 0) return 'Error chart: no points yet';
+  if (!run || run.train.length === 0) return l10n.t('Error chart: no points yet');
   const first = run.train[0]!;
   const last = run.train[run.train.length - 1]!;
-  const what = run.unit === 'mean' ? 'mean error per training row' : 'error';
   const regularization = regularizationOf(run);
   const penalized = run.penalized?.[run.penalized.length - 1];
   const withPenalty = regularization && penalized
-    ? `A dotted curve adds the ${penaltyName(regularization)} once per training row: ${formatSignificant(penalized.y, 4)} at iteration ${formatInteger(penalized.x)}. `
+    ? l10n.t('A dotted curve adds the {0} once per training row: {1} at iteration {2}. ', penaltyName(regularization), formatSignificant(penalized.y, 4), formatInteger(penalized.x))
     : '';
+  const values = [runs.runs.length, formatSignificant(first.y, 4), formatInteger(first.x), formatSignificant(last.y, 4), formatInteger(last.x)] as const;
   return (
-    `Error chart of ${runs.runs.length} run(s). Current run: ${what} ${formatSignificant(first.y, 4)} at iteration ` +
-    `${formatInteger(first.x)}, ${formatSignificant(last.y, 4)} at iteration ${formatInteger(last.x)}. ` + withPenalty +
-    'The values are in the table "Error values as a table". ' +
-    'To see the weights at a recorded iteration, move along the curve with the arrow keys and press Enter.'
+    (run.unit === 'mean'
+      ? l10n.t('Error chart of {0} run(s). Current run: mean error per training row {1} at iteration {2}, {3} at iteration {4}. ', ...values)
+      : l10n.t('Error chart of {0} run(s). Current run: error {1} at iteration {2}, {3} at iteration {4}. ', ...values)) +
+    withPenalty +
+    l10n.t('The values are in the table "Error values as a table". To see the weights at a recorded iteration, move along the curve with the arrow keys and press Enter.')
   );
 }
 

@@ -4,31 +4,32 @@
 import type { Regularization } from '../src/core/regularization';
 import type { ErrorUnit } from './errorUnit';
 import type { RunSeries } from './runs';
+import { l10n } from '../src/l10n';
 
 /** Dotted, where the test curve is dashed and the training curve solid. */
 export const PENALIZED_DASH = [2, 3];
 
 /** "L2 penalty (rate 0.001)". */
 export function penaltyName(regularization: Regularization): string {
-  return `${regularization.kind} penalty (rate ${regularization.rate})`;
+  return l10n.t('{0} penalty (rate {1})', regularization.kind, regularization.rate);
 }
 
 /** The legend entry for a run's penalised curve: full in the panel, short in the side bar. */
 export function penalizedLegendLabel(runLabel: string, regularization: Regularization, compact: boolean): string {
-  return compact ? `${runLabel}, error + ${regularization.kind} penalty` : `${runLabel}, error + ${penaltyName(regularization)}`;
+  return compact ? l10n.t('{0}, error + {1} penalty', runLabel, regularization.kind) : l10n.t('{0}, error + {1}', runLabel, penaltyName(regularization));
 }
 
 /** The legend entry for the same run's training curve without the penalty, so the two are told apart. */
 export function unpenalizedLegendLabel(runLabel: string, compact: boolean): string {
-  return compact ? `${runLabel}, error alone` : `${runLabel}, error without the penalty`;
+  return compact ? l10n.t('{0}, error alone', runLabel) : l10n.t('{0}, error without the penalty', runLabel);
 }
 
 /** The table's column heading, beside the tutorial's "Error for all training instances" (or, with a
  *  test split, "Mean error per training row"). */
 export function penalizedColumnTitle(regularization: Regularization, unit: ErrorUnit): string {
   return unit === 'mean'
-    ? `Mean error + ${regularization.kind} penalty per training row`
-    : `Error + ${regularization.kind} penalty for all training instances`;
+    ? l10n.t('Mean error + {0} penalty per training row', regularization.kind)
+    : l10n.t('Error + {0} penalty for all training instances', regularization.kind);
 }
 
 /** The run's regularization, when it has a penalised series to show. */

@@ -2,6 +2,7 @@
 // values. Each field keeps its last valid value, so a half-typed "1.45, -" leaves the cards on
 // the last good numbers while the field explains what is wrong.
 import { TUTORIAL_INPUTS, type LessonInputs } from '../../src/lesson/checkpoints';
+import { l10n } from '../../src/l10n';
 import { button } from '../buttons';
 import { el } from '../dom';
 
@@ -16,16 +17,16 @@ interface FieldSpec {
 
 /** In the tutorial's order: the dot product, the first prediction, the wrong one, the learning rate. */
 const FIELDS: FieldSpec[] = [
-  { key: 'inputVector', label: 'input_vector', hint: 'dot product' },
-  { key: 'weights1', label: 'weights_1', hint: 'dot product' },
-  { key: 'weights2', label: 'weights_2', hint: 'dot product' },
-  { key: 'firstInput', label: 'input_vector', hint: 'first prediction' },
-  { key: 'firstTarget', label: 'target', hint: 'first prediction' },
-  { key: 'weights', label: 'weights', hint: 'the network' },
-  { key: 'bias', label: 'bias', hint: 'the network' },
-  { key: 'wrongInput', label: 'input_vector', hint: 'wrong prediction' },
-  { key: 'wrongTarget', label: 'target', hint: 'wrong prediction' },
-  { key: 'learningRate', label: 'learning_rate', hint: 'update step' },
+  { key: 'inputVector', label: 'input_vector', hint: l10n.t('dot product') },
+  { key: 'weights1', label: 'weights_1', hint: l10n.t('dot product') },
+  { key: 'weights2', label: 'weights_2', hint: l10n.t('dot product') },
+  { key: 'firstInput', label: 'input_vector', hint: l10n.t('first prediction') },
+  { key: 'firstTarget', label: 'target', hint: l10n.t('first prediction') },
+  { key: 'weights', label: 'weights', hint: l10n.t('the network') },
+  { key: 'bias', label: 'bias', hint: l10n.t('the network') },
+  { key: 'wrongInput', label: 'input_vector', hint: l10n.t('wrong prediction') },
+  { key: 'wrongTarget', label: 'target', hint: l10n.t('wrong prediction') },
+  { key: 'learningRate', label: 'learning_rate', hint: l10n.t('update step') },
 ];
 
 export const LESSON_FIELDS: Readonly<Record<LessonKey, { label: string; hint: string }>> = Object.fromEntries(
@@ -43,15 +44,15 @@ function parseField(key: LessonKey, text: string): Parsed {
   const parts = text.trim().replace(/^\[|\]$/g, '').split(/[\s,;]+/).filter(Boolean);
   const numbers = parts.map(Number);
   const bad = parts.find((part, index) => part === '' || !Number.isFinite(numbers[index]));
-  if (bad !== undefined) return { ok: false, message: `"${bad}" is not a finite number.` };
+  if (bad !== undefined) return { ok: false, message: l10n.t('"{0}" is not a finite number.', bad) };
   if (Array.isArray(expected)) {
     if (numbers.length !== expected.length) {
-      return { ok: false, message: `Needs ${expected.length} numbers separated by commas, e.g. ${expected.join(', ')}.` };
+      return { ok: false, message: l10n.t('Needs {0} numbers separated by commas, e.g. {1}.', expected.length, expected.join(', ')) };
     }
     return { ok: true, value: numbers };
   }
-  if (numbers.length !== 1) return { ok: false, message: `Needs one number, e.g. ${expected}.` };
-  if (key === 'learningRate' && numbers[0]! <= 0) return { ok: false, message: 'The learning rate must be greater than 0, e.g. 0.1.' };
+  if (numbers.length !== 1) return { ok: false, message: l10n.t('Needs one number, e.g. {0}.', String(expected)) };
+  if (key === 'learningRate' && numbers[0]! <= 0) return { ok: false, message: l10n.t('The learning rate must be greater than 0, e.g. 0.1.') };
   return { ok: true, value: numbers[0]! };
 }
 
@@ -125,12 +126,12 @@ export function createLessonInputs(onChange: (inputs: LessonInputs) => void): Le
     if (changed) onChange(structuredClone(good));
   };
 
-  const resetButton = button('lesson-reset', "Reset to the tutorial's values", true);
+  const resetButton = button('lesson-reset', l10n.t('Reset to the tutorial\'s values'), true);
   resetButton.addEventListener('click', reset);
 
   const element = el(
     'div',
-    { id: 'lesson-inputs', class: 'lesson-inputs', role: 'group', 'aria-label': 'Lesson inputs' },
+    { id: 'lesson-inputs', class: 'lesson-inputs', role: 'group', 'aria-label': l10n.t('Lesson inputs') },
     el('div', { class: 'lesson-fields' }, ...fields.map(({ spec, input, error }) =>
       el('div', { class: 'lesson-field' },
         // Name and hint on lines of their own, so every field's box lines up in the grid.

@@ -3,6 +3,7 @@
 import { computeCheckpoints, TUTORIAL_INPUTS, type Checkpoint, type CheckpointValue, type LessonInputs } from '../../src/lesson/checkpoints';
 import type { LessonCheckpoint } from '../../src/protocol';
 import { el, replaceChildren } from '../dom';
+import { l10n } from '../../src/l10n';
 import { post } from '../vscodeApi';
 import { EXERCISE_LINKS } from '../../src/lesson/exerciseLinks';
 import { formatSignificant, formatValue } from '../format';
@@ -30,10 +31,10 @@ function displayOurs(value: CheckpointValue, printed: string | undefined): strin
 const fullOurs = (ours: CheckpointValue['ours']) => (typeof ours === 'number' ? String(ours) : JSON.stringify(ours));
 
 function agreementCell(value: CheckpointValue, printed: string | undefined): HTMLTableCellElement {
-  if (value.agrees === true) return el('td', { class: 'agreement agrees', 'data-agrees': 'true', 'aria-label': 'agrees with the tutorial' }, '✓');
-  if (value.agrees === false) return el('td', { class: 'agreement differs', 'data-agrees': 'false', 'aria-label': 'differs from the tutorial' }, '✗');
+  if (value.agrees === true) return el('td', { class: 'agreement agrees', 'data-agrees': 'true', 'aria-label': l10n.t('agrees with the tutorial') }, '✓');
+  if (value.agrees === false) return el('td', { class: 'agreement differs', 'data-agrees': 'false', 'aria-label': l10n.t('differs from the tutorial') }, '✗');
   // The tutorial printed a value, but for its own inputs: nothing to compare ours with.
-  if (printed !== undefined) return el('td', { class: 'agreement', 'aria-label': 'not compared: the inputs changed' }, '—');
+  if (printed !== undefined) return el('td', { class: 'agreement', 'aria-label': l10n.t('not compared: the inputs changed') }, '—');
   return el('td', { class: 'agreement' });
 }
 
@@ -55,7 +56,7 @@ function valueRow(value: CheckpointValue, printed: string | undefined): HTMLTabl
 /** A link-like button to the input's field: "which input_vector?" is answered by going there. */
 function inputLink(key: LessonKey): HTMLElement {
   const { label, hint } = LESSON_FIELDS[key];
-  const link = el('button', { type: 'button', class: 'input-link', 'data-input': key, title: `Edit ${label} (${hint})`, 'aria-label': `Edit ${label} (${hint})` }, el('code', {}, label));
+  const link = el('button', { type: 'button', class: 'input-link', 'data-input': key, title: l10n.t('Edit {0} ({1})', label, hint), 'aria-label': l10n.t('Edit {0} ({1})', label, hint) }, el('code', {}, label));
   link.addEventListener('click', () => {
     const field = document.getElementById(`lesson-input-${key}`) as HTMLInputElement | null;
     field?.scrollIntoView({ block: 'center' });
@@ -72,7 +73,7 @@ function card(checkpoint: Checkpoint, index: number, focused: boolean): HTMLElem
     'article',
     { class: 'checkpoint', 'data-checkpoint': checkpoint.id, 'data-focused': focused ? 'true' : undefined, 'aria-labelledby': headingId, tabindex: -1 },
     el('h3', { id: headingId }, `${index + 1}. ${checkpoint.title}`),
-    el('p', { class: 'checkpoint-uses' }, 'Uses ', ...checkpoint.inputs.map(inputLink)),
+    el('p', { class: 'checkpoint-uses' }, l10n.t('Uses '), ...checkpoint.inputs.map(inputLink)),
     el(
       'div',
       { class: 'table-scroll' },
@@ -80,11 +81,11 @@ function card(checkpoint: Checkpoint, index: number, focused: boolean): HTMLElem
         'table',
         { class: 'data-table checkpoint-table' },
         el('thead', {}, el('tr', {},
-          el('th', { scope: 'col' }, 'Name'),
-          el('th', { scope: 'col' }, 'Formula'),
-          el('th', { scope: 'col', class: 'numeric' }, 'Ours'),
-          el('th', { scope: 'col', class: 'numeric' }, 'Tutorial prints'),
-          el('th', { scope: 'col' }, el('span', { class: 'visually-hidden' }, 'Agrees'), '✓'),
+          el('th', { scope: 'col' }, l10n.t('Name')),
+          el('th', { scope: 'col' }, l10n.t('Formula')),
+          el('th', { scope: 'col', class: 'numeric' }, l10n.t('Ours')),
+          el('th', { scope: 'col', class: 'numeric' }, l10n.t('Tutorial prints')),
+          el('th', { scope: 'col' }, el('span', { class: 'visually-hidden' }, l10n.t('Agrees')), '✓'),
         )),
         el('tbody', {}, ...checkpoint.values.map((value, i) => valueRow(value, printed[i]))),
       ),
@@ -97,12 +98,12 @@ function card(checkpoint: Checkpoint, index: number, focused: boolean): HTMLElem
 /** "Write it yourself": buttons that open the learner's neural_network.py at these functions. */
 function exerciseLinks(id: Checkpoint['id']): HTMLElement {
   const links = EXERCISE_LINKS[id].map((fn) => {
-    const label = `Write ${fn} yourself in neural_network.py`;
+    const label = l10n.t('Write {0} yourself in neural_network.py', fn);
     const link = el('button', { type: 'button', class: 'input-link exercise-link', 'data-exercise': fn, title: label, 'aria-label': label }, el('code', {}, fn));
     link.addEventListener('click', () => post({ type: 'openExercise', function: fn }));
     return link;
   });
-  return el('p', { class: 'exercise-links' }, 'Write it yourself: ', ...links.flatMap((link, i) => (i === 0 ? [link] : [', ', link])));
+  return el('p', { class: 'exercise-links' }, l10n.t('Write it yourself: '), ...links.flatMap((link, i) => (i === 0 ? [link] : [', ', link])));
 }
 
 export interface LessonView {
@@ -128,7 +129,7 @@ export function createLessonView(): LessonView {
     } catch (error) {
       // The inputs are validated, so this is a bug in the core: say so and keep the last cards.
       failure.hidden = false;
-      failure.textContent = `Could not compute the lesson: ${error instanceof Error ? error.message : String(error)}`;
+      failure.textContent = l10n.t('Could not compute the lesson: {0}', error instanceof Error ? error.message : String(error));
       return;
     }
     failure.hidden = true;
@@ -138,7 +139,7 @@ export function createLessonView(): LessonView {
 
   const form = createLessonInputs(render);
   const elements = [
-    el('p', { class: 'note' }, 'Every value below is computed in this view by the same code that trains your networks. Change an input and every later number follows.'),
+    el('p', { class: 'note' }, l10n.t('Every value below is computed in this view by the same code that trains your networks. Change an input and every later number follows.')),
     form.element,
     changedNote,
     failure,
