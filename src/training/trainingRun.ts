@@ -7,6 +7,7 @@ import type { Accuracy, Checkpoint, WorkerAcknowledge, WorkerReply, WorkerStart,
 import { endMessage } from './runMessages';
 import type { RunDiagnosis } from './runDiagnosis';
 import type { Platform, StopFlag, WorkerHandle } from '../platform/platform';
+import { unpackModel } from './modelTransfer';
 import { BoundedSeries, type SeriesBounds } from './decimation';
 
 export interface RunData {
@@ -119,7 +120,7 @@ export class TrainingRun {
           this.iteration = reply.iteration;
           this.accuracy = reply.accuracy;
           this.diagnosis = reply.diagnosis;
-          finish(reply.status, reply.detail, reply.model);
+          finish(reply.status, reply.detail, reply.model && unpackModel(reply.model));
         }
       });
       this.worker.onError((error) => finish('failed', error.message));

@@ -13,6 +13,7 @@ import { FULL_PARAMETERS_MAX_VALUES, summarizeLayerValues } from './parameterSum
 import type { Accuracy, Checkpoint, WorkerAcknowledge, WorkerReply, WorkerStart, WorkerStop } from './workerProtocol';
 import { nextTask, type WorkerPort } from '../platform/workerPort';
 import { runTo } from './runToWorker';
+import { packModel } from './modelTransfer';
 import type { RunToReply, WorkerRunTo } from './runToProtocol';
 import { TAIL_RECORDS } from '../core/errorTail';
 import { diagnoseRun, type RunDiagnosis } from './runDiagnosis';
@@ -205,7 +206,7 @@ async function end(
   completed?: { recentErrors: number[]; stopRequested: () => boolean | Promise<boolean> },
 ): Promise<void> {
   const finite = network.hasFiniteParameters();
-  const model = finite ? snapshot : undefined;
+  const model = finite ? packModel(snapshot, network.layers) : undefined;
   const classifies = finite && network.output === 'sigmoid';
   const accuracies = classifies
     ? { train: accuracy(network, start.inputs, start.targets), test: accuracy(network, start.testInputs, start.testTargets) }

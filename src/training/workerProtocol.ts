@@ -3,6 +3,7 @@ import type { ErrorPoint, LayerParameters, ModelSnapshot } from '../core/types';
 import type { UnitHeatmaps } from '../core/heatmaps';
 import type { LayerSummary, RunStatus, TrainingSettings } from '../protocol';
 import type { RunDiagnosis } from './runDiagnosis';
+import type { PackedModel } from './modelTransfer';
 
 export interface WorkerStart {
   type: 'start';
@@ -76,7 +77,8 @@ export type WorkerReply =
       status: RunStatus;
       iteration: number;
       detail: string;
-      model?: ModelSnapshot;
+      /** Packed for the transfer (modelTransfer.ts); the host unpacks it into a ModelSnapshot. */
+      model?: PackedModel;
       accuracy?: { train: Accuracy; test: Accuracy };
       /** For a completed run: the facts and followed advice the end message reports (runDiagnosis.ts). */
       diagnosis?: RunDiagnosis;
