@@ -89,7 +89,7 @@ export async function step(services: Services, target?: unknown, until?: number)
   const editor = vscode.window.visibleTextEditors.find((candidate) => candidate.document === document);
   if (row && editor) {
     const range = new vscode.Range(document.positionAt(row.offset), document.positionAt(row.offset + row.length));
-    editor.setDecorations(pickedRow(), [{ range, hoverMessage: `SGD picked this row at iteration ${taken.iteration}` }]);
+    editor.setDecorations(pickedRow(), [{ range, hoverMessage: vscode.l10n.t('SGD picked this row at iteration {0}', taken.iteration) }]);
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
   return taken;
