@@ -10,7 +10,9 @@ export async function runTo(request: WorkerRunTo, stopRequested: () => boolean |
   network.sampler.restore(request.sampler);
   // One recorded error (at the first step) instead of one per errorInterval: the debugger shows none of them.
   const trainer = createTrainer(network, request.inputs, request.targets, { iterations: request.steps, errorInterval: Math.max(1, request.steps), batchSize: request.batchSize });
-  let steps = 1000;
+  // The first chunk is one step: a thousand of a [256]×8 net take seconds, which no Stop could interrupt.
+  // The size then doubles (or follows the measured speed) up to CHUNK_TARGET_MS of work.
+  let steps = 1;
   let lastPost = performance.now();
   for (;;) {
     const started = performance.now();

@@ -97,7 +97,9 @@ async function train(
   const penalizedPoints = network.regularization ? new BoundedSeries(MESSAGE_POINTS) : undefined;
   let recordedPoints = 0;
   let checkpoints: Checkpoint[] = [];
-  let steps = 1000;
+  // The first chunk is one step: a thousand of a [256]×8 net take seconds, which no Stop could interrupt.
+  // The size then doubles (or follows the measured speed) up to CHUNK_TARGET_MS of work.
+  let steps = 1;
   let lastPost = performance.now();
   let lastParameters = -Infinity;
   let lastBoundary = -Infinity;
