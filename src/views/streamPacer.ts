@@ -26,14 +26,21 @@ const realClock: PacerClock = {
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
-/** Two progress batches of one run as one: the points of both, the latest of everything else. */
+/**
+ * Two progress batches of one run as one: the points of both, the latest of everything else — the
+ * parameters (or their summary) of the later batch that carries them (the worker sends them with
+ * only some batches).
+ */
 export function mergeProgress(earlier: Progress, later: Progress): Progress {
+  const withParameters = later.parameters.length > 0 || later.parameterSummary !== undefined ? later : earlier;
   const merged: Progress = {
     ...later,
     points: earlier.points.concat(later.points),
     testPoints: earlier.testPoints.concat(later.testPoints),
-    parameters: later.parameters.length > 0 ? later.parameters : earlier.parameters,
+    parameters: withParameters.parameters,
   };
+  if (withParameters.parameterSummary !== undefined) merged.parameterSummary = withParameters.parameterSummary;
+  else delete merged.parameterSummary;
   if (earlier.penalizedPoints || later.penalizedPoints) merged.penalizedPoints = (earlier.penalizedPoints ?? []).concat(later.penalizedPoints ?? []);
   return merged;
 }

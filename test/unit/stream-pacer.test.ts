@@ -109,14 +109,18 @@ describe('StreamPacer (what a run streams to the webviews)', () => {
     // 2 s of a worker's stream: progress every 50 ms, a boundary every 250 ms.
     for (let time = 0; time < 2000; time += 50) {
       clock.advance(time);
-      pacer.post({ type: 'progress', runId: 'a', datasetUri: 'file:///a.nn.json', points: [[time, 1], [time + 25, 1]], testPoints: [], iteration: time, stepsPerSecond: 1, parameters: [{ weights: [[time]], biases: [0] }] });
+      // The worker sends the parameters with every fifth batch only (at most every 250 ms).
+      const parameters = time % 250 === 0 ? [{ weights: [[time]], biases: [0] }] : [];
+      pacer.post({ type: 'progress', runId: 'a', datasetUri: 'file:///a.nn.json', points: [[time, 1], [time + 25, 1]], testPoints: [], iteration: time, stepsPerSecond: 1, parameters });
       if (time % 250 === 0) pacer.post(boundary(time));
     }
     clock.advance(3000);
     const progress = sent.filter((message): message is Extract<HostMessage, { type: 'progress' }> => message.type === 'progress');
     assert.strictEqual(progress.length, 11, '40 batches in 2 s, sent as 11 (at 0, 200, …, 2000 ms)');
     assert.strictEqual(progress.flatMap((message) => message.points).length, 80);
-    assert.deepStrictEqual(progress[progress.length - 1]!.parameters, [{ weights: [[1950]], biases: [0] }], 'the latest parameters');
+    // A merged batch carries the latest parameters among its batches; one with none carries none (the view keeps its last).
+    const parameters = progress.filter((message) => message.parameters.length > 0).map((message) => message.parameters[0]!.weights[0]![0]);
+    assert.deepStrictEqual(parameters, [0, 250, 500, 750, 1000, 1250, 1500, 1750]);
     assert.strictEqual(progress[progress.length - 1]!.iteration, 1950);
     const boundaries = sent.filter((message): message is Extract<HostMessage, { type: 'boundary' }> => message.type === 'boundary');
     assert.deepStrictEqual(boundaries.map((message) => message.boundary.iteration), [0, 250, 750, 1250, 1750], '8 boundaries in 2 s, sent as 5 (at 0, 500, …, 2000 ms), the latest last');
