@@ -17,17 +17,6 @@ export function parameterCount(layers: readonly LayerParameters[]): number {
   return count;
 }
 
-/** The same count from the shape alone, before any network exists. */
-export function parameterCountOf(inputSize: number, hiddenLayers: readonly number[]): number {
-  let count = 0;
-  let inputs = inputSize;
-  for (const units of [...hiddenLayers, 1]) {
-    count += units * (inputs + 1);
-    inputs = units;
-  }
-  return count;
-}
-
 /** A layer's numbers as the core keeps them: weights row-major, one row of `inputSize` per unit. */
 export interface LayerValues {
   readonly units: number;
