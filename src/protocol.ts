@@ -196,7 +196,7 @@ export type HostMessage =
   /** One pane's new data (prediction, step, explanation, lesson, bag of words: src/panes.ts). */
   | PaneMessage
   /** The parameters a run had at a recorded iteration (answer to `inspect`). */
-  | { type: 'checkpoint'; runId: string; iteration: number; parameters: LayerParameters[]; parameterSummary?: LayerSummary[] }
+  | { type: 'parameterSnapshot'; runId: string; iteration: number; parameters: LayerParameters[]; parameterSummary?: LayerSummary[] }
   | { type: 'boundary'; boundary: BoundaryView };
 
 export interface TrainRequest {

@@ -1,7 +1,7 @@
 // Picking a recorded iteration on the error chart: a click picks the current run's recorded
 // point nearest on the x axis; from the keyboard the focused chart moves a cursor with the
 // arrow keys (Page Up/Down jump, Home/End go to the ends) and Enter or Space picks it.
-// The host answers the pick with the parameters recorded there ('checkpoint').
+// The host answers the pick with the parameters recorded there (a 'parameterSnapshot' message).
 import type { ErrorChart } from './chart';
 import { l10n } from '../src/l10n';
 import { el } from './dom';

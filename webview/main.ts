@@ -216,7 +216,7 @@ function handle(message: HostMessage): void {
     case 'pane':
       panes.update(message);
       break;
-    case 'checkpoint':
+    case 'parameterSnapshot':
       inspected = { runId: message.runId, iteration: message.iteration, parameters: message.parameters, parameterSummary: message.parameterSummary };
       renderRunState(true);
       break;

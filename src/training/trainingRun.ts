@@ -3,7 +3,7 @@
 import type { ErrorPoint, LayerParameters, ModelSnapshot } from '../core/types';
 import type { UnitHeatmaps } from '../core/heatmaps';
 import type { LayerSummary, RunEnd, RunInfo, RunStatus, RunView } from '../protocol';
-import type { Accuracy, Checkpoint, WorkerAcknowledge, WorkerReply, WorkerStart, WorkerStop } from './workerProtocol';
+import type { Accuracy, ParameterSnapshot, WorkerAcknowledge, WorkerReply, WorkerStart, WorkerStop } from './workerProtocol';
 import { endMessage } from './runMessages';
 import type { RunDiagnosis } from './runDiagnosis';
 import type { Platform, StopFlag, WorkerHandle } from '../platform/platform';
@@ -53,7 +53,7 @@ export class TrainingRun {
   recordedPoints = 0;
   end?: RunEnd;
   model?: ModelSnapshot;
-  readonly checkpoints: Checkpoint[] = [];
+  readonly parameterSnapshots: ParameterSnapshot[] = [];
   boundary?: { iteration: number; values: number[]; units?: UnitHeatmaps };
   /** With regularization: the training error plus the penalty, recorded at the same iterations, bounded alike. */
   readonly penalized?: BoundedSeries;
@@ -103,7 +103,7 @@ export class TrainingRun {
           this.train.append(reply.points);
           this.test.append(reply.testPoints);
           if (reply.penalizedPoints) this.penalized?.append(reply.penalizedPoints);
-          for (const checkpoint of reply.checkpoints) this.checkpoints.push(checkpoint);
+          for (const snapshot of reply.parameterSnapshots) this.parameterSnapshots.push(snapshot);
           try {
             listener.progress(this, reply);
           } finally {
@@ -166,11 +166,11 @@ export class TrainingRun {
     };
   }
 
-  /** The checkpoint nearest to an iteration (clicking the chart need not hit one exactly). */
-  checkpointNear(iteration: number): Checkpoint | undefined {
-    let best: Checkpoint | undefined;
-    for (const checkpoint of this.checkpoints) {
-      if (!best || Math.abs(checkpoint.iteration - iteration) < Math.abs(best.iteration - iteration)) best = checkpoint;
+  /** The parameter snapshot nearest to an iteration (clicking the chart need not hit one exactly). */
+  parameterSnapshotNear(iteration: number): ParameterSnapshot | undefined {
+    let best: ParameterSnapshot | undefined;
+    for (const snapshot of this.parameterSnapshots) {
+      if (!best || Math.abs(snapshot.iteration - iteration) < Math.abs(best.iteration - iteration)) best = snapshot;
     }
     return best;
   }

@@ -2,7 +2,7 @@
 // What it sends is bounded whatever the dataset says: a progress message per progressIntervalMs at
 // most, and only once the host has handled the previous one (so the host's queue never grows); at
 // most MESSAGE_POINTS of each error series per message (min/max buckets beyond); the parameters a
-// few times a second, as a summary for a network too large to list; checkpoints within a byte budget.
+// few times a second, as a summary for a network too large to list; parameter snapshots within a byte budget.
 // The same loop runs in a worker thread (Node) and in a Web Worker: the entry files in
 // src/platform/node and src/platform/web hand serveTraining the port to the host.
 import { NeuralNetwork, createTrainer, assessSaturation, countCorrect, unitHeatmaps } from '../core';
@@ -10,7 +10,7 @@ import type { ErrorPoint, LayerParameters, ModelSnapshot } from '../core/types';
 import type { LayerSummary } from '../protocol';
 import { BoundedSeries, type SeriesBounds } from './decimation';
 import { FULL_PARAMETERS_MAX_VALUES, summarizeLayerValues } from './parameterSummary';
-import type { Accuracy, Checkpoint, WorkerAcknowledge, WorkerReply, WorkerStart, WorkerStop } from './workerProtocol';
+import type { Accuracy, ParameterSnapshot, WorkerAcknowledge, WorkerReply, WorkerStart, WorkerStop } from './workerProtocol';
 import { nextTask, type WorkerPort } from '../platform/workerPort';
 import { runTo } from './runToWorker';
 import { packModel } from './modelTransfer';
@@ -25,9 +25,9 @@ const MESSAGE_POINTS: SeriesBounds = { buckets: 64, recent: 128 };
 /** The parameters (or a large network's summary) go with a progress message at most this often. */
 const PARAMETERS_INTERVAL_MS = 250;
 /** Parameters are kept at no more than this many recorded iterations (evenly spread) per run… */
-const MAX_CHECKPOINTS = 1000;
+const MAX_SNAPSHOTS = 1000;
 /** …and no more than this many numbers in all (1.6 MB), whatever the network's size. */
-const MAX_CHECKPOINT_VALUES = 200_000;
+const MAX_SNAPSHOT_VALUES = 200_000;
 const BOUNDARY_INTERVAL_MS = 250;
 /**
  * A wide network's boundary grid takes long (48² forward passes: over a second for [256]×8), so the
@@ -83,20 +83,20 @@ async function train(
   };
   const values = network.layers.reduce((sum, layer) => sum + layer.units * (layer.inputSize + 1), 0);
   const summarised = values > FULL_PARAMETERS_MAX_VALUES;
-  // Checkpoints fall on every `checkpointEvery`-th recorded iteration. A chunk is cut to end right
+  // Parameter snapshots fall on every `snapshotEvery`-th recorded iteration. A chunk is cut to end right
   // after such an iteration's update, so the parameters read then are exactly the recorded ones
-  // (chunking never changes the results). A summarised network's checkpoints are summaries.
+  // (chunking never changes the results). A summarised network's parameter snapshots are summaries.
   const recorded = Math.ceil(settings.iterations / settings.errorInterval);
-  const valuesPerCheckpoint = summarised ? 8 * (network.hiddenLayers.length + 1) : values;
-  const checkpointBudget = Math.min(MAX_CHECKPOINTS, Math.floor(MAX_CHECKPOINT_VALUES / valuesPerCheckpoint));
-  const checkpointEvery = settings.errorInterval * Math.max(1, Math.ceil(recorded / checkpointBudget));
-  let nextCheckpoint = 0;
+  const valuesPerSnapshot = summarised ? 8 * (network.hiddenLayers.length + 1) : values;
+  const snapshotBudget = Math.min(MAX_SNAPSHOTS, Math.floor(MAX_SNAPSHOT_VALUES / valuesPerSnapshot));
+  const snapshotEvery = settings.errorInterval * Math.max(1, Math.ceil(recorded / snapshotBudget));
+  let nextSnapshot = 0;
   const points = new BoundedSeries(MESSAGE_POINTS);
   const testPoints = new BoundedSeries(MESSAGE_POINTS);
   // With regularization, a third series beside the training error: the same error plus the penalty.
   const penalizedPoints = network.regularization ? new BoundedSeries(MESSAGE_POINTS) : undefined;
   let recordedPoints = 0;
-  let checkpoints: Checkpoint[] = [];
+  let parameterSnapshots: ParameterSnapshot[] = [];
   // The first chunk is one step: a thousand of a [256]×8 net take seconds, which no Stop could interrupt.
   // The size then doubles (or follows the measured speed) up to CHUNK_TARGET_MS of work.
   let steps = 1;
@@ -120,10 +120,10 @@ async function train(
       penalizedPoints: penalizedPoints?.drain(),
       stepsPerSecond: ((trainer.iteration - iterationAtLastPost) * 1000) / elapsed,
       ...(withParameters ? parametersOf(network, summarised, final) : {}),
-      checkpoints,
+      parameterSnapshots,
     });
     if (withParameters) lastParameters = now;
-    checkpoints = [];
+    parameterSnapshots = [];
     lastPost = now;
     iterationAtLastPost = trainer.iteration;
   };
@@ -131,8 +131,8 @@ async function train(
   for (;;) {
     const chunkStart = performance.now();
     const iterationBefore = trainer.iteration;
-    const untilCheckpoint = nextCheckpoint + 1 - trainer.iteration;
-    const chunk = trainer.run(Math.min(steps, untilCheckpoint));
+    const untilSnapshot = nextSnapshot + 1 - trainer.iteration;
+    const chunk = trainer.run(Math.min(steps, untilSnapshot));
     const now = performance.now();
     points.append(chunk.errors);
     testPoints.append(chunk.testErrors);
@@ -140,12 +140,12 @@ async function train(
     for (const [, error] of chunk.errors) recentErrors.push(error);
     if (recentErrors.length > 2 * TAIL_RECORDS) recentErrors.splice(0, recentErrors.length - TAIL_RECORDS);
     if (penalizedPoints && chunk.penalizedErrors) penalizedPoints.append(chunk.penalizedErrors);
-    if (trainer.iteration === nextCheckpoint + 1 && !chunk.diverged) {
-      checkpoints.push({ iteration: nextCheckpoint, ...parametersOf(network, summarised) });
-      nextCheckpoint += checkpointEvery;
+    if (trainer.iteration === nextSnapshot + 1 && !chunk.diverged) {
+      parameterSnapshots.push({ iteration: nextSnapshot, ...parametersOf(network, summarised) });
+      nextSnapshot += snapshotEvery;
     }
     // Adapt the chunk size so the stop flag is checked about every CHUNK_TARGET_MS.
-    // (A chunk cut short by a checkpoint says as much about the speed as a full one.)
+    // (A chunk cut short by a parameter snapshot says as much about the speed as a full one.)
     const took = now - chunkStart;
     const done = chunk.iteration - iterationBefore;
     if (took > 0.5 && done > 0) steps = Math.max(1, Math.min(1e7, Math.round((done / took) * CHUNK_TARGET_MS)));

@@ -43,7 +43,7 @@ export interface WorkerAcknowledge {
 }
 
 /** The parameters right after the update of a recorded iteration (a summary of them for a large network). */
-export interface Checkpoint {
+export interface ParameterSnapshot {
   iteration: number;
   parameters: LayerParameters[];
   parameterSummary?: LayerSummary[];
@@ -69,7 +69,7 @@ export type WorkerReply =
       /** Sent a few times a second, else absent; a large network sends `parameterSummary` instead. */
       parameters?: LayerParameters[];
       parameterSummary?: LayerSummary[];
-      checkpoints: Checkpoint[];
+      parameterSnapshots: ParameterSnapshot[];
     }
   | { type: 'boundary'; iteration: number; values: number[]; units?: UnitHeatmaps }
   | {

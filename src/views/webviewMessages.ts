@@ -58,8 +58,8 @@ export function handleWebviewMessage(services: Services, message: WebviewMessage
       void step(services, undefined, message.iteration);
       return;
     case 'inspect': {
-      const checkpoint = services.training.byId(message.runId)?.checkpointNear(message.iteration);
-      if (checkpoint) services.hub.broadcast({ type: 'checkpoint', runId: message.runId, ...checkpoint });
+      const snapshot = services.training.byId(message.runId)?.parameterSnapshotNear(message.iteration);
+      if (snapshot) services.hub.broadcast({ type: 'parameterSnapshot', runId: message.runId, ...snapshot });
       return;
     }
     case 'openExercise':

@@ -1,5 +1,5 @@
 // What the views say when the host bounds what it sends: a network too large to list shows a
-// per-layer summary (and its checkpoints too), never a table of a million cells.
+// per-layer summary (and its parameter snapshots too), never a table of a million cells.
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import type { LayerSummary } from '../../src/protocol';
@@ -35,14 +35,14 @@ describe('webview: bounded runs (summarised weights) in Chromium', function () {
     });
   }
 
-  it('a checkpoint of a summarised network shows its summary until "Back to latest"', async function () {
+  it('a parameter snapshot of a summarised network shows its summary until "Back to latest"', async function () {
     page = await harness.open('panel');
     await harness.send(EMPTY_STATE);
     await harness.send({ type: 'runStarted', run: runInfo('wide') });
     await harness.send({ ...progress('wide', errorCurve(0, 30), 3000, [], []), parameterSummary: WIDE } as never);
     await page.waitForFunction(() => document.querySelector('#parameters-summarised') !== null);
     const earlier = WIDE.map((layer) => ({ ...layer, weights: { ...layer.weights, rms: 0.5 } }));
-    await harness.send({ type: 'checkpoint', runId: 'wide', iteration: 1200, parameters: [], parameterSummary: earlier });
+    await harness.send({ type: 'parameterSnapshot', runId: 'wide', iteration: 1200, parameters: [], parameterSummary: earlier });
     await page.waitForFunction(() => /At iteration 1,200/.test(document.querySelector('#parameters-inspect').textContent));
     const rmsCells = await page.$$eval('.parameter-summary tbody tr:first-child td', (cells: any[]) => cells.map((cell) => cell.textContent));
     assert.equal(rmsCells[4], '0.5', 'the weights’ RMS at iteration 1,200');

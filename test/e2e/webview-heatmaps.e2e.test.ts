@@ -128,7 +128,7 @@ describe('webview: what each neuron sees, in Chromium under the CSP', function (
     const { network, state } = trained();
     await send(state);
     await page.waitForSelector('#network-diagram[data-heatmap-count="7"]');
-    await send({ type: 'checkpoint', runId: 'spiral', iteration: 100, parameters: network.parameters() });
+    await send({ type: 'parameterSnapshot', runId: 'spiral', iteration: 100, parameters: network.parameters() });
     await page.waitForSelector('#network-diagram[data-heatmap-count="0"]');
     assert.equal(await page.$$eval('#network-diagram image.unit-heatmap:not([hidden])', (images: any[]) => images.length), 0);
     await send({ type: 'runStarted', run: runInfo('next', { hiddenLayers: [4, 3], activation: 'tanh', inputs: INPUTS }) });

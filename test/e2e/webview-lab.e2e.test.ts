@@ -306,7 +306,7 @@ describe('webview network drawing, decision boundary, step debugger and layer ed
     assert.deepEqual(await page.evaluate(() => window.__nnlabCharts[0].data.datasets.map((d: any) => d.label)), ['lr 0.1, error alone', 'lr 0.1, error + L2 penalty']);
   });
 
-  it('clicking the chart posts inspect for a recorded iteration; the checkpoint replaces the weights until "Back to latest"', async function () {
+  it('clicking the chart posts inspect for a recorded iteration; the parameter snapshot replaces the weights until "Back to latest"', async function () {
     await open();
     await send(EMPTY_STATE);
     await send({ type: 'runStarted', run: runInfo('run-1', {}, 2) });
@@ -325,7 +325,7 @@ describe('webview network drawing, decision boundary, step debugger and layer ed
     assert.deepEqual(await lastPosted(), { type: 'inspect', runId: 'run-1', iteration: 1200 });
 
     const recorded = [{ weights: [[0.5, 0.25]], biases: [-0.125] }];
-    await send({ type: 'checkpoint', runId: 'run-1', iteration: 1200, parameters: recorded });
+    await send({ type: 'parameterSnapshot', runId: 'run-1', iteration: 1200, parameters: recorded });
     await page.waitForSelector('#parameters[data-at-iteration="1200"]');
     assert.match(await page.textContent('#parameters-inspect') ?? '', /At iteration 1,200\./);
     assert.match(await page.textContent('#parameters') ?? '', /weights: \[0\.5, 0\.25\]\s*bias: -0\.125/);

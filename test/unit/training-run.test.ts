@@ -1,6 +1,6 @@
 // The host's view of a worker run, in plain Node against the built dist/worker.js: the parameters
 // kept at recorded iterations are exactly the core's, and a wide network keeps few of them; what the
-// worker sends is bounded (points per message, parameters or their summary, checkpoints in numbers),
+// worker sends is bounded (points per message, parameters or their summary, parameter snapshots in numbers),
 // and it waits for the host to handle a message before it posts the next.
 import * as assert from 'assert';
 import * as path from 'path';
@@ -41,11 +41,11 @@ describe('TrainingRun (worker thread)', function () {
   it('keeps, at each recorded iteration, exactly the parameters the core has after that update', async () => {
     const run = await train(base);
     assert.strictEqual(run.end?.status, 'completed');
-    assert.strictEqual(run.checkpoints.length, 50);
-    for (const checkpoint of [run.checkpoints[0], run.checkpoints[17], run.checkpoints[49]]) {
+    assert.strictEqual(run.parameterSnapshots.length, 50);
+    for (const snapshot of [run.parameterSnapshots[0], run.parameterSnapshots[17], run.parameterSnapshots[49]]) {
       const network = new NeuralNetwork({ learningRate: 0.1, seed: 3 });
-      network.train(INPUTS, TARGETS, checkpoint.iteration + 1);
-      assert.deepStrictEqual(checkpoint.parameters, network.parameters(), `iteration ${checkpoint.iteration}`);
+      network.train(INPUTS, TARGETS, snapshot.iteration + 1);
+      assert.deepStrictEqual(snapshot.parameters, network.parameters(), `iteration ${snapshot.iteration}`);
     }
     const reference = new NeuralNetwork({ learningRate: 0.1, seed: 3 });
     assert.deepStrictEqual(run.train.points().map(([, error]) => error), reference.train(INPUTS, TARGETS, 5000));
@@ -59,11 +59,11 @@ describe('TrainingRun (worker thread)', function () {
     assert.match(run.end.message, /stays near 1\.97 .*best one gets 6 of 8 right.*is 1\.88.*With 100,000 iterations .*8 of 8 rows right.*memorising, not learning/);
   });
 
-  it('keeps fewer checkpoints for a wide network, evenly spread', async () => {
+  it('keeps fewer parameter snapshots for a wide network, evenly spread', async () => {
     const run = await train({ ...base, iterations: 20000, hiddenLayers: [64, 64], activation: 'tanh' });
-    // 4,481 parameters: a budget of 200,000 numbers leaves room for 44 checkpoints of the 200 recorded points.
-    assert.ok(run.checkpoints.length <= 50 && run.checkpoints.length >= 40, `${run.checkpoints.length} checkpoints`);
-    const gaps = new Set(run.checkpoints.slice(1).map((checkpoint, index) => checkpoint.iteration - run.checkpoints[index].iteration));
+    // 4,481 parameters: a budget of 200,000 numbers leaves room for 44 parameter snapshots of the 200 recorded points.
+    assert.ok(run.parameterSnapshots.length <= 50 && run.parameterSnapshots.length >= 40, `${run.parameterSnapshots.length} parameter snapshots`);
+    const gaps = new Set(run.parameterSnapshots.slice(1).map((snapshot, index) => snapshot.iteration - run.parameterSnapshots[index].iteration));
     assert.strictEqual(gaps.size, 1, 'evenly spread');
   });
 
@@ -126,7 +126,7 @@ describe('TrainingRun (worker thread)', function () {
     assert.strictEqual(run.train.last?.[0], run.iteration - 1, 'the newest error is the last iteration’s');
   });
 
-  it('sends a network too large to list as a per-layer summary, never weight by weight, and keeps summaries as checkpoints', async () => {
+  it('sends a network too large to list as a per-layer summary, never weight by weight, and keeps summaries as parameter snapshots', async () => {
     // 100 inputs into 64 units: 6,529 weights and biases, more than FULL_PARAMETERS_MAX_VALUES.
     const inputs = Array.from({ length: 4 }, (_, row) => Array.from({ length: 100 }, (_, index) => Math.sin(row * 100 + index)));
     const batches: ProgressBatch[] = [];
@@ -137,16 +137,16 @@ describe('TrainingRun (worker thread)', function () {
     assert.deepStrictEqual(run.parameters, []);
     assert.deepStrictEqual(run.parameterSummary, summarizeParameters(run.model!.layers), 'the last summary is of the final model');
     assert.deepStrictEqual(run.parameterSummary!.map((layer) => [layer.units, layer.inputs]), [[64, 100], [1, 64]]);
-    assert.ok(run.checkpoints.length > 0 && run.checkpoints.length * 2 * 8 <= 200_000);
-    assert.ok(run.checkpoints.every((checkpoint) => checkpoint.parameters.length === 0 && checkpoint.parameterSummary?.length === 2));
+    assert.ok(run.parameterSnapshots.length > 0 && run.parameterSnapshots.length * 2 * 8 <= 200_000);
+    assert.ok(run.parameterSnapshots.every((snapshot) => snapshot.parameters.length === 0 && snapshot.parameterSummary?.length === 2));
   });
 
-  it('keeps checkpoints within 200,000 numbers, not a count: a network near the listing limit keeps 40', async () => {
+  it('keeps parameter snapshots within 200,000 numbers, not a count: a network near the listing limit keeps 40', async () => {
     // 2 inputs, [64, 64, 8]: 4,937 values.
     const run = await train({ ...base, iterations: 20000, errorInterval: 10, hiddenLayers: [64, 64, 8], activation: 'tanh' });
-    const values = run.checkpoints.reduce((sum, checkpoint) => sum + parameterCount(checkpoint.parameters), 0);
-    assert.ok(values <= 200_000, `${values} numbers in checkpoints`);
-    assert.ok(run.checkpoints.length >= 30, `${run.checkpoints.length} checkpoints`);
+    const values = run.parameterSnapshots.reduce((sum, snapshot) => sum + parameterCount(snapshot.parameters), 0);
+    assert.ok(values <= 200_000, `${values} numbers in parameter snapshots`);
+    assert.ok(run.parameterSnapshots.length >= 30, `${run.parameterSnapshots.length} parameter snapshots`);
   });
 
   it('waits for the host to handle each message before posting the next, so a slow host still gets its turn and Stop is prompt', async () => {
