@@ -4,6 +4,7 @@ import type { LayerParameters } from '../src/core/types';
 import type { LayerSummary, ValueSpread } from '../src/protocol';
 import { el, replaceChildren } from './dom';
 import { formatInteger, formatSignificant } from './format';
+import { l10n } from '../src/l10n';
 
 const DIGITS = 4;
 
@@ -11,7 +12,7 @@ function number(value: number): HTMLElement {
   return el('span', { class: 'number', 'data-value': String(value) }, formatSignificant(value, DIGITS));
 }
 
-function singleNeuron(layer: LayerParameters, label = 'weights: ', attributes: Record<string, string> = {}): HTMLElement {
+function singleNeuron(layer: LayerParameters, label = l10n.t('weights: '), attributes: Record<string, string> = {}): HTMLElement {
   const weights = layer.weights[0] ?? [];
   const list = el('span', { class: 'vector' }, '[');
   weights.forEach((weight, index) => {
@@ -25,20 +26,20 @@ function singleNeuron(layer: LayerParameters, label = 'weights: ', attributes: R
     { class: 'parameter-line', ...attributes },
     el('span', { class: 'parameter-part' }, el('span', { class: 'parameter-name' }, label), list),
     ' ',
-    el('span', { class: 'parameter-part' }, el('span', { class: 'parameter-name' }, 'bias: '), number(layer.biases[0] ?? NaN)),
+    el('span', { class: 'parameter-part' }, el('span', { class: 'parameter-name' }, l10n.t('bias: ')), number(layer.biases[0] ?? NaN)),
   );
 }
 
 function layerTitle(index: number, count: number): string {
-  return index === count - 1 ? `Output layer (layer ${index + 1})` : `Hidden layer ${index + 1}`;
+  return index === count - 1 ? l10n.t('Output layer (layer {0})', index + 1) : l10n.t('Hidden layer {0}', index + 1);
 }
 
 /** Rows are units, columns the weights from each input, then the bias. */
 function layerTable(layer: LayerParameters, index: number, count: number): HTMLElement {
   const inputs = layer.weights[0]?.length ?? 0;
-  const header = el('tr', {}, el('th', { scope: 'col' }, 'unit'));
+  const header = el('tr', {}, el('th', { scope: 'col' }, l10n.t('unit')));
   for (let input = 0; input < inputs; input++) header.append(el('th', { scope: 'col' }, `w${input + 1}`));
-  header.append(el('th', { scope: 'col' }, 'bias'));
+  header.append(el('th', { scope: 'col' }, l10n.t('bias')));
   const body = el('tbody');
   layer.weights.forEach((row, unit) => {
     const tr = el('tr', {}, el('th', { scope: 'row' }, String(unit + 1)));
@@ -65,7 +66,11 @@ function summaryTable(layers: LayerSummary[]): HTMLElement[] {
   const header = el(
     'tr',
     {},
-    ...['layer', 'units × inputs', 'weights: min', 'mean', 'max', 'RMS', 'biases: min', 'mean', 'max', 'RMS'].map((title) => el('th', { scope: 'col' }, title)),
+    ...[
+      l10n.t('layer'), l10n.t('units × inputs'),
+      l10n.t('weights: min'), l10n.t('mean'), l10n.t('max'), l10n.t('RMS'),
+      l10n.t('biases: min'), l10n.t('mean'), l10n.t('max'), l10n.t('RMS'),
+    ].map((title) => el('th', { scope: 'col' }, title)),
   );
   const body = el('tbody');
   layers.forEach((layer, index) => {
@@ -84,9 +89,9 @@ function summaryTable(layers: LayerSummary[]): HTMLElement[] {
     el(
       'p',
       { class: 'note', id: 'parameters-summarised' },
-      `This network has ${formatInteger(count)} weights and biases, too many to list: each layer is summarised by the smallest, mean, largest and root-mean-square value.`,
+      l10n.t('This network has {0} weights and biases, too many to list: each layer is summarised by the smallest, mean, largest and root-mean-square value.', formatInteger(count)),
     ),
-    el('table', { class: 'data-table parameter-table parameter-summary', 'data-parameter-count': count }, el('caption', {}, 'Weights and biases per layer'), el('thead', {}, header), body),
+    el('table', { class: 'data-table parameter-table parameter-summary', 'data-parameter-count': count }, el('caption', {}, l10n.t('Weights and biases per layer')), el('thead', {}, header), body),
   ];
 }
 
@@ -110,7 +115,7 @@ export function renderParameters(
     replaceChildren(container);
   } else if (isTutorialNet) {
     const truth = generatedBy && generatedBy.weights.length === layers[0]!.weights[0]?.length
-      ? singleNeuron({ weights: [generatedBy.weights], biases: [generatedBy.bias] }, 'generating weights: ', { id: 'generated-by', title: 'The weights and bias the rows were generated from (the file\'s "generatedBy")' })
+      ? singleNeuron({ weights: [generatedBy.weights], biases: [generatedBy.bias] }, l10n.t('generating weights: '), { id: 'generated-by', title: l10n.t('The weights and bias the rows were generated from (the file\'s "generatedBy")') })
       : undefined;
     replaceChildren(container, singleNeuron(layers[0]!), truth);
   } else {

@@ -7,6 +7,7 @@
 //
 // so "x1*x1" is a square, "x1*x2" a product, "sin(x1)" a sine. Spaces are ignored. This module is
 // the one derivation: training, Predict, Explain, the diagram and the exports all go through it.
+import { l10n } from '../l10n';
 
 export type FactorFunction = 'identity' | 'sin' | 'cos';
 
@@ -32,12 +33,12 @@ export function defaultFeatureNames(count: number): string[] {
 /** Reads one entry of "inputs" against the raw features' names; the message says what is wrong and how to write it. */
 export function readDerivedInput(text: string, names: readonly string[]): InputReading {
   const parts = text.split('*').map((part) => part.trim());
-  if (text.trim() === '') return { ok: false, message: 'is empty; write a feature like "x1", a product like "x1*x2", or "sin(x1)"' };
-  if (parts.length > MAX_FACTORS) return { ok: false, message: `multiplies ${parts.length} factors; at most ${MAX_FACTORS} are allowed` };
-  if (/\^|\*\*/.test(text)) return { ok: false, message: 'has a power; write a square as a product, like "x1*x1"' };
+  if (text.trim() === '') return { ok: false, message: l10n.t('is empty; write a feature like "x1", a product like "x1*x2", or "sin(x1)"') };
+  if (parts.length > MAX_FACTORS) return { ok: false, message: l10n.t('multiplies {0} factors; at most {1} are allowed', parts.length, MAX_FACTORS) };
+  if (/\^|\*\*/.test(text)) return { ok: false, message: l10n.t('has a power; write a square as a product, like "x1*x1"') };
   const factors: Factor[] = [];
   for (const part of parts) {
-    if (part === '') return { ok: false, message: 'has a "*" with nothing on one side; write products like "x1*x2"' };
+    if (part === '') return { ok: false, message: l10n.t('has a "*" with nothing on one side; write products like "x1*x2"') };
     const direct = names.indexOf(part);
     if (direct >= 0) {
       factors.push({ fn: 'identity', feature: direct });
@@ -45,14 +46,14 @@ export function readDerivedInput(text: string, names: readonly string[]): InputR
     }
     const call = /^([A-Za-z_]\w*)\s*\((.*)\)$/.exec(part);
     if (call && call[1] !== 'sin' && call[1] !== 'cos') {
-      return { ok: false, message: `uses ${call[1]}(…); the functions are sin and cos (a product like "x1*x1" makes a square)` };
+      return { ok: false, message: l10n.t('uses {0}(…); the functions are sin and cos (a product like "x1*x1" makes a square)', call[1]) };
     }
     const fn: FactorFunction = call ? (call[1] as 'sin' | 'cos') : 'identity';
     const name = call ? call[2].trim() : part;
     const feature = names.indexOf(name);
     if (feature < 0) {
       const suggestion = closestName(name, names);
-      return { ok: false, message: `uses "${name}", which is not a feature; the features are ${names.map((n) => `"${n}"`).join(', ')}${suggestion ? ` — did you mean "${suggestion}"?` : ''}` };
+      return { ok: false, message: l10n.t('uses "{0}", which is not a feature; the features are {1}{2}', name, names.map((n) => `"${n}"`).join(', '), suggestion ? l10n.t(' — did you mean "{0}"?', suggestion) : '') };
     }
     factors.push({ fn, feature });
   }

@@ -14,6 +14,7 @@ import { defaultFeatureNames } from '../core/features';
 import { describeNode, ProblemCollector, quote, rangeOf, startOf } from './problems';
 import { readProperties } from './properties';
 import { InputSizeSource, readRows, surveyInputSizes } from './rows';
+import { l10n } from '../l10n';
 
 export type {
   Dataset, DatasetNetworkSettings, DatasetRow, DatasetToWrite, ParseDatasetOptions, ParseDatasetResult, Problem,
@@ -42,10 +43,10 @@ export function parseDataset(text: string, options?: ParseDatasetOptions): Parse
     return { dataset, problems: problems.finish() };
   } catch (error) {
     // Last resort: a bug here must cost the learner a diagnostic, not the extension host a crash.
-    const reason = error instanceof Error ? error.message : 'unknown error';
+    const reason = error instanceof Error ? error.message : l10n.t('unknown error');
     const problem: Problem = {
       severity: 'error',
-      message: `Could not read this dataset because of an internal error (${reason}); please report it`,
+      message: l10n.t('Could not read this dataset because of an internal error ({0}); please report it', reason),
       offset: 0,
       length: 0,
     };
@@ -59,7 +60,7 @@ function readDataset(text: string, outputHint: unknown, problems: ProblemCollect
   // In text the parser had to repair, a "missing" key is more likely a casualty of the syntax error.
   const repaired = problems.errorCount > 0;
   if (root.type !== 'object') {
-    problems.error(rangeOf(root), `The file must be an object with a "rows" array, like ${SHAPE_HINT}; found ${describeNode(root, text)}`);
+    problems.error(rangeOf(root), l10n.t('The file must be an object with a "rows" array, like {0}; found {1}', SHAPE_HINT, describeNode(root, text)));
     return undefined;
   }
   const properties = readProperties(root, TOP_LEVEL_NAMES, problems, { prefix: '', noun: 'property' }, IGNORED_TOP_LEVEL_NAMES);
@@ -72,7 +73,7 @@ function readDataset(text: string, outputHint: unknown, problems: ProblemCollect
   const rowsEntry = properties.get('rows');
   if (!rowsEntry) {
     if (repaired) return undefined;
-    problems.error(startOf(root), `The file must be an object with a "rows" array; add "rows" like ${SHAPE_HINT}`);
+    problems.error(startOf(root), l10n.t('The file must be an object with a "rows" array; add "rows" like {0}', SHAPE_HINT));
     return undefined;
   }
   const rowsNode = rowsEntry.value;
@@ -80,13 +81,13 @@ function readDataset(text: string, outputHint: unknown, problems: ProblemCollect
   if (rowsNode.type !== 'array') {
     problems.error(
       rangeOf(rowsNode),
-      `"rows" must be an array of rows like [ { "input": [3, 1.5], "target": 0 } ], not ${describeNode(rowsNode, text)}`,
+      l10n.t('"rows" must be an array of rows like [ { "input": [3, 1.5], "target": 0 } ], not {0}', describeNode(rowsNode, text)),
     );
     return undefined;
   }
   const rowNodes = rowsNode.children ?? [];
   if (rowNodes.length === 0) {
-    problems.error(rangeOf(rowsNode), '"rows" is empty: there is nothing to train on; add rows like { "input": [3, 1.5], "target": 0 }');
+    problems.error(rangeOf(rowsNode), l10n.t('"rows" is empty: there is nothing to train on; add rows like { "input": [3, 1.5], "target": 0 }'));
   }
 
   const size = decideInputSize(rowNodes, features, featuresNode, network.settings, network.startWeightsNode, problems);
@@ -97,7 +98,7 @@ function readDataset(text: string, outputHint: unknown, problems: ProblemCollect
     const names = features?.length === size.value ? features : defaultFeatureNames(size.value);
     const inputs = readInputs(network.inputsNode, names, text, problems);
     if (inputs && network.settings.start) {
-      problems.error(rangeOf(network.inputsNode), '"start" gives one weight per raw feature, so it cannot be combined with "inputs"; remove "start" (the network then starts from random weights) or "inputs"');
+      problems.error(rangeOf(network.inputsNode), l10n.t('"start" gives one weight per raw feature, so it cannot be combined with "inputs"; remove "start" (the network then starts from random weights) or "inputs"'));
       delete network.settings.start;
     } else if (inputs) network.settings.inputs = inputs;
   }
@@ -113,14 +114,14 @@ function readDataset(text: string, outputHint: unknown, problems: ProblemCollect
   if (everyRowValid && rows.length > 0 && !repaired) {
     const rowsKey = rangeOf(rowsEntry.key);
     if (!rows.some((row) => row.target !== undefined)) {
-      problems.error(rowsKey, 'No row has a "target", so there is nothing to train on; rows without a target are only predicted');
+      problems.error(rowsKey, l10n.t('No row has a "target", so there is nothing to train on; rows without a target are only predicted'));
     } else if (!rows.some((row) => row.target !== undefined && row.split === 'train')) {
-      problems.error(rowsKey, 'Every row with a "target" is in the test split, so there is nothing to train on; leave "split" out of some rows');
+      problems.error(rowsKey, l10n.t('Every row with a "target" is in the test split, so there is nothing to train on; leave "split" out of some rows'));
     }
     const trainingRows = rows.filter((row) => row.target !== undefined && row.split === 'train').length;
     const batchSize = network.settings.batchSize;
     if (batchSize !== undefined && network.batchSizeNode && trainingRows > 0 && batchSize > trainingRows) {
-      problems.warning(rangeOf(network.batchSizeNode), `"batchSize" ${batchSize} is more than the number of training rows (${trainingRows}): every step averages all of them (full-batch gradient descent)`);
+      problems.warning(rangeOf(network.batchSizeNode), l10n.t('"batchSize" {0} is more than the number of training rows ({1}): every step averages all of them (full-batch gradient descent)', batchSize, trainingRows));
     }
   }
   return {
@@ -153,11 +154,11 @@ function readGeneratedBy(node: Node, inputSize: number, text: string, problems: 
   const bias = finite(biasNode) ? (biasNode!.value as number) : undefined;
   const onlyKnownKeys = properties.every((property) => property.children?.[0]?.value === 'weights' || property.children?.[0]?.value === 'bias');
   if (node.type !== 'object' || !weights || bias === undefined || !onlyKnownKeys) {
-    problems.warning(rangeOf(node), `"generatedBy" should be the weights and bias the rows were made from, like ${shape}, not ${describeNode(node, text)}; it is ignored`);
+    problems.warning(rangeOf(node), l10n.t('"generatedBy" should be the weights and bias the rows were made from, like {0}, not {1}; it is ignored', shape, describeNode(node, text)));
     return undefined;
   }
   if (inputSize > 0 && weights.length !== inputSize) {
-    problems.warning(rangeOf(node), `"generatedBy" has ${weights.length} weights, but each row has ${inputSize} inputs; it is ignored`);
+    problems.warning(rangeOf(node), l10n.t('"generatedBy" has {0} weights, but each row has {1} inputs; it is ignored', weights.length, inputSize));
     return undefined;
   }
   return { weights: [...weights], bias };
@@ -166,13 +167,13 @@ function readGeneratedBy(node: Node, inputSize: number, text: string, problems: 
 function readDescription(node: Node | undefined, text: string, problems: ProblemCollector): string | undefined {
   if (!node) return undefined;
   if (node.type === 'string') return node.value as string;
-  problems.warning(rangeOf(node), `"description" should be text in double quotes, not ${describeNode(node, text)}; it is ignored`);
+  problems.warning(rangeOf(node), l10n.t('"description" should be text in double quotes, not {0}; it is ignored', describeNode(node, text)));
   return undefined;
 }
 
 function readFeatures(node: Node, text: string, problems: ProblemCollector): string[] | undefined {
   if (node.type !== 'array') {
-    problems.error(rangeOf(node), `"features" must be a list of input names like ["x1", "x2"], not ${describeNode(node, text)}`);
+    problems.error(rangeOf(node), l10n.t('"features" must be a list of input names like ["x1", "x2"], not {0}', describeNode(node, text)));
     return undefined;
   }
   const names: string[] = [];
@@ -180,17 +181,17 @@ function readFeatures(node: Node, text: string, problems: ProblemCollector): str
   let valid = true;
   (node.children ?? []).forEach((nameNode, index) => {
     if (nameNode.type !== 'string') {
-      problems.error(rangeOf(nameNode), `feature ${index + 1} must be a name in double quotes like "x1", not ${describeNode(nameNode, text)}`);
+      problems.error(rangeOf(nameNode), l10n.t('feature {0} must be a name in double quotes like "x1", not {1}', index + 1, describeNode(nameNode, text)));
       valid = false;
       return;
     }
     const name = String(nameNode.value);
-    if (seen.has(name)) problems.warning(rangeOf(nameNode), `feature name ${quote(name)} is used twice; give each input its own name`);
+    if (seen.has(name)) problems.warning(rangeOf(nameNode), l10n.t('feature name {0} is used twice; give each input its own name', quote(name)));
     seen.add(name);
     names.push(name);
   });
   if (valid && names.length === 0) {
-    problems.error(rangeOf(node), '"features" is empty; give one name per input, like ["x1", "x2"]');
+    problems.error(rangeOf(node), l10n.t('"features" is empty; give one name per input, like ["x1", "x2"]'));
     return undefined;
   }
   return valid ? names : undefined;
@@ -222,7 +223,7 @@ function decideInputSize(
     else {
       problems.error(
         rangeOf(featuresNode),
-        `"features" names ${features.length} inputs, but the rows have ${survey.firstSize} numbers each; give one name per input`,
+        l10n.t('"features" names {0} inputs, but the rows have {1} numbers each; give one name per input', features.length, survey.firstSize),
       );
     }
   }
@@ -233,7 +234,7 @@ function decideInputSize(
   if (startWeights && startWeightsNode && startWeights.length !== size.value) {
     problems.error(
       rangeOf(startWeightsNode),
-      `"start.weights" has ${startWeights.length} numbers, but each row has ${size.value} inputs; give one weight per input`,
+      l10n.t('"start.weights" has {0} numbers, but each row has {1} inputs; give one weight per input', startWeights.length, size.value),
     );
     delete settings.start;
   }

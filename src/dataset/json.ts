@@ -9,6 +9,7 @@ import type { Node, ParseError } from 'jsonc-parser';
 import { LexicalNotes } from './lexical';
 import { ProblemCollector, quote } from './problems';
 import { MAX_DEPTH, parseWellFormedTree } from './quick';
+import { l10n } from '../l10n';
 
 /**
  * Recovering rows from broken text costs parseTree's ten nodes per row (seconds for 20 MB). Above this
@@ -20,7 +21,7 @@ export function readJsonTree(text: string, problems: ProblemCollector): Node | u
   if (text.trim() === '') {
     problems.error(
       { offset: 0, length: text.length },
-      'The file is empty; a dataset is an object with a "rows" array, like { "rows": [ { "input": [3, 1.5], "target": 0 } ] }',
+      l10n.t('The file is empty; a dataset is an object with a "rows" array, like { "rows": [ { "input": [3, 1.5], "target": 0 } ] }'),
     );
     return undefined;
   }
@@ -34,7 +35,7 @@ export function readJsonTree(text: string, problems: ProblemCollector): Node | u
     for (const range of tooDeep) {
       problems.warning(
         { offset: range.offset, length: 1 },
-        `This value is nested more than ${MAX_DEPTH} levels deep, so what is inside it is not read; a dataset needs only a few levels`,
+        l10n.t('This value is nested more than {0} levels deep, so what is inside it is not read; a dataset needs only a few levels', MAX_DEPTH),
       );
     }
     return quickTree;
@@ -65,7 +66,7 @@ function reportSyntaxErrorsOnly(text: string, problems: ProblemCollector): void 
   if (firstError) {
     problems.warning(
       { offset: firstError.offset, length: firstError.length },
-      'The rows of a file this large are checked again once its syntax errors are fixed',
+      l10n.t('The rows of a file this large are checked again once its syntax errors are fixed'),
     );
   }
 }
@@ -73,7 +74,7 @@ function reportSyntaxErrorsOnly(text: string, problems: ProblemCollector): void 
 function reportTooDeep(problems: ProblemCollector): void {
   problems.error(
     { offset: 0, length: 1 },
-    'The file is nested too deeply to read (thousands of [ or { inside each other); a dataset needs only a few levels',
+    l10n.t('The file is nested too deeply to read (thousands of [ or { inside each other); a dataset needs only a few levels'),
   );
 }
 
@@ -106,45 +107,45 @@ function noteCommentsAndTrailingCommas(text: string): LexicalNotes {
 function describeSyntaxError(error: ParseError, text: string): string {
   const found = text.slice(error.offset, error.offset + Math.max(1, Math.min(error.length, 20)));
   const first = found.charAt(0);
-  if (first === '\'') return 'Text and property names need double quotes (") in JSON, not single quotes (\')';
-  if (/^-?(NaN|Infinity)/.test(found)) return 'NaN and Infinity are not numbers in JSON; write a finite number';
-  if (first === '\uFEFF' && error.offset === 0) return 'The file starts with an invisible byte-order mark; save it as UTF-8 without BOM';
+  if (first === '\'') return l10n.t('Text and property names need double quotes (") in JSON, not single quotes (\')');
+  if (/^-?(NaN|Infinity)/.test(found)) return l10n.t('NaN and Infinity are not numbers in JSON; write a finite number');
+  if (first === '\uFEFF' && error.offset === 0) return l10n.t('The file starts with an invisible byte-order mark; save it as UTF-8 without BOM');
   switch (error.error) {
     case ParseErrorCode.InvalidSymbol:
       return /^[A-Za-z_]/.test(found)
-        ? `Unexpected word ${quote(found)}: names and text need double quotes in JSON; the only bare words it knows are true, false and null`
-        : `Unexpected character ${quote(first)}: a value is a number, "text", true, false, null, an object {…} or an array […]`;
+        ? l10n.t('Unexpected word {0}: names and text need double quotes in JSON; the only bare words it knows are true, false and null', quote(found))
+        : l10n.t('Unexpected character {0}: a value is a number, "text", true, false, null, an object {…} or an array […]', quote(first));
     case ParseErrorCode.InvalidNumberFormat:
-      return `${quote(found)} is not a valid number; write numbers like 3, -0.5 or 1e-3`;
+      return l10n.t('{0} is not a valid number; write numbers like 3, -0.5 or 1e-3', quote(found));
     case ParseErrorCode.PropertyNameExpected: {
       const bareWord = /^[A-Za-z_]\w*/.exec(found)?.[0];
       return bareWord
-        ? `Property names need double quotes: write ${quote(bareWord)}, not ${bareWord}`
-        : 'Expected a property name in double quotes, like "input"';
+        ? l10n.t('Property names need double quotes: write {0}, not {1}', quote(bareWord), bareWord)
+        : l10n.t('Expected a property name in double quotes, like "input"');
     }
     case ParseErrorCode.ValueExpected:
-      return 'Expected a value here: a number, "text", true, false, null, an object {…} or an array […]';
+      return l10n.t('Expected a value here: a number, "text", true, false, null, an object {…} or an array […]');
     case ParseErrorCode.ColonExpected:
-      return 'Expected a colon (:) between the property name and its value';
+      return l10n.t('Expected a colon (:) between the property name and its value');
     case ParseErrorCode.CommaExpected:
-      return 'Expected a comma (,) between these items';
+      return l10n.t('Expected a comma (,) between these items');
     case ParseErrorCode.CloseBraceExpected:
-      return 'Expected a closing brace } to end this object';
+      return l10n.t('Expected a closing brace } to end this object');
     case ParseErrorCode.CloseBracketExpected:
-      return 'Expected a closing bracket ] to end this array';
+      return l10n.t('Expected a closing bracket ] to end this array');
     case ParseErrorCode.EndOfFileExpected:
-      return 'Expected the end of the file: the dataset is one object { … }, and there is more text after it';
+      return l10n.t('Expected the end of the file: the dataset is one object { … }, and there is more text after it');
     case ParseErrorCode.UnexpectedEndOfString:
-      return 'This text is never closed; add the missing double quote (")';
+      return l10n.t('This text is never closed; add the missing double quote (")');
     case ParseErrorCode.UnexpectedEndOfNumber:
-      return 'This number ends too early; write digits after the minus sign, decimal point or e';
+      return l10n.t('This number ends too early; write digits after the minus sign, decimal point or e');
     case ParseErrorCode.InvalidUnicode:
-      return 'A \\u escape needs exactly four hex digits, like \\u00e9';
+      return l10n.t('A \\u escape needs exactly four hex digits, like \\u00e9');
     case ParseErrorCode.InvalidEscapeCharacter:
-      return 'Unknown escape after a backslash; use \\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX';
+      return l10n.t('Unknown escape after a backslash; use \\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX');
     case ParseErrorCode.InvalidCharacter:
-      return 'Text cannot contain a raw tab or line break; write \\t or \\n instead';
+      return l10n.t('Text cannot contain a raw tab or line break; write \\t or \\n instead');
     default:
-      return 'This is not valid JSON here';
+      return l10n.t('This is not valid JSON here');
   }
 }

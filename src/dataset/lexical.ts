@@ -3,6 +3,7 @@
 import { ScanError, SyntaxKind } from 'jsonc-parser';
 import type { JSONScanner } from 'jsonc-parser';
 import type { ProblemCollector } from './problems';
+import { l10n } from '../l10n';
 
 export interface LexicalMark {
   comments: number;
@@ -68,18 +69,18 @@ export class LexicalNotes {
   report(problems: ProblemCollector): void {
     for (const comment of this.comments) {
       if (comment.unclosed) {
-        problems.error(comment, 'This /* comment is never closed with */, so the rest of the file is hidden in it');
+        problems.error(comment, l10n.t('This /* comment is never closed with */, so the rest of the file is hidden in it'));
       } else {
         problems.warning(
           comment,
-          'Comments are not allowed in JSON; Python\'s json.load and other tools would reject this file — put notes in "description" instead',
+          l10n.t('Comments are not allowed in JSON; Python\'s json.load and other tools would reject this file — put notes in "description" instead'),
         );
       }
     }
     for (const offset of this.trailingCommaOffsets) {
       problems.warning(
         { offset, length: 1 },
-        'Trailing comma: JSON allows no comma after the last item; remove it so other tools can read the file',
+        l10n.t('Trailing comma: JSON allows no comma after the last item; remove it so other tools can read the file'),
       );
     }
   }

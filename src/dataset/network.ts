@@ -7,6 +7,7 @@ import { NETWORK_LIMITS } from '../core/limits';
 import { REGULARIZATION_KINDS, type Regularization } from '../core/regularization';
 import { describeNode, didYouMean, listNames, ProblemCollector, rangeOf, startOf } from './problems';
 import { readNumber, readProperties, tooLargeMessage } from './properties';
+import { l10n } from '../l10n';
 
 export const NETWORK_SETTING_NAMES = [
   'hiddenLayers', 'activation', 'output', 'learningRate', 'iterations', 'errorInterval', 'seed', 'start', 'inputs', 'regularization', 'batchSize',
@@ -32,7 +33,7 @@ export function readNetwork(node: Node, text: string, problems: ProblemCollector
   if (node.type !== 'object') {
     problems.error(
       rangeOf(node),
-      `"network" must be an object like { "learningRate": 0.1, "iterations": 10000 }, not ${describeNode(node, text)}`,
+      l10n.t('"network" must be an object like { "learningRate": 0.1, "iterations": 10000 }, not {0}', describeNode(node, text)),
     );
     return { settings };
   }
@@ -44,19 +45,19 @@ export function readNetwork(node: Node, text: string, problems: ProblemCollector
   if (hiddenLayersNode) settings.hiddenLayers = check.hiddenLayers(hiddenLayersNode);
   const activationNode = valueOf('activation');
   if (activationNode) {
-    settings.activation = check.choice(activationNode, 'activation', HIDDEN_ACTIVATION_NAMES, 'of the hidden layers');
+    settings.activation = check.choice(activationNode, 'activation', HIDDEN_ACTIVATION_NAMES, l10n.t('of the hidden layers'));
   }
   const outputNode = valueOf('output');
   if (outputNode) {
     settings.output = check.choice(
-      outputNode, 'output', OUTPUT_KIND_NAMES, '(sigmoid: a class probability as in the tutorial; linear: regression)',
+      outputNode, 'output', OUTPUT_KIND_NAMES, l10n.t('(sigmoid: a class probability as in the tutorial; linear: regression)'),
     );
   }
   if (activationNode && settings.activation && settings.hiddenLayers?.length === 0 && (settings.activation !== 'sigmoid' || settings.output === 'linear')) {
     const neuron = settings.output === 'linear' ? 'linear' : 'a sigmoid';
     problems.warning(
       rangeOf(activationNode),
-      `"activation": "${settings.activation}" has no effect with "hiddenLayers": []: it applies to hidden layers only, and the single neuron's output is ${neuron} (set by "output"). Add a hidden layer, e.g. "hiddenLayers": [4], or remove "activation"`,
+      l10n.t('"activation": "{0}" has no effect with "hiddenLayers": []: it applies to hidden layers only, and the single neuron\'s output is {1} (set by "output"). Add a hidden layer, e.g. "hiddenLayers": [4], or remove "activation"', settings.activation, neuron),
     );
   }
   const learningRateNode = valueOf('learningRate');
@@ -67,7 +68,7 @@ export function readNetwork(node: Node, text: string, problems: ProblemCollector
     if (settings.iterations !== undefined && settings.iterations > NETWORK_LIMITS.iterationsWarnAbove) {
       problems.warning(
         rangeOf(iterationsNode),
-        `"iterations" ${settings.iterations} will take a long time to train; the tutorial uses 10000`,
+        l10n.t('"iterations" {0} will take a long time to train; the tutorial uses 10000', settings.iterations),
       );
     }
   }
@@ -78,7 +79,7 @@ export function readNetwork(node: Node, text: string, problems: ProblemCollector
       && settings.errorInterval > settings.iterations) {
       problems.warning(
         rangeOf(errorIntervalNode),
-        `"errorInterval" ${settings.errorInterval} is larger than "iterations" ${settings.iterations}, so the error is recorded only once`,
+        l10n.t('"errorInterval" {0} is larger than "iterations" {1}, so the error is recorded only once', settings.errorInterval, settings.iterations),
       );
     }
     const recorded = settings.errorInterval !== undefined && settings.iterations !== undefined ? Math.ceil(settings.iterations / settings.errorInterval) : 0;
@@ -86,20 +87,21 @@ export function readNetwork(node: Node, text: string, problems: ProblemCollector
       const suggested = Math.ceil(settings.iterations! / NETWORK_LIMITS.recordedErrorsSuggested);
       problems.warning(
         rangeOf(errorIntervalNode),
-        `"errorInterval" ${settings.errorInterval} records the error ${recorded.toLocaleString('en-US')} times, each time over every row, which slows training; ` +
-          `the chart thins a long run to a few tens of thousands of points anyway (keeping the lowest and highest error of each stretch). ` +
-          `"errorInterval": ${suggested} records at most ${NETWORK_LIMITS.recordedErrorsSuggested.toLocaleString('en-US')}`,
+        l10n.t(
+          '"errorInterval" {0} records the error {1} times, each time over every row, which slows training; the chart thins a long run to a few tens of thousands of points anyway (keeping the lowest and highest error of each stretch). "errorInterval": {2} records at most {3}',
+          settings.errorInterval!, recorded.toLocaleString('en-US'), suggested, NETWORK_LIMITS.recordedErrorsSuggested.toLocaleString('en-US'),
+        ),
       );
     }
   }
   const seedNode = valueOf('seed');
-  if (seedNode) settings.seed = check.wholeNumber(seedNode, 'seed', 0, NETWORK_LIMITS.maxSeed, ' so a run can be repeated');
+  if (seedNode) settings.seed = check.wholeNumber(seedNode, 'seed', 0, NETWORK_LIMITS.maxSeed, l10n.t(' so a run can be repeated'));
 
   const regularizationNode = valueOf('regularization');
   if (regularizationNode) settings.regularization = readRegularization(regularizationNode, text, problems);
   const batchSizeNode = valueOf('batchSize');
   if (batchSizeNode) {
-    settings.batchSize = check.wholeNumber(batchSizeNode, 'batchSize', 1, NETWORK_LIMITS.maxBatchSize, ' (1 is the tutorial\'s stochastic gradient descent: one row per step)');
+    settings.batchSize = check.wholeNumber(batchSizeNode, 'batchSize', 1, NETWORK_LIMITS.maxBatchSize, l10n.t(' (1 is the tutorial\'s stochastic gradient descent: one row per step)'));
   }
 
   const startNode = valueOf('start');
@@ -110,7 +112,7 @@ export function readNetwork(node: Node, text: string, problems: ProblemCollector
     if (start && hasHiddenLayers) {
       problems.error(
         rangeOf(properties.get('start')?.key ?? startNode),
-        '"start" sets the starting weights and bias of the tutorial\'s single neuron, so it only works with "hiddenLayers": [] — remove "start" or the hidden layers',
+        l10n.t('"start" sets the starting weights and bias of the tutorial\'s single neuron, so it only works with "hiddenLayers": [] — remove "start" or the hidden layers'),
       );
     } else if (start) {
       settings.start = start.value;
@@ -125,11 +127,11 @@ class SettingChecker {
   constructor(private readonly text: string, private readonly problems: ProblemCollector) {}
 
   hiddenLayers(node: Node): number[] | undefined {
-    const limits = `a whole number of neurons from 1 to ${NETWORK_LIMITS.maxUnitsPerLayer}`;
+    const limits = l10n.t('a whole number of neurons from 1 to {0}', NETWORK_LIMITS.maxUnitsPerLayer);
     if (node.type !== 'array') {
       this.problems.error(
         rangeOf(node),
-        `"hiddenLayers" must be a list of layer sizes like [4] or [8, 4] (use [] for the tutorial's single neuron), not ${describeNode(node, this.text)}`,
+        l10n.t('"hiddenLayers" must be a list of layer sizes like [4] or [8, 4] (use [] for the tutorial\'s single neuron), not {0}', describeNode(node, this.text)),
       );
       return undefined;
     }
@@ -137,7 +139,7 @@ class SettingChecker {
     if (layers.length > NETWORK_LIMITS.maxHiddenLayers) {
       this.problems.error(
         rangeOf(node),
-        `"hiddenLayers" has ${layers.length} layers; at most ${NETWORK_LIMITS.maxHiddenLayers} are supported (the tutorial's "adding more layers" needs only one or two)`,
+        l10n.t('"hiddenLayers" has {0} layers; at most {1} are supported (the tutorial\'s "adding more layers" needs only one or two)', layers.length, NETWORK_LIMITS.maxHiddenLayers),
       );
       return undefined;
     }
@@ -148,7 +150,7 @@ class SettingChecker {
         sizes.push(size.value);
         return;
       }
-      this.problems.error(rangeOf(layer), `hidden layer ${index + 1} must be ${limits}, not ${describeNode(layer, this.text)}`);
+      this.problems.error(rangeOf(layer), l10n.t('hidden layer {0} must be {1}, not {2}', index + 1, limits, describeNode(layer, this.text)));
     });
     return sizes.length === layers.length ? sizes : undefined;
   }
@@ -158,7 +160,7 @@ class SettingChecker {
     const suggestion = node.type === 'string' ? didYouMean(String(node.value), allowed) : '';
     this.problems.error(
       rangeOf(node),
-      `"${name}" ${meaning} must be ${listNames(allowed)}, not ${describeNode(node, this.text)}${suggestion}`,
+      l10n.t('"{0}" {1} must be {2}, not {3}{4}', name, meaning, listNames(allowed), describeNode(node, this.text), suggestion),
     );
     return undefined;
   }
@@ -168,14 +170,14 @@ class SettingChecker {
     if (!rate.ok || rate.value <= 0) {
       this.problems.error(
         rangeOf(node),
-        `"learningRate" must be a number greater than 0, like the tutorial's 0.1 (it sets how big a step gradient descent takes), not ${describeNode(node, this.text)}`,
+        l10n.t('"learningRate" must be a number greater than 0, like the tutorial\'s 0.1 (it sets how big a step gradient descent takes), not {0}', describeNode(node, this.text)),
       );
       return undefined;
     }
     if (rate.value > NETWORK_LIMITS.learningRateWarnAbove) {
       this.problems.warning(
         rangeOf(node),
-        `"learningRate" ${rate.value} is very large: steps this big usually overshoot the minimum and the error jumps around or blows up — try 0.1`,
+        l10n.t('"learningRate" {0} is very large: steps this big usually overshoot the minimum and the error jumps around or blows up — try 0.1', rate.value),
       );
     }
     return rate.value;
@@ -186,7 +188,7 @@ class SettingChecker {
     if (reading.ok && Number.isInteger(reading.value) && reading.value >= min && reading.value <= max) return reading.value;
     this.problems.error(
       rangeOf(node),
-      `"${name}" must be a whole number from ${min} to ${max}${why}, not ${describeNode(node, this.text)}`,
+      l10n.t('"{0}" must be a whole number from {1} to {2}{3}, not {4}', name, min, max, why, describeNode(node, this.text)),
     );
     return undefined;
   }
@@ -200,7 +202,7 @@ interface StartReading {
 function readStart(node: Node, text: string, problems: ProblemCollector): StartReading | undefined {
   const shape = '{ "weights": [1.45, -0.66], "bias": 0 }';
   if (node.type !== 'object') {
-    problems.error(rangeOf(node), `"start" must be an object like ${shape}, not ${describeNode(node, text)}`);
+    problems.error(rangeOf(node), l10n.t('"start" must be an object like {0}, not {1}', shape, describeNode(node, text)));
     return undefined;
   }
   const properties = readProperties(node, START_KEY_NAMES, problems, { prefix: '"start": ', noun: 'key' });
@@ -208,12 +210,12 @@ function readStart(node: Node, text: string, problems: ProblemCollector): StartR
   const biasNode = properties.get('bias')?.value;
   let valid = true;
   if (!properties.has('weights') || !properties.has('bias')) {
-    problems.error(startOf(node), `"start" needs both "weights" (one number per input) and "bias", like ${shape}`);
+    problems.error(startOf(node), l10n.t('"start" needs both "weights" (one number per input) and "bias", like {0}', shape));
     valid = false;
   }
   const weights: number[] = [];
   if (weightsNode && weightsNode.type !== 'array') {
-    problems.error(rangeOf(weightsNode), `"start.weights" must be an array with one number per input, not ${describeNode(weightsNode, text)}`);
+    problems.error(rangeOf(weightsNode), l10n.t('"start.weights" must be an array with one number per input, not {0}', describeNode(weightsNode, text)));
     valid = false;
   } else if (weightsNode) {
     (weightsNode.children ?? []).forEach((weightNode, index) => {
@@ -223,8 +225,8 @@ function readStart(node: Node, text: string, problems: ProblemCollector): StartR
         return;
       }
       const message = weight.reason === 'too large'
-        ? `"start.weights" value ${index + 1}: ${tooLargeMessage(weightNode, text)}`
-        : `"start.weights" value ${index + 1} is ${describeNode(weightNode, text)}; every weight must be a number`;
+        ? l10n.t('"start.weights" value {0}: {1}', index + 1, tooLargeMessage(weightNode, text))
+        : l10n.t('"start.weights" value {0} is {1}; every weight must be a number', index + 1, describeNode(weightNode, text));
       problems.error(rangeOf(weightNode), message);
       valid = false;
     });
@@ -234,7 +236,7 @@ function readStart(node: Node, text: string, problems: ProblemCollector): StartR
     const reading = readNumber(biasNode);
     if (reading.ok) bias = reading.value;
     else {
-      problems.error(rangeOf(biasNode), `"start.bias" must be a number, not ${describeNode(biasNode, text)}`);
+      problems.error(rangeOf(biasNode), l10n.t('"start.bias" must be a number, not {0}', describeNode(biasNode, text)));
       valid = false;
     }
   }
@@ -245,29 +247,29 @@ function readStart(node: Node, text: string, problems: ProblemCollector): StartR
 function readRegularization(node: Node, text: string, problems: ProblemCollector): Regularization | undefined {
   const shape = '{ "kind": "L2", "rate": 0.001 }';
   if (node.type !== 'object') {
-    problems.error(rangeOf(node), `"regularization" must be an object like ${shape}, not ${describeNode(node, text)}`);
+    problems.error(rangeOf(node), l10n.t('"regularization" must be an object like {0}, not {1}', shape, describeNode(node, text)));
     return undefined;
   }
   const properties = readProperties(node, REGULARIZATION_KEY_NAMES, problems, { prefix: '"regularization": ', noun: 'key' });
   const kindNode = properties.get('kind')?.value;
   const rateNode = properties.get('rate')?.value;
   if (!kindNode || !rateNode) {
-    problems.error(startOf(node), `"regularization" needs both "kind" ("L1" or "L2") and "rate", like ${shape}`);
+    problems.error(startOf(node), l10n.t('"regularization" needs both "kind" ("L1" or "L2") and "rate", like {0}', shape));
     return undefined;
   }
   let valid = true;
   const kind = kindNode.type === 'string' && (REGULARIZATION_KINDS as readonly string[]).includes(kindNode.value) ? kindNode.value as Regularization['kind'] : undefined;
   if (!kind) {
     const suggestion = kindNode.type === 'string' ? didYouMean(String(kindNode.value), REGULARIZATION_KINDS) : '';
-    problems.error(rangeOf(kindNode), `"regularization.kind" must be ${listNames(REGULARIZATION_KINDS)} (L1: rate · Σ|w|, L2: rate · Σw²), not ${describeNode(kindNode, text)}${suggestion}`);
+    problems.error(rangeOf(kindNode), l10n.t('"regularization.kind" must be {0} (L1: rate · Σ|w|, L2: rate · Σw²), not {1}{2}', listNames(REGULARIZATION_KINDS), describeNode(kindNode, text), suggestion));
     valid = false;
   }
   const rate = readNumber(rateNode);
   if (!rate.ok || rate.value < 0) {
-    problems.error(rangeOf(rateNode), `"regularization.rate" must be a number from 0 up, like 0.001 (how strongly large weights are penalised), not ${describeNode(rateNode, text)}`);
+    problems.error(rangeOf(rateNode), l10n.t('"regularization.rate" must be a number from 0 up, like 0.001 (how strongly large weights are penalised), not {0}', describeNode(rateNode, text)));
     valid = false;
   } else if (rate.value > NETWORK_LIMITS.regularizationRateWarnAbove) {
-    problems.warning(rangeOf(rateNode), `"regularization.rate" ${rate.value} is very large: the penalty outweighs the error and the weights shrink towards 0 whatever the data; try 0.001`);
+    problems.warning(rangeOf(rateNode), l10n.t('"regularization.rate" {0} is very large: the penalty outweighs the error and the weights shrink towards 0 whatever the data; try 0.001', rate.value));
   }
   return valid && kind && rate.ok ? { kind, rate: rate.value } : undefined;
 }

@@ -1,6 +1,7 @@
 // Collecting problems with a cap, and the small wording helpers every dataset message shares.
 import type { Node } from 'jsonc-parser';
 import type { Problem, TextRange } from './types';
+import { l10n } from '../l10n';
 
 /** A broken 300,000-row file must not flood the editor with diagnostics: after this many we only count. */
 export const MAX_REPORTED_PROBLEMS = 1000;
@@ -50,8 +51,10 @@ export class ProblemCollector {
       problems.push({
         severity: this.unlistedErrors > 0 ? 'error' : 'warning',
         message:
-          `…and ${this.unlistedCount.toLocaleString('en-US')} more problems from here on ` +
-          `(only the first ${MAX_REPORTED_PROBLEMS.toLocaleString('en-US')} are listed); fix those first`,
+          l10n.t(
+          '…and {0} more problems from here on (only the first {1} are listed); fix those first',
+          this.unlistedCount.toLocaleString('en-US'), MAX_REPORTED_PROBLEMS.toLocaleString('en-US'),
+        ),
         ...this.firstUnlisted,
       });
     }
@@ -76,20 +79,20 @@ export function quote(value: string, maxLength = 40): string {
 export function describeNode(node: Node, text: string): string {
   switch (node.type) {
     case 'string':
-      return `a string (${quote(String(node.value))})`;
+      return l10n.t('a string ({0})', quote(String(node.value)));
     case 'number':
       // 1e400 parses to Infinity: show what the learner wrote and why it cannot be used.
-      return Number.isFinite(node.value) ? sourceOf(node, text) : `${sourceOf(node, text)}, which is too large to be a number`;
+      return Number.isFinite(node.value) ? sourceOf(node, text) : l10n.t('{0}, which is too large to be a number', sourceOf(node, text));
     case 'boolean':
-      return `a boolean (${String(node.value)})`;
+      return l10n.t('a boolean ({0})', String(node.value));
     case 'null':
       return 'null';
     case 'array':
-      return 'an array';
+      return l10n.t('an array');
     case 'object':
-      return 'an object';
+      return l10n.t('an object');
     default:
-      return 'a property';
+      return l10n.t('a property');
   }
 }
 
@@ -124,7 +127,7 @@ export function suggestName(name: string, known: readonly string[]): string | un
 /** " — did you mean "x"?" or nothing. */
 export function didYouMean(name: string, known: readonly string[]): string {
   const suggestion = suggestName(name, known);
-  return suggestion === undefined ? '' : ` — did you mean ${quote(suggestion)}?`;
+  return suggestion === undefined ? '' : l10n.t(' — did you mean {0}?', quote(suggestion));
 }
 
 /** Edits (insert, delete, replace, swap two neighbours) from a to b: "bais" is one swap from "bias". */
@@ -159,5 +162,5 @@ export function startOf(node: Node): TextRange {
 export function listNames(names: readonly string[]): string {
   const quoted = names.map((name) => JSON.stringify(name));
   if (quoted.length <= 1) return quoted.join('');
-  return `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
+  return l10n.t('{0} or {1}', quoted.slice(0, -1).join(', '), quoted[quoted.length - 1]);
 }

@@ -1,6 +1,7 @@
 // Reading one JSON object's properties: known names, misspelt names, duplicates, and number checks.
 import type { Node } from 'jsonc-parser';
 import { didYouMean, listNames, ProblemCollector, quote, rangeOf, sourceOf } from './problems';
+import { l10n } from '../l10n';
 
 export interface PropertyEntry {
   key: Node;
@@ -36,7 +37,7 @@ export function readProperties(
       continue;
     }
     if (properties.has(name)) {
-      problems.warning(rangeOf(key), `${context.prefix}${quote(name)} appears more than once; the last one counts`);
+      problems.warning(rangeOf(key), l10n.t('{0}{1} appears more than once; the last one counts', context.prefix, quote(name)));
     }
     properties.set(name, { key, value: property.children?.[1] });
   }
@@ -46,12 +47,12 @@ export function readProperties(
 function unknownNameMessage(name: string, known: readonly string[], context: PropertyContext): string {
   const suggestion = didYouMean(name, known);
   if (suggestion) return `${context.prefix}unknown ${context.noun} ${quote(name)}${suggestion}`;
-  return `${context.prefix}unknown ${context.noun} ${quote(name)} is ignored; known: ${listNames(known)}`;
+  return l10n.t('{0}unknown {1} {2} is ignored; known: {3}', context.prefix, context.noun, quote(name), listNames(known));
 }
 
 /** "is too large to be a number", for 1e400 and friends, which JSON readers turn into Infinity. */
 export function tooLargeMessage(node: Node, text: string): string {
-  return `${sourceOf(node, text)} is too large to be a number (the largest is about 1.8e308)`;
+  return l10n.t('{0} is too large to be a number (the largest is about 1.8e308)', sourceOf(node, text));
 }
 
 export type NumberReading = { ok: true; value: number } | { ok: false; reason: 'not a number' | 'too large' };

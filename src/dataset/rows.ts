@@ -5,6 +5,7 @@ import type { OutputKind } from '../core/types';
 import { describeNode, didYouMean, ProblemCollector, rangeOf, sourceOf } from './problems';
 import { readNumber, readProperties, tooLargeMessage } from './properties';
 import { CompactRowNode } from './quick';
+import { l10n } from '../l10n';
 
 export const ROW_KEY_NAMES = ['input', 'target', 'split'] as const;
 export const SPLIT_NAMES: readonly DatasetRow['split'][] = ['train', 'test'];
@@ -67,7 +68,7 @@ function readRow(node: Node, index: number, rules: RowRules, text: string, probl
     if (broken === 0) fields = node;
     else if (problems.isFull) {
       // Past the cap problems are only counted, so skip building this row's nodes just to word them.
-      for (let count = 0; count < broken; count++) problems.error(rangeOf(node), `row ${index + 1} is invalid`);
+      for (let count = 0; count < broken; count++) problems.error(rangeOf(node), l10n.t('row {0} is invalid', index + 1));
       return undefined;
     } else fields = readRowFields(node, `row ${index + 1}`, rules, text, problems);
   } else {
@@ -75,7 +76,7 @@ function readRow(node: Node, index: number, rules: RowRules, text: string, probl
   }
   if (!fields) return undefined;
   if (fields.split === 'test' && fields.target === undefined) {
-    problems.warning(rangeOf(node), `row ${index + 1} is in the test split but has no "target", so it cannot be scored; it is only predicted`);
+    problems.warning(rangeOf(node), l10n.t('row {0} is in the test split but has no "target", so it cannot be scored; it is only predicted', index + 1));
   }
   return { index, input: fields.input, target: fields.target, split: fields.split, offset: node.offset, length: node.length };
 }
@@ -89,13 +90,13 @@ function compactRowProblemCount(row: CompactRowNode, rules: RowRules): number {
 
 function readRowFields(node: Node, label: string, rules: RowRules, text: string, problems: ProblemCollector): RowFields | undefined {
   if (node.type !== 'object') {
-    problems.error(rangeOf(node), `${label} must be an object like ${ROW_EXAMPLE}, not ${describeNode(node, text)}`);
+    problems.error(rangeOf(node), l10n.t('{0} must be an object like {1}, not {2}', label, ROW_EXAMPLE, describeNode(node, text)));
     return undefined;
   }
   const properties = readProperties(node, ROW_KEY_NAMES, problems, { prefix: `${label}: `, noun: 'key' });
   const inputEntry = properties.get('input');
   if (!inputEntry) {
-    problems.error(rangeOf(node), `${label} has no "input"; every row needs an "input" array of numbers, like ${ROW_EXAMPLE}`);
+    problems.error(rangeOf(node), l10n.t('{0} has no "input"; every row needs an "input" array of numbers, like {1}', label, ROW_EXAMPLE));
     return undefined;
   }
   const input = inputEntry.value && readInput(inputEntry.value, label, rules, text, problems);
@@ -110,12 +111,12 @@ function readRowFields(node: Node, label: string, rules: RowRules, text: string,
 
 function readInput(node: Node, label: string, rules: RowRules, text: string, problems: ProblemCollector): number[] | undefined {
   if (node.type !== 'array') {
-    problems.error(rangeOf(node), `${label}: "input" must be an array of numbers like [3, 1.5], not ${describeNode(node, text)}`);
+    problems.error(rangeOf(node), l10n.t('{0}: "input" must be an array of numbers like [3, 1.5], not {1}', label, describeNode(node, text)));
     return undefined;
   }
   const values = node.children ?? [];
   if (values.length === 0) {
-    problems.error(rangeOf(node), `${label}: "input" is empty; it needs one number per feature, like [3, 1.5]`);
+    problems.error(rangeOf(node), l10n.t('{0}: "input" is empty; it needs one number per feature, like [3, 1.5]', label));
     return undefined;
   }
   const input: number[] = [];
@@ -128,17 +129,17 @@ function readInput(node: Node, label: string, rules: RowRules, text: string, pro
       continue;
     }
     valid = false;
-    const which = `${label}: input value ${position + 1}`;
+    const which = l10n.t('{0}: input value {1}', label, position + 1);
     if (reading.reason === 'too large') {
       problems.error(rangeOf(valueNode), `${which}: ${tooLargeMessage(valueNode, text)}`);
     } else {
-      const flat = valueNode.type === 'array' ? ' (an input is one flat list of numbers)' : '';
-      problems.error(rangeOf(valueNode), `${which} is ${describeNode(valueNode, text)}; every input must be a number${flat}`);
+      const flat = valueNode.type === 'array' ? l10n.t(' (an input is one flat list of numbers)') : '';
+      problems.error(rangeOf(valueNode), l10n.t('{0} is {1}; every input must be a number{2}', which, describeNode(valueNode, text), flat));
     }
   }
   if (!valid) return undefined;
   if (input.length !== rules.expectedSize && rules.expectedSize > 0) {
-    problems.error(rangeOf(node), `${label}: expected ${rules.expectedSize} numbers ${sizeReason(rules.sizeSource)}, found ${input.length}`);
+    problems.error(rangeOf(node), l10n.t('{0}: expected {1} numbers {2}, found {3}', label, rules.expectedSize, sizeReason(rules.sizeSource), input.length));
     return undefined;
   }
   return input;
@@ -147,11 +148,11 @@ function readInput(node: Node, label: string, rules: RowRules, text: string, pro
 function sizeReason(source: InputSizeSource): string {
   switch (source) {
     case 'features':
-      return '(one per name in "features")';
+      return l10n.t('(one per name in "features")');
     case 'start':
-      return '(one per weight in "start.weights")';
+      return l10n.t('(one per weight in "start.weights")');
     default:
-      return 'like the other rows';
+      return l10n.t('like the other rows');
   }
 }
 
@@ -160,15 +161,15 @@ function readTarget(node: Node, label: string, output: OutputKind, text: string,
   if (!reading.ok) {
     const message = reading.reason === 'too large'
       ? `${label}: target ${tooLargeMessage(node, text)}`
-      : `${label}: "target" must be a number, not ${describeNode(node, text)}` +
-        (node.type === 'null' ? ' — to have this row predicted instead, leave "target" out' : '');
+      : l10n.t('{0}: "target" must be a number, not {1}', label, describeNode(node, text)) +
+        (node.type === 'null' ? l10n.t(' — to have this row predicted instead, leave "target" out') : '');
     problems.error(rangeOf(node), message);
     return undefined;
   }
   if (output === 'sigmoid' && (reading.value < 0 || reading.value > 1)) {
     problems.error(
       rangeOf(node),
-      `${label}: target ${sourceOf(node, text)} is outside [0, 1]; a sigmoid output can only predict values between 0 and 1 — use "output": "linear" for regression`,
+      l10n.t('{0}: target {1} is outside [0, 1]; a sigmoid output can only predict values between 0 and 1 — use "output": "linear" for regression', label, sourceOf(node, text)),
     );
     return undefined;
   }
@@ -178,6 +179,6 @@ function readTarget(node: Node, label: string, output: OutputKind, text: string,
 function readSplit(node: Node, label: string, text: string, problems: ProblemCollector): DatasetRow['split'] | undefined {
   if (node.type === 'string' && (node.value === 'train' || node.value === 'test')) return node.value;
   const suggestion = node.type === 'string' ? didYouMean(String(node.value), SPLIT_NAMES) : '';
-  problems.error(rangeOf(node), `${label}: "split" must be "train" or "test", not ${describeNode(node, text)}${suggestion}`);
+  problems.error(rangeOf(node), l10n.t('{0}: "split" must be "train" or "test", not {1}{2}', label, describeNode(node, text), suggestion));
   return undefined;
 }

@@ -4,6 +4,7 @@
 // word lists live in a bundle of their own (dist/lemmatizer.js) that the host loads on demand.
 import { formatDataset } from '../dataset';
 import type { DatasetNetworkSettings, RowToWrite } from '../dataset';
+import { l10n } from '../l10n';
 
 export type Lemmatize = (word: string) => string;
 
@@ -132,8 +133,8 @@ export function parseSentences(text: string): { sentences: SentenceLine[]; probl
     const match = /^(\S+)(?:\t|\s+)([^]*)$/.exec(content);
     if (!match) {
       const message = content === '0' || content === '1'
-        ? `the label ${content} has no sentence after it; write lines like ${LINE_EXAMPLE}`
-        : `expected a label (0 or 1), a tab, then a sentence, like ${LINE_EXAMPLE}; found only ${quoteShort(content)}`;
+        ? l10n.t('the label {0} has no sentence after it; write lines like {1}', content, LINE_EXAMPLE)
+        : l10n.t('expected a label (0 or 1), a tab, then a sentence, like {0}; found only {1}', LINE_EXAMPLE, quoteShort(content));
       problems.push({ line, message });
       return;
     }
@@ -142,12 +143,12 @@ export function parseSentences(text: string): { sentences: SentenceLine[]; probl
     if (label !== '0' && label !== '1') {
       problems.push({
         line,
-        message: `the label must be 0 (negative) or 1 (positive), not ${quoteShort(label)}; write lines like ${LINE_EXAMPLE} and start comments with #`,
+        message: l10n.t('the label must be 0 (negative) or 1 (positive), not {0}; write lines like {1} and start comments with #', quoteShort(label), LINE_EXAMPLE),
       });
       return;
     }
     if (tokenize(sentence).length === 0) {
-      problems.push({ line, message: `the sentence ${quoteShort(sentence)} has no words to count (numbers and punctuation are not counted)` });
+      problems.push({ line, message: l10n.t('the sentence {0} has no words to count (numbers and punctuation are not counted)', quoteShort(sentence)) });
       return;
     }
     sentences.push({ line, label: label === '1' ? 1 : 0, sentence });
@@ -178,19 +179,20 @@ export function sentencesToDataset(
   const { sentences, problems } = parseSentences(text);
   if (problems.length > 0) return { problems };
   if (sentences.length === 0) {
-    return { problems: [{ line: 0, message: `there are no sentences; write one per line, like ${LINE_EXAMPLE}` }] };
+    return { problems: [{ line: 0, message: l10n.t('there are no sentences; write one per line, like {0}', LINE_EXAMPLE) }] };
   }
   const bag = bagOfWords(sentences.map((entry) => entry.sentence), lemmatize);
   if (bag.vocabulary.length === 0) {
-    return { problems: [{ line: 0, message: 'every word is a stop word ("the", "a", "is", …), so there is nothing to count' }] };
+    return { problems: [{ line: 0, message: l10n.t('every word is a stop word ("the", "a", "is", …), so there is nothing to count') }] };
   }
   const rows: RowToWrite[] = sentences.map((entry, s) => ({ input: bag.vectors[s], target: entry.label }));
   const positives = sentences.filter((entry) => entry.label === 1).length;
-  const from = options.source ? ` from ${options.source}` : '';
+  const from = options.source ? l10n.t(' from {0}', options.source) : '';
   const description =
-    `Bag of words${from}: ${sentences.length} sentences (${positives} labelled 1 = positive, ${sentences.length - positives} labelled 0 = negative). ` +
-    'Each word was lowercased and reduced to its lemma (watches, watching, watched → watch), stop words such as "the" and "is" were left out, ' +
-    `and each of the ${bag.vocabulary.length} remaining lemmas is one feature: a row's input counts how often each occurs in its sentence, its target is the label.`;
+    l10n.t(
+      'Bag of words{0}: {1} sentences ({2} labelled 1 = positive, {3} labelled 0 = negative). Each word was lowercased and reduced to its lemma (watches, watching, watched → watch), stop words such as "the" and "is" were left out, and each of the {4} remaining lemmas is one feature: a row\'s input counts how often each occurs in its sentence, its target is the label.',
+      from, sentences.length, positives, sentences.length - positives, bag.vocabulary.length,
+    );
   return {
     text: formatDataset({ description, features: bag.vocabulary, rows, network: { ...SENTENCE_NETWORK, hiddenLayers: [] } }),
     problems: [],
