@@ -91,7 +91,7 @@ export class DatasetCodeLensProvider implements vscode.CodeLensProvider, vscode.
     const uri = lens.document.uri;
     const model = dataset && this.services.predictionModels.kindOf(uri.toString(), dataset);
     if (!model || model.kind === 'mismatch') {
-      const why = model ? `the model was trained on ${model.expected} inputs, the rows now have ${model.found}` : 'the file has problems';
+      const why = model ? vscode.l10n.t('the model was trained on {0} inputs, the rows now have {1}', model.expected, model.found) : vscode.l10n.t('the file has problems');
       lens.command = { title: vscode.l10n.t('Train first'), tooltip: vscode.l10n.t('Train the network again: {0}.', why), command: COMMANDS.train, arguments: [uri] };
     } else if (lens.action === 'predict') {
       lens.command = {
@@ -103,7 +103,7 @@ export class DatasetCodeLensProvider implements vscode.CodeLensProvider, vscode.
     } else {
       lens.command = {
         title: vscode.l10n.t('Explain'),
-        tooltip: "Show this row's forward and backward pass, value by value",
+        tooltip: vscode.l10n.t('Show this row\'s forward and backward pass, value by value'),
         command: COMMANDS.explainRow,
         arguments: [uri, lens.row],
       };
