@@ -25,6 +25,7 @@ import type { Services } from './services';
 import type { Platform } from './platform/platform';
 import { useLocalizer } from './l10n';
 import { openWalkthroughOnFirstRun } from './commands/firstRun';
+import { registerRowSchemaHelp } from './editor/rowSchemaHelp';
 
 const DATASET_SELECTOR: vscode.DocumentSelector = [{ pattern: '**/*.nn.json' }];
 
@@ -73,6 +74,7 @@ export function activateLab(context: vscode.ExtensionContext, platform: Platform
     diagnostics,
     lenses,
     vscode.languages.registerCodeLensProvider(DATASET_SELECTOR, lenses),
+    ...registerRowSchemaHelp(context.extensionUri, DATASET_SELECTOR),
     vscode.window.onDidChangeVisibleTextEditors((editors) => {
       for (const editor of editors) {
         if (isDatasetDocument(editor.document)) decorations.reapply(editor, documents.parse(editor.document).dataset);

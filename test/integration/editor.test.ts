@@ -92,7 +92,7 @@ describe('Dataset files in the editor', function () {
     assert.strictEqual(document.getText(), text);
   });
 
-  it('rows: completion and hovers come from the schema, problems from the extension alone', async () => {
+  it("rows: completion and hovers from the schema's row description, problems from the extension alone", async () => {
     await activeApi();
     const text = [
       '{',
@@ -131,6 +131,10 @@ describe('Dataset files in the editor', function () {
     const values = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position(4, '""', 1));
     const valueLabels = values.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
     assert.ok(valueLabels.some((label) => /test/.test(label)), valueLabels.join(', '));
+    // Between rows: the row snippets.
+    const between = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(5, lines[5].length));
+    const snippetLabels = between.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+    assert.ok(['row', 'test row', 'row to predict'].every((label) => snippetLabels.includes(label)), snippetLabels.join(', '));
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
