@@ -114,6 +114,64 @@ export async function run(): Promise<void> {
         `     with VS Code's JSON schema validation off: lenses ${unvalidated.lensesMs.toFixed(0)} ms, diagnostics ${unvalidated.diagnosticsMs.toFixed(0)} ms)`,
     );
   }
+  lines.push(...(await lensBreakdown(api, folder)));
   console.log(lines.join('\n'));
   console.log('RESULT: 1 passed, 0 failed');
+}
+
+/** Runs `body` with these user settings, then restores them. */
+async function withSettings<T>(settings: Record<string, unknown>, body: () => Promise<T>): Promise<T> {
+  const update = async (values: (key: string) => unknown) => {
+    for (const key of Object.keys(settings)) {
+      const dot = key.lastIndexOf('.');
+      await vscode.workspace.getConfiguration(key.slice(0, dot)).update(key.slice(dot + 1), values(key), vscode.ConfigurationTarget.Global);
+    }
+  };
+  await update((key) => settings[key]);
+  try {
+    return await body();
+  } finally {
+    await update(() => undefined);
+  }
+}
+
+/**
+ * Where the lens time on a 10,000-row dataset goes beyond the plain .json baseline: each line turns
+ * one thing off (or, for the schema, adds it to the plain .json file) and is measured alternately
+ * with the plain .json baseline under the same settings (medians of five). Both files are language
+ * "json", so VS Code's folding, document symbols, colour decorators and the outline run on both alike.
+ */
+async function lensBreakdown(api: LabApi, folder: string): Promise<string[]> {
+  const extension = vscode.extensions.getExtension('neural-network-lab.neural-network-lab')!;
+  const schema = vscode.Uri.file(path.join(extension.extensionPath, 'media', 'dataset.schema.json')).toString();
+  const cases: { label: string; settings: Record<string, unknown>; plainName?: string }[] = [
+    { label: 'as shipped', settings: {} },
+    { label: "the editor's own lens fetch and rendering off (editor.codeLens false)", settings: { 'editor.codeLens': false } },
+    { label: 'row lenses off (maxCodeLenses 0: the Train lens and its note only)', settings: { 'neuralNetworkLab.maxCodeLenses': 0 } },
+    { label: "VS Code's JSON validation off (json.validate.enable false)", settings: { 'json.validate.enable': false } },
+    { label: 'JSON folding, symbols, colours off (editor.folding, breadcrumbs, outline, json.colorDecorators)', settings: { 'editor.folding': false, 'breadcrumbs.enabled': false, 'json.colorDecorators.enable': false, 'editor.stickyScroll.enabled': false } },
+    {
+      label: 'all of the above off',
+      settings: { 'editor.codeLens': false, 'neuralNetworkLab.maxCodeLenses': 0, 'json.validate.enable': false, 'editor.folding': false, 'breadcrumbs.enabled': false, 'json.colorDecorators.enable': false, 'editor.stickyScroll.enabled': false },
+    },
+    // Our schema on the plain .json file (no extension features there): what validating against it costs.
+    { label: 'plain .json with the dataset schema (json.schemas), against plain .json', settings: { 'json.schemas': [{ fileMatch: ['bench-schema-*.json'], url: schema }] }, plainName: 'bench-schema' },
+  ];
+  const lines = ['  lens latency breakdown, 10,000 rows, medians of 5 (each against plain .json under the same settings):'];
+  for (const { label, settings, plainName } of cases) {
+    const { baseline, result } = await withSettings(settings, async () => {
+      const baselines: Measured[] = [];
+      const results: Measured[] = [];
+      for (let repetition = 0; repetition < 5; repetition++) {
+        baselines.push(await measureEdit(api, 10_000, folder, `bench-plain-${repetition}.json`));
+        results.push(await measureEdit(api, 10_000, folder, plainName ? `${plainName}-${repetition}.json` : `bench-breakdown-${repetition}.nn.json`));
+      }
+      return { baseline: medians(baselines), result: medians(results) };
+    });
+    lines.push(
+      `    ${label}: lenses ${result.lensesMs.toFixed(0)} ms (${result.lenses} lenses) vs plain .json ${baseline.lensesMs.toFixed(0)} ms = +${(result.lensesMs - baseline.lensesMs).toFixed(0)} ms` +
+        (plainName ? '' : `; diagnostics ${result.diagnosticsMs.toFixed(0)} ms`),
+    );
+  }
+  return lines;
 }
