@@ -91,6 +91,11 @@ describe('bounded series', () => {
           assert.ok(bounded.length <= maxPointsOf(bounds), `${bounded.length} points held`);
         }
         const held = bounded.points();
+        const generic: ErrorPoint[] = [];
+        for (let from = 0, batch = 0; from < points.length; from += batchSizes[batch++ % batchSizes.length]) {
+          appendBounded(generic, points.slice(from, from + batchSizes[batch % batchSizes.length]), bounds, ERROR_POINT_AXIS);
+        }
+        assert.deepEqual(held, generic, 'the packed series holds what appendBounded keeps of the same batches');
         assert.equal(bounded.received, points.length);
         assert.equal(bounded.thinned, held.length < points.length);
         assert.deepEqual(held[0], points[0]);
