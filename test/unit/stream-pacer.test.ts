@@ -5,7 +5,8 @@
 // boundary at most every BOUNDARY_PACE_MS, and the latest boundary always arrives.
 import * as assert from 'assert';
 import * as fc from 'fast-check';
-import { BOUNDARY_PACE_MS, PROGRESS_PACE_MS, StreamPacer, type PacerClock } from '../../src/views/streamPacer';
+import { BOUNDARY_PACE_MS, MERGED_POINTS, PROGRESS_PACE_MS, SEND_SETTLE_LIMIT_MS, StreamPacer, type PacerClock } from '../../src/views/streamPacer';
+import { maxPointsOf } from '../../src/training/decimation';
 import type { BoundaryView, HostMessage } from '../../src/protocol';
 
 class FakeClock implements PacerClock {
@@ -50,7 +51,7 @@ describe('StreamPacer (what a run streams to the webviews)', () => {
       fc.property(fc.array(step, { maxLength: 60 }), (steps) => {
         const clock = new FakeClock();
         const sent: { at: number; message: HostMessage }[] = [];
-        const pacer = new StreamPacer((message) => sent.push({ at: clock.now(), message }), clock);
+        const pacer = new StreamPacer((message) => void sent.push({ at: clock.now(), message }), clock);
         const posted: Record<string, number[]> = { a: [], b: [] };
         let counter = 0;
         let lastBoundary: number | undefined;
@@ -105,7 +106,7 @@ describe('StreamPacer (what a run streams to the webviews)', () => {
   it('sends a steady stream 5 times a second, merged, and its boundary twice a second', () => {
     const clock = new FakeClock();
     const sent: HostMessage[] = [];
-    const pacer = new StreamPacer((message) => sent.push(message), clock);
+    const pacer = new StreamPacer((message) => void sent.push(message), clock);
     // 2 s of a worker's stream: progress every 50 ms, a boundary every 250 ms.
     for (let time = 0; time < 2000; time += 50) {
       clock.advance(time);
@@ -124,5 +125,44 @@ describe('StreamPacer (what a run streams to the webviews)', () => {
     assert.strictEqual(progress[progress.length - 1]!.iteration, 1950);
     const boundaries = sent.filter((message): message is Extract<HostMessage, { type: 'boundary' }> => message.type === 'boundary');
     assert.deepStrictEqual(boundaries.map((message) => message.boundary.iteration), [0, 250, 750, 1250, 1750], '8 boundaries in 2 s, sent as 5 (at 0, 500, …, 2000 ms), the latest last');
+  });
+
+  it('waits for the views to take a message before the next, and what waits stays bounded', async () => {
+    const clock = new FakeClock();
+    const sent: Extract<HostMessage, { type: 'progress' }>[] = [];
+    const deliveries: (() => void)[] = [];
+    const pacer = new StreamPacer((message) => {
+      if (message.type === 'progress') sent.push(message);
+      return new Promise<void>((resolve) => deliveries.push(resolve));
+    }, clock);
+    const settle = async () => {
+      deliveries.shift()!();
+      await new Promise((resolve) => setImmediate(resolve));
+    };
+    // A worker at 20 batches a second of 500 points each, the views taking nothing for 1.5 s (under the settle limit).
+    let x = 0;
+    const batch = () => {
+      const points = Array.from({ length: 500 }, () => [x, Math.sin(x++)] as [number, number]);
+      pacer.post({ type: 'progress', runId: 'a', datasetUri: 'file:///a.nn.json', points, testPoints: [], iteration: x, stepsPerSecond: 1, parameters: [] });
+    };
+    for (let time = 0; time < 1500; time += 50) {
+      clock.advance(time);
+      batch();
+    }
+    assert.strictEqual(sent.length, 1, 'nothing more while the views have not taken the first');
+    await settle();
+    assert.strictEqual(sent.length, 2, 'the rest goes out once they have');
+    const merged = sent[1]!.points;
+    assert.ok(merged.length <= maxPointsOf(MERGED_POINTS), `${merged.length} points in the merged batch`);
+    assert.deepStrictEqual([merged[0]![0], merged[merged.length - 1]![0]], [500, x - 1], 'its first and last points kept');
+    assert.ok(merged.every((point, index) => index === 0 || point[0] > merged[index - 1]![0]), 'in order');
+    // A send the views never settle holds the stream back for SEND_SETTLE_LIMIT_MS at most.
+    const sentAt = clock.time;
+    batch();
+    clock.advance(sentAt + SEND_SETTLE_LIMIT_MS - 1);
+    assert.strictEqual(sent.length, 2);
+    clock.advance(sentAt + SEND_SETTLE_LIMIT_MS);
+    assert.strictEqual(sent.length, 3, 'released by the limit');
+    pacer.dispose();
   });
 });
