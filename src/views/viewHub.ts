@@ -18,9 +18,17 @@ interface Attached {
 
 export class ViewHub implements vscode.Disposable {
   private readonly targets = new Set<Attached>();
-  /** A run's progress and boundary go out paced (streamPacer.ts); everything else at once, after them. */
+  /**
+   * A run's progress and boundary go out paced (streamPacer.ts), each once the views have taken the
+   * last; everything else at once, after them.
+   */
   private readonly pacer = new StreamPacer((message) => {
-    for (const attached of this.targets) this.post(attached, message);
+    const delivered: Thenable<boolean>[] = [];
+    for (const attached of this.targets) {
+      const posted = this.post(attached, message);
+      if (posted) delivered.push(posted);
+    }
+    return Promise.all(delivered);
   });
 
   constructor(
@@ -59,19 +67,21 @@ export class ViewHub implements vscode.Disposable {
 
   refreshAll(): void {
     this.pacer.flush();
-    for (const attached of this.targets) this.post(attached, this.currentState());
+    for (const attached of this.targets) void this.post(attached, this.currentState());
   }
 
   /** The full state, after what is pending (a state includes the stream so far: nothing may follow it twice). */
   private sendState(attached: Attached): void {
     this.pacer.flush();
-    this.post(attached, this.currentState());
+    void this.post(attached, this.currentState());
   }
 
-  private post(attached: Attached, message: HostMessage): void {
-    if (!attached.target.visible) return;
+  /** What settles once the view has the message; undefined when it was not sent. */
+  private post(attached: Attached, message: HostMessage): Thenable<boolean> | undefined {
+    if (!attached.target.visible) return undefined;
     const shown = messageFor(attached.kind, message);
-    if (shown) void attached.target.webview.postMessage(shown);
+    if (!shown) return undefined;
+    return attached.target.webview.postMessage(shown);
   }
 
   /** The validation path of every webview message, for a message with no view to answer. */
