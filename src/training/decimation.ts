@@ -44,51 +44,68 @@ function isBelow(a: number, b: number): boolean {
  */
 export function decimate<P>(points: readonly P[], buckets: number, axis: PointAxis<P>): P[] {
   if (points.length <= 4 * buckets) return points.slice();
+  const first = axis.x(points[0]);
+  const width = (axis.x(points[points.length - 1]) - first) / buckets;
+  const bucketOf = (point: P) => (width > 0 ? Math.min(buckets - 1, Math.floor((axis.x(point) - first) / width)) : 0);
   const kept: P[] = [];
-  pickBucketPoints(points.length, buckets, (index) => axis.x(points[index]), (index) => axis.y(points[index]), (index) => kept.push(points[index]));
+  let start = 0;
+  while (start < points.length) {
+    const bucket = bucketOf(points[start]);
+    let end = start + 1;
+    let lowest = start;
+    let highest = start;
+    while (end < points.length && bucketOf(points[end]) === bucket) {
+      const y = axis.y(points[end]);
+      if (isBelow(y, axis.y(points[lowest]))) lowest = end;
+      if (isAbove(y, axis.y(points[highest]))) highest = end;
+      end++;
+    }
+    // In x order without repeats: start ≤ lowest, highest ≤ end - 1. (No array to sort: this runs per bucket.)
+    const earlier = lowest < highest ? lowest : highest;
+    const later = lowest < highest ? highest : lowest;
+    kept.push(points[start]);
+    if (earlier !== start) kept.push(points[earlier]);
+    if (later !== earlier) kept.push(points[later]);
+    if (end - 1 !== later) kept.push(points[end - 1]);
+    start = end;
+  }
   return kept;
 }
 
 /**
- * The indices decimate keeps of `count` points (read through x and y), in increasing order: `keep`
- * is called once per kept index. Each index is read before any later one is kept, and the n-th kept
- * index is at least n, so `keep` may move points to the front of the same storage.
+ * decimate over the first `count` points of two parallel arrays, in place: the kept points move to
+ * the front (the n-th kept point comes from index n or later, read before anything is written
+ * there). Returns how many are kept. No allocation: it runs on every reduction of a host series.
  */
-function pickBucketPoints(count: number, buckets: number, x: (index: number) => number, y: (index: number) => number, keep: (index: number) => void): void {
-  const first = x(0);
-  const width = (x(count - 1) - first) / buckets;
-  const bucketOf = (index: number) => (width > 0 ? Math.min(buckets - 1, Math.floor((x(index) - first) / width)) : 0);
-  const picks = [0, 0, 0, 0];
+function decimatePacked(xs: Float64Array, ys: Float64Array, count: number, buckets: number): number {
+  const first = xs[0];
+  const width = (xs[count - 1] - first) / buckets;
+  let kept = 0;
+  const keep = (index: number) => {
+    xs[kept] = xs[index];
+    ys[kept] = ys[index];
+    kept++;
+  };
   let start = 0;
   while (start < count) {
-    const bucket = bucketOf(start);
+    const bucket = width > 0 ? Math.min(buckets - 1, Math.floor((xs[start] - first) / width)) : 0;
     let end = start + 1;
     let lowest = start;
     let highest = start;
-    let lowestY = y(start);
-    let highestY = lowestY;
-    while (end < count && bucketOf(end) === bucket) {
-      const value = y(end);
-      if (isBelow(value, lowestY)) {
-        lowest = end;
-        lowestY = value;
-      }
-      if (isAbove(value, highestY)) {
-        highest = end;
-        highestY = value;
-      }
+    while (end < count && (width > 0 ? Math.min(buckets - 1, Math.floor((xs[end] - first) / width)) : 0) === bucket) {
+      if (isBelow(ys[end], ys[lowest])) lowest = end;
+      if (isAbove(ys[end], ys[highest])) highest = end;
       end++;
     }
-    picks[0] = start;
-    picks[1] = lowest;
-    picks[2] = highest;
-    picks[3] = end - 1;
-    picks.sort((a, b) => a - b);
-    for (let index = 0; index < 4; index++) {
-      if (index === 0 || picks[index] !== picks[index - 1]) keep(picks[index]);
-    }
+    const earlier = lowest < highest ? lowest : highest;
+    const later = lowest < highest ? highest : lowest;
+    keep(start);
+    if (earlier !== start) keep(earlier);
+    if (later !== earlier) keep(later);
+    if (end - 1 !== later) keep(end - 1);
     start = end;
   }
+  return kept;
 }
 
 /**
@@ -156,12 +173,7 @@ export class BoundedSeries {
     const olderCount = Math.max(0, this.count - this.bounds.recent);
     if (olderCount <= 4 * this.bounds.buckets) return;
     const { iterations, errors } = this;
-    let kept = 0;
-    pickBucketPoints(olderCount, this.bounds.buckets, (index) => iterations[index], (index) => errors[index], (index) => {
-      iterations[kept] = iterations[index];
-      errors[kept] = errors[index];
-      kept++;
-    });
+    const kept = decimatePacked(iterations, errors, olderCount, this.bounds.buckets);
     iterations.copyWithin(kept, olderCount, this.count);
     errors.copyWithin(kept, olderCount, this.count);
     this.count = kept + (this.count - olderCount);
