@@ -14,7 +14,8 @@
 // series bounded by MERGED_POINTS (older points thinned to min/max buckets, as the views' own
 // series are), so what waits is bounded too.
 import type { HostMessage } from '../protocol';
-import { ERROR_POINT_AXIS, maxPointsOf, reduceInPlace, type SeriesBounds } from '../training/decimation';
+import type { ErrorPoint } from '../core/types';
+import { appendBounded, ERROR_POINT_AXIS, type SeriesBounds } from '../training/decimation';
 
 type Progress = Extract<HostMessage, { type: 'progress' }>;
 type Boundary = Extract<HostMessage, { type: 'boundary' }>;
@@ -41,26 +42,31 @@ const realClock: PacerClock = {
 /**
  * Two progress batches of one run as one: the points of both, the latest of everything else — the
  * parameters (or their summary) of the later batch that carries them (the worker sends them with
- * only some batches).
+ * only some batches). Appends the later points to the earlier batch's own arrays (the pacer's own,
+ * see emptyLike), each series bounded by MERGED_POINTS: no copying of what is pending at every merge.
  */
 export function mergeProgress(earlier: Progress, later: Progress): Progress {
   const withParameters = later.parameters.length > 0 || later.parameterSummary !== undefined ? later : earlier;
   const merged: Progress = {
     ...later,
-    points: bounded(earlier.points.concat(later.points)),
-    testPoints: bounded(earlier.testPoints.concat(later.testPoints)),
+    points: appendMerged(earlier.points, later.points),
+    testPoints: appendMerged(earlier.testPoints, later.testPoints),
     parameters: withParameters.parameters,
   };
   if (withParameters.parameterSummary !== undefined) merged.parameterSummary = withParameters.parameterSummary;
   else delete merged.parameterSummary;
-  if (earlier.penalizedPoints || later.penalizedPoints) merged.penalizedPoints = bounded((earlier.penalizedPoints ?? []).concat(later.penalizedPoints ?? []));
+  if (earlier.penalizedPoints || later.penalizedPoints) merged.penalizedPoints = appendMerged(earlier.penalizedPoints ?? [], later.penalizedPoints ?? []);
   return merged;
 }
 
-/** A merged series once it reaches maxPointsOf(MERGED_POINTS): its older points thinned, the newest kept. */
-function bounded<P extends Progress['points']>(points: P): P {
-  if (points.length >= maxPointsOf(MERGED_POINTS)) reduceInPlace(points, MERGED_POINTS, ERROR_POINT_AXIS);
-  return points;
+function appendMerged(target: ErrorPoint[], points: readonly ErrorPoint[]): ErrorPoint[] {
+  appendBounded(target, points, MERGED_POINTS, ERROR_POINT_AXIS);
+  return target;
+}
+
+/** An empty batch of the run to merge a first batch into: the pacer's own arrays, the sender's left as they are. */
+function emptyLike(message: Progress): Progress {
+  return { ...message, points: [], testPoints: [], ...(message.penalizedPoints ? { penalizedPoints: [] } : {}) };
 }
 
 export class StreamPacer {
@@ -80,7 +86,7 @@ export class StreamPacer {
   post(message: HostMessage): void {
     if (message.type === 'progress') {
       const pending = this.progress.get(message.runId);
-      this.progress.set(message.runId, pending ? mergeProgress(pending, message) : message);
+      this.progress.set(message.runId, mergeProgress(pending ?? emptyLike(message), message));
     } else if (message.type === 'boundary') {
       this.boundary = message;
     } else {
