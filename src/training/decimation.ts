@@ -81,11 +81,6 @@ function decimatePacked(xs: Float64Array, ys: Float64Array, count: number, bucke
   const first = xs[0];
   const width = (xs[count - 1] - first) / buckets;
   let kept = 0;
-  const keep = (index: number) => {
-    xs[kept] = xs[index];
-    ys[kept] = ys[index];
-    kept++;
-  };
   let start = 0;
   while (start < count) {
     const bucket = width > 0 ? Math.min(buckets - 1, Math.floor((xs[start] - first) / width)) : 0;
@@ -99,10 +94,21 @@ function decimatePacked(xs: Float64Array, ys: Float64Array, count: number, bucke
     }
     const earlier = lowest < highest ? lowest : highest;
     const later = lowest < highest ? highest : lowest;
-    keep(start);
-    if (earlier !== start) keep(earlier);
-    if (later !== earlier) keep(later);
-    if (end - 1 !== later) keep(end - 1);
+    // Written out, not a helper closure: V8 boxed every number passed through one.
+    xs[kept] = xs[start];
+    ys[kept++] = ys[start];
+    if (earlier !== start) {
+      xs[kept] = xs[earlier];
+      ys[kept++] = ys[earlier];
+    }
+    if (later !== earlier) {
+      xs[kept] = xs[later];
+      ys[kept++] = ys[later];
+    }
+    if (end - 1 !== later) {
+      xs[kept] = xs[end - 1];
+      ys[kept++] = ys[end - 1];
+    }
     start = end;
   }
   return kept;
