@@ -20,8 +20,12 @@ import { diagnoseRun, type RunDiagnosis } from './runDiagnosis';
 
 /** Steps per chunk are tuned so a chunk takes about this long: the stop flag is read at least this often. */
 const CHUNK_TARGET_MS = 10;
-/** At most 512 points of each series per message: 20 messages a second carry ~10,000 points. */
-const MESSAGE_POINTS: SeriesBounds = { buckets: 64, recent: 128 };
+/**
+ * At most 128 points of each series per message: 20 messages a second carry ~2,500, more than a chart
+ * can draw. (512 a message was most of what the extension host allocated in worst case 2: every
+ * point is an array to receive, merge and write out as JSON to each view.)
+ */
+const MESSAGE_POINTS: SeriesBounds = { buckets: 16, recent: 32 };
 /** The parameters (or a large network's summary) go with a progress message at most this often. */
 const PARAMETERS_INTERVAL_MS = 250;
 /** Parameters are kept at no more than this many recorded iterations (evenly spread) per run… */

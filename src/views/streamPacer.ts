@@ -22,8 +22,11 @@ type Boundary = Extract<HostMessage, { type: 'boundary' }>;
 
 export const PROGRESS_PACE_MS = 200;
 export const BOUNDARY_PACE_MS = 500;
-/** Each series of a merged batch: at most 6,144 points, the newest 2,048 as received (the webview keeps 4,096 so). */
-export const MERGED_POINTS: SeriesBounds = { buckets: 1024, recent: 2048 };
+/**
+ * Each series of a merged batch: at most 768 points, the newest 256 as received. Four of the worker's
+ * batches (128 points each at most) fit; more are thinned only while the views lag behind.
+ */
+export const MERGED_POINTS: SeriesBounds = { buckets: 64, recent: 256 };
 /** A send the views have not settled after this long no longer holds the stream back (a lost reply must not stop it). */
 export const SEND_SETTLE_LIMIT_MS = 2000;
 

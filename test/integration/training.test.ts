@@ -59,7 +59,7 @@ describe('Training in the extension host', function () {
     await vscode.window.tabGroups.close(panel);
     const result = await api.waitForRun(runId);
     assert.strictEqual(result.status, 'completed', result.message);
-    // 30,000 errors recorded; the worker sends at most 512 per message (min/max buckets beyond).
+    // 30,000 errors recorded; the worker sends at most 128 per message (min/max buckets beyond).
     assert.strictEqual(result.recordedPoints, 30000);
     assert.strictEqual(result.points[result.points.length - 1][0], 2999900, 'the last recorded iteration');
     assert.ok(result.points.length <= 30000);
