@@ -26,6 +26,12 @@ const CHUNK_TARGET_MS = 10;
  * point is an array to receive, merge and write out as JSON to each view.)
  */
 const MESSAGE_POINTS: SeriesBounds = { buckets: 16, recent: 32 };
+/**
+ * A chunk records at most this many errors: its arrays of error points then stay small enough for
+ * V8's young generation. (At errorInterval 1, 10 ms chunks of ~14,000 steps grew arrays past 128 KB,
+ * which V8 places in the old generation's large-object space: the worker's heap reached ~50 MB.)
+ */
+const CHUNK_RECORDS = 4096;
 /** The parameters (or a large network's summary) go with a progress message at most this often. */
 const PARAMETERS_INTERVAL_MS = 250;
 /** Parameters are kept at no more than this many recorded iterations (evenly spread) per run… */
@@ -104,6 +110,7 @@ async function train(
   // The first chunk is one step: a thousand of a [256]×8 net take seconds, which no Stop could interrupt.
   // The size then doubles (or follows the measured speed) up to CHUNK_TARGET_MS of work.
   let steps = 1;
+  const maxChunkSteps = Math.min(1e7, CHUNK_RECORDS * settings.errorInterval);
   let lastPost = performance.now();
   let lastParameters = -Infinity;
   let lastBoundary = -Infinity;
@@ -152,8 +159,8 @@ async function train(
     // (A chunk cut short by a parameter snapshot says as much about the speed as a full one.)
     const took = now - chunkStart;
     const done = chunk.iteration - iterationBefore;
-    if (took > 0.5 && done > 0) steps = Math.max(1, Math.min(1e7, Math.round((done / took) * CHUNK_TARGET_MS)));
-    else steps = Math.min(1e7, steps * 2);
+    if (took > 0.5 && done > 0) steps = Math.max(1, Math.min(maxChunkSteps, Math.round((done / took) * CHUNK_TARGET_MS)));
+    else steps = Math.min(maxChunkSteps, steps * 2);
     const stopped = await stopRequested();
     const finished = chunk.diverged || chunk.done || stopped;
     // Not once Stop is asked: the run ends now, with the boundary last drawn.
