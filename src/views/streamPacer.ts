@@ -2,8 +2,8 @@
 // second and its decision boundary 4 times; every message crosses to the workbench and into each
 // view (in VS Code for the browser, on the workbench's own thread), while a view redraws a curve at
 // most 5 times a second anyway (webview/throttle.ts). So progress goes out at most every
-// PROGRESS_PACE_MS, its batches merged (no point is lost: points are concatenated, the rest is the
-// latest), and the boundary at most every BOUNDARY_PACE_MS, the latest one. Any other message
+// PROGRESS_PACE_MS, its batches merged (points appended, thinned only past MERGED_POINTS; the rest
+// is the latest), and the boundary at most every BOUNDARY_PACE_MS, the latest one. Any other message
 // first sends what is pending, so the views see everything in the order it happened (a run's last
 // progress before its end, a state after the stream it includes). No `vscode` here.
 //
