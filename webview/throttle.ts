@@ -14,8 +14,12 @@ export function frameScheduler(task: () => void): () => void {
   };
 }
 
-/** While progress streams in, a drawing that follows it is redrawn at most this often (5 times a second). */
-export const STREAM_REDRAW_MS = 200;
+/**
+ * While progress streams in, a drawing that follows it is redrawn at most this often (twice a
+ * second): a chart.js update of both views took ~15 ms each, the largest share of the workbench's
+ * main thread that was ours at 5 a second.
+ */
+export const STREAM_REDRAW_MS = 500;
 
 /** Draws done per drawing, for the browser tests (how often, not what). */
 export const drawCounts: Record<string, number> = {};
@@ -28,8 +32,8 @@ window.__nnlabDrawCounts = drawCounts;
 
 /**
  * For drawings: `draw` runs at most once per animation frame and at most once every `minIntervalMs`
- * (a run streams progress 20 times a second; a curve redrawn 5 times a second looks just as live
- * and costs a quarter), never while the view is hidden (its tab in the background, its side bar
+ * (a run streams progress 20 times a second; a curve redrawn twice a second looks just as live
+ * and costs a tenth), never while the view is hidden (its tab in the background, its side bar
  * collapsed), and — once it has drawn — not while `element` is out of sight (scrolled away, or in
  * a hidden pane): the redraw waits until it is visible again. The last request is never lost.
  * `draw` returns false when it had nothing to draw. Returns the function that asks for a redraw.

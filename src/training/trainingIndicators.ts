@@ -21,6 +21,8 @@ export class TrainingIndicators implements vscode.Disposable {
   private readonly statusBar = vscode.window.createStatusBarItem('neuralNetworkLab.training', vscode.StatusBarAlignment.Left, 10);
   private timer: ReturnType<typeof setInterval> | undefined;
   private shown: SessionStatus[] = [];
+  /** Whether the item is shown (show() too is a message to the workbench each time). */
+  private visible = false;
   /** The value last given to the context key. */
   contextValue = false;
 
@@ -49,21 +51,29 @@ export class TrainingIndicators implements vscode.Disposable {
   private render(): void {
     const newest = this.shown[this.shown.length - 1];
     if (!newest) {
-      this.statusBar.hide();
+      if (this.visible) this.statusBar.hide();
+      this.visible = false;
       return;
     }
     const others = this.shown.length > 1 ? ` (+${this.shown.length - 1})` : '';
     if (newest.state === 'running' && newest.run) {
       const done = Math.min(1, newest.run.iteration / newest.run.info.settings.iterations);
-      this.statusBar.text = `$(sync~spin) ${vscode.l10n.t('Training {0} {1}%', newest.run.info.datasetName, Math.floor(done * 100))}${others}`;
-      this.statusBar.tooltip = vscode.l10n.t('Neural Network Lab is training. Click to show the Training panel.');
+      this.set(`$(sync~spin) ${vscode.l10n.t('Training {0} {1}%', newest.run.info.datasetName, Math.floor(done * 100))}${others}`,
+        vscode.l10n.t('Neural Network Lab is training. Click to show the Training panel.'));
     } else {
       const name = newest.pending ? baseName(newest.pending.datasetUri) : newest.run?.info.datasetName ?? '';
       const starting = newest.state === 'starting';
-      this.statusBar.text = `$(loading~spin) ${starting ? vscode.l10n.t('Starting training {0}…', name) : vscode.l10n.t('Stopping training {0}…', name)}${others}`;
-      this.statusBar.tooltip = starting ? vscode.l10n.t('Neural Network Lab: starting training {0}.', name) : vscode.l10n.t('Neural Network Lab: stopping training {0}.', name);
+      this.set(`$(loading~spin) ${starting ? vscode.l10n.t('Starting training {0}…', name) : vscode.l10n.t('Stopping training {0}…', name)}${others}`,
+        starting ? vscode.l10n.t('Neural Network Lab: starting training {0}.', name) : vscode.l10n.t('Neural Network Lab: stopping training {0}.', name));
     }
-    this.statusBar.show();
+    if (!this.visible) this.statusBar.show();
+    this.visible = true;
+  }
+
+  /** Only what changed: each assignment is a message to the workbench and a redraw of the item, 4 times a second. */
+  private set(text: string, tooltip: string): void {
+    if (this.statusBar.text !== text) this.statusBar.text = text;
+    if (this.statusBar.tooltip !== tooltip) this.statusBar.tooltip = tooltip;
   }
 
   dispose(): void {

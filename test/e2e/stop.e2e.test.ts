@@ -129,9 +129,6 @@ describe('e2e: Stop from the palette during a long run with both views open', fu
   }
 
   it('keeps a 16 ms timer in the workbench at an interval p50 under 50 ms while the long run trains with both views open', async function () {
-    // One retry: on a fresh CI clone the three windows measured 54, 60 and 32 ms, so the views still
-    // cost the page frames (issue 10 stays open for it; the bench has the tight figure).
-    this.retries(1);
     const { page } = wb;
     await openFile(page, 'long-run.nn.json');
     const idle = await page.evaluate(timerIntervals, 2_000);
@@ -153,7 +150,8 @@ describe('e2e: Stop from the palette during a long run with both views open', fu
       assert.ok(Math.min(...p50s) < 50, `timer interval p50 ${p50s.map((p50) => p50.toFixed(1)).join(', ')} ms`);
     } finally {
       // Cleanup of a run that has trained for ~8 s: it must end, but the 2 s bound is the next test's,
-      // which stops ten runs the way the issue's sequence does (this one once took 2.7 s on a fresh clone).
+      // which stops ten runs the way the issue's sequence does. This one still takes ~2.7 s at times
+      // (after the stream's backpressure too): the cause is not found yet, and issue 10 stays open for it.
       const ms = await stopFromPalette('stop after the timer', 10_000);
       console.log(`    [e2e] stop: Stop after the timer windows → status bar cleared in ${ms} ms`);
     }
