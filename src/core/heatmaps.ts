@@ -20,12 +20,19 @@ export function cellCentre(area: GridArea, size: number, column: number, row: nu
   ];
 }
 
-/** Every hidden unit's output (up to `maxUnits` per layer) at the centre of every cell. Only for 2-feature rows. */
-export function unitHeatmaps(network: NeuralNetwork, area: GridArea, size: number, maxUnits: number): UnitHeatmaps {
+/**
+ * Every hidden unit's output (up to `maxUnits` per layer) at the centre of every cell. Only for
+ * 2-feature rows. With `stopped`, asked before every row of the grid (a wide network's row is
+ * milliseconds of forward passes): undefined as soon as it says so.
+ */
+export function unitHeatmaps(network: NeuralNetwork, area: GridArea, size: number, maxUnits: number): UnitHeatmaps;
+export function unitHeatmaps(network: NeuralNetwork, area: GridArea, size: number, maxUnits: number, stopped: () => boolean): UnitHeatmaps | undefined;
+export function unitHeatmaps(network: NeuralNetwork, area: GridArea, size: number, maxUnits: number, stopped?: () => boolean): UnitHeatmaps | undefined {
   const hidden = network.hiddenLayers.map((units) => Math.min(units, maxUnits));
   const maps: UnitHeatmaps = hidden.map((units) => Array.from({ length: units }, () => new Array<number>(size * size)));
   const point = [0, 0];
   for (let row = 0; row < size; row++) {
+    if (stopped?.()) return undefined;
     for (let column = 0; column < size; column++) {
       [point[0], point[1]] = cellCentre(area, size, column, row);
       network.predict(point);

@@ -168,8 +168,9 @@ async function train(
       const { units } = start.boundary;
       const values = boundaryGrid(network, start.boundary, stopSeen);
       // What each hidden unit sees, at the same moments as the boundary (the same throttle).
-      const heatmaps = values && units && network.hiddenLayers.length > 0 && !stopSeen() ? unitHeatmaps(network, start.boundary, units.size, units.maxPerLayer) : undefined;
-      if (values) postCounted({ type: 'boundary', iteration: trainer.iteration, values, units: heatmaps });
+      // Stopped halfway, it is not sent: the run ends now, with the boundary last drawn.
+      const heatmaps = values && units && network.hiddenLayers.length > 0 ? unitHeatmaps(network, start.boundary, units.size, units.maxPerLayer, stopSeen) : undefined;
+      if (values && !stopSeen()) postCounted({ type: 'boundary', iteration: trainer.iteration, values, units: heatmaps });
       lastBoundary = performance.now();
       boundaryEvery = Math.max(BOUNDARY_INTERVAL_MS, BOUNDARY_COST_FACTOR * (lastBoundary - now));
     }

@@ -54,6 +54,14 @@ describe('hidden-unit heatmaps', () => {
     assert.deepStrictEqual(unitHeatmaps(new NeuralNetwork({ learningRate: 0.1, seed: 1 }), AREA, 3, 12), []);
   });
 
+  it('asks `stopped` before every row and gives up as soon as it says so (a Stop need not wait for the grid)', () => {
+    const network = new NeuralNetwork({ learningRate: 0.1, seed: 1, hiddenLayers: [4] });
+    let asked = 0;
+    assert.strictEqual(unitHeatmaps(network, AREA, 5, 12, () => ++asked > 2), undefined);
+    assert.strictEqual(asked, 3, 'two rows drawn, then the stop seen');
+    assert.deepStrictEqual(unitHeatmaps(network, AREA, 5, 12, () => false), unitHeatmaps(network, AREA, 5, 12), 'never stopped: the same maps');
+  });
+
   it('the worker sends, with its last boundary, the heatmaps of the model it ends with', async function () {
     this.timeout(60_000);
     const platform = nodePlatform(path.resolve(__dirname, '..', '..', '..', 'dist'));
