@@ -70,9 +70,9 @@ function readRow(node: Node, index: number, rules: RowRules, text: string, probl
       // Past the cap problems are only counted, so skip building this row's nodes just to word them.
       for (let count = 0; count < broken; count++) problems.error(rangeOf(node), l10n.t('row {0} is invalid', index + 1));
       return undefined;
-    } else fields = readRowFields(node, `row ${index + 1}`, rules, text, problems);
+    } else fields = readRowFields(node, l10n.t('row {0}', index + 1), rules, text, problems);
   } else {
-    fields = readRowFields(node, `row ${index + 1}`, rules, text, problems);
+    fields = readRowFields(node, l10n.t('row {0}', index + 1), rules, text, problems);
   }
   if (!fields) return undefined;
   if (fields.split === 'test' && fields.target === undefined) {
