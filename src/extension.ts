@@ -74,7 +74,7 @@ export function activateLab(context: vscode.ExtensionContext, platform: Platform
     diagnostics,
     lenses,
     vscode.languages.registerCodeLensProvider(DATASET_SELECTOR, lenses),
-    ...registerRowSchemaHelp(context.extensionUri, DATASET_SELECTOR),
+    ...registerRowSchemaHelp(context.extensionUri, documents, DATASET_SELECTOR),
     vscode.window.onDidChangeVisibleTextEditors((editors) => {
       for (const editor of editors) {
         if (isDatasetDocument(editor.document)) decorations.reapply(editor, documents.parse(editor.document).dataset);

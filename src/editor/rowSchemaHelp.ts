@@ -9,6 +9,10 @@
 import * as vscode from 'vscode';
 import { getLocation, type Location } from 'jsonc-parser';
 
+/** Where a position is in the rows: path ["rows", index, …], and whether on a property key. */
+type RowLocation = Pick<Location, 'path' | 'isAtPropertyKey'>;
+import { LARGE_DOCUMENT_CHARS, type DatasetDocuments } from './datasetDocuments';
+
 interface RowSchema {
   properties: Record<string, { markdownDescription?: string; description?: string; examples?: string[] }>;
   defaultSnippets: { label: string; description?: string; body: unknown }[];
@@ -17,7 +21,7 @@ interface RowSchema {
 export class RowSchemaHelp implements vscode.HoverProvider, vscode.CompletionItemProvider {
   private schema?: Promise<RowSchema>;
 
-  constructor(private readonly extensionUri: vscode.Uri) {}
+  constructor(private readonly extensionUri: vscode.Uri, private readonly documents: Pick<DatasetDocuments, 'parseCurrent'>) {}
 
   /** Read on the first hover or completion, so activation pays nothing. */
   private rowSchema(): Promise<RowSchema> {
@@ -29,7 +33,7 @@ export class RowSchemaHelp implements vscode.HoverProvider, vscode.CompletionIte
   }
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
-    const location = rowLocation(document, position);
+    const location = await this.rowLocation(document, position);
     const key = location?.path[2];
     if (!location || location.path.length !== 3 || typeof key !== 'string') return undefined;
     // On the key or its value, as the JSON service's hover was.
@@ -39,7 +43,7 @@ export class RowSchemaHelp implements vscode.HoverProvider, vscode.CompletionIte
   }
 
   async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[]> {
-    const location = rowLocation(document, position);
+    const location = await this.rowLocation(document, position);
     if (!location) return [];
     const schema = await this.rowSchema();
     // Between rows: the row snippets.
@@ -75,12 +79,43 @@ export class RowSchemaHelp implements vscode.HoverProvider, vscode.CompletionIte
     }
     return [];
   }
+
+  /**
+   * The JSON location when it is inside "rows" (path ["rows", index, …]). getLocation reads the text
+   * from its start, ~60 ms a megabyte on the host's thread at every hover and every `"` typed: a
+   * large document is located within the parsed row around the position instead (its valid rows
+   * only, the parse being shared with the lenses), as much text as one row.
+   */
+  private async rowLocation(document: vscode.TextDocument, position: vscode.Position): Promise<RowLocation | undefined> {
+    const offset = document.offsetAt(position);
+    // The length without getText(), which joins every line.
+    if (document.offsetAt(document.lineAt(document.lineCount - 1).range.end) < LARGE_DOCUMENT_CHARS) {
+      const location = getLocation(document.getText(), offset);
+      return location.path[0] === 'rows' && typeof location.path[1] === 'number' ? location : undefined;
+    }
+    const { dataset, version } = await this.documents.parseCurrent(document);
+    const rows = dataset && version === document.version ? dataset.rows : [];
+    if (rows.length === 0 || offset < rows[0].offset || offset > rows[rows.length - 1].offset + rows[rows.length - 1].length) return undefined;
+    const next = firstRowEndingAtOrAfter(rows, offset);
+    const row = rows[next];
+    // Between two rows: as getLocation says there, the next element of the array.
+    if (offset < row.offset) return { path: ['rows', row.index], isAtPropertyKey: false };
+    const text = document.getText(new vscode.Range(document.positionAt(row.offset), document.positionAt(row.offset + row.length)));
+    const inRow = getLocation(text, offset - row.offset);
+    return { path: ['rows', row.index, ...inRow.path], isAtPropertyKey: inRow.isAtPropertyKey };
+  }
 }
 
-/** The JSON location when it is inside "rows" (path ["rows", index, …]). */
-function rowLocation(document: vscode.TextDocument, position: vscode.Position): Location | undefined {
-  const location = getLocation(document.getText(), document.offsetAt(position));
-  return location.path[0] === 'rows' && typeof location.path[1] === 'number' ? location : undefined;
+/** The first of the rows (in file order) whose text ends at or after the offset, by bisection. */
+function firstRowEndingAtOrAfter(rows: readonly { offset: number; length: number }[], offset: number): number {
+  let low = 0;
+  let high = rows.length - 1;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (rows[middle].offset + rows[middle].length < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** Whether the nearest unclosed bracket before the position is a `{` (inside a row's object). */
@@ -113,7 +148,7 @@ function snippetText(body: unknown): string {
   return JSON.stringify(body, null, 1).replace(/\s*\n\s*/g, ' ').replace(/"\^(\$\{[^}]*\})"/g, '$1');
 }
 
-export function registerRowSchemaHelp(extensionUri: vscode.Uri, selector: vscode.DocumentSelector): vscode.Disposable[] {
-  const help = new RowSchemaHelp(extensionUri);
+export function registerRowSchemaHelp(extensionUri: vscode.Uri, documents: Pick<DatasetDocuments, 'parseCurrent'>, selector: vscode.DocumentSelector): vscode.Disposable[] {
+  const help = new RowSchemaHelp(extensionUri, documents);
   return [vscode.languages.registerHoverProvider(selector, help), vscode.languages.registerCompletionItemProvider(selector, help, '"', ':')];
 }

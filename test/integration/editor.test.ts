@@ -138,6 +138,34 @@ describe('Dataset files in the editor', function () {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
+  it('rows of a large file (over LARGE_DOCUMENT_CHARS): the same hovers and completion, located within the row', async () => {
+    await activeApi();
+    const rows = Array.from({ length: 25_000 }, (_, index) => `    { "input": [${(index % 997) / 1000}, ${(index % 991) / 1000}], "target": ${index % 2} },`);
+    const lines = ['{', '  "rows": [', ...rows, '    {  "input": [1, 2] }', '  ]', '}', ''];
+    const text = lines.join('\n');
+    assert.ok(text.length > 1_000_000, `${text.length} characters`);
+    const document = await openDataset(text);
+    const last = lines.length - 4;
+    const at = (line: number, pattern: string, shift = 0) => new vscode.Position(line, lines[line].indexOf(pattern) + shift);
+    const labelsAt = async (position: vscode.Position) =>
+      (await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position)).items.map((item) =>
+        typeof item.label === 'string' ? item.label : item.label.label,
+      );
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, at(last - 1, '"input"', 2));
+    const hoverText = hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value))).join('\n');
+    assert.match(hoverText, /input vector/i);
+    const keyLabels = await labelsAt(at(last, '{', 2));
+    assert.ok(keyLabels.some((label) => /target/.test(label)) && keyLabels.some((label) => /split/.test(label)), keyLabels.join(', '));
+    assert.ok(!keyLabels.some((label) => /"input"/.test(label)), `a key the row has is not offered again: ${keyLabels.join(', ')}`);
+    const snippetLabels = await labelsAt(new vscode.Position(12_000, lines[12_000].length));
+    assert.ok(['row', 'test row', 'row to predict'].every((label) => snippetLabels.includes(label)), snippetLabels.join(', '));
+    // Outside the rows, nothing of ours (the row input's own text).
+    const outside = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, at(1, '"rows"', 2));
+    const outsideText = outside.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value))).join('\n');
+    assert.doesNotMatch(outsideText, /dot\(input_vector, weights\)/);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('offers "Train first" when the rows no longer fit the trained model', async () => {
     const api = await activeApi();
     const document = await openDataset({ network: { iterations: 500, seed: 9 }, rows: tutorialRows() });
