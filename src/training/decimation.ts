@@ -38,65 +38,79 @@ function isBelow(a: number, b: number): boolean {
 }
 
 /**
- * The bucket rule, once for every caller: over the first `count` points of two parallel arrays
- * (sorted by x), the indices of each bucket's first, lowest, highest and last point, in x order
- * without repeats, written into `kept` (room for `count`). Returns how many. Allocates nothing: the
- * host's series run it on every reduction.
- */
-function keptIndices(xs: Float64Array, ys: Float64Array, count: number, buckets: number, kept: Uint32Array): number {
-  const first = xs[0];
-  const width = (xs[count - 1] - first) / buckets;
-  let keptCount = 0;
-  let start = 0;
-  while (start < count) {
-    const bucket = bucketOf(xs[start], first, width, buckets);
-    let end = start + 1;
-    let lowest = start;
-    let highest = start;
-    while (end < count && bucketOf(xs[end], first, width, buckets) === bucket) {
-      if (isBelow(ys[end], ys[lowest])) lowest = end;
-      if (isAbove(ys[end], ys[highest])) highest = end;
-      end++;
-    }
-    // In x order without repeats: start ≤ lowest, highest ≤ end - 1. (No array to sort: this runs per bucket.)
-    const earlier = lowest < highest ? lowest : highest;
-    const later = lowest < highest ? highest : lowest;
-    kept[keptCount++] = start;
-    if (earlier !== start) kept[keptCount++] = earlier;
-    if (later !== earlier) kept[keptCount++] = later;
-    if (end - 1 !== later) kept[keptCount++] = end - 1;
-    start = end;
-  }
-  return keptCount;
-}
-
-/** Which of `buckets` equal stretches of x, from `first` on, holds x. */
-function bucketOf(x: number, first: number, width: number, buckets: number): number {
-  return width > 0 ? Math.min(buckets - 1, Math.floor((x - first) / width)) : 0;
-}
-
-/** decimate's working arrays, grown to the largest series seen and reused: a call allocates only what it returns. */
-let scratch = scratchFor(0);
-function scratchFor(length: number) {
-  return { xs: new Float64Array(length), ys: new Float64Array(length), indices: new Uint32Array(length) };
-}
-
-/**
  * Points sorted by x, reduced to `buckets` equal stretches of x, each kept as its first, lowest,
  * highest and last point (in x order, without repeats). At most 4 · buckets points; the input's first
  * and last points are always kept. Returns the input's own point objects.
  */
 export function decimate<P>(points: readonly P[], buckets: number, axis: PointAxis<P>): P[] {
   if (points.length <= 4 * buckets) return points.slice();
-  if (scratch.indices.length < points.length) scratch = scratchFor(points.length);
-  const { xs, ys, indices } = scratch;
-  for (let index = 0; index < points.length; index++) {
-    xs[index] = axis.x(points[index]);
-    ys[index] = axis.y(points[index]);
+  const first = axis.x(points[0]);
+  const width = (axis.x(points[points.length - 1]) - first) / buckets;
+  const bucketOf = (point: P) => (width > 0 ? Math.min(buckets - 1, Math.floor((axis.x(point) - first) / width)) : 0);
+  const kept: P[] = [];
+  let start = 0;
+  while (start < points.length) {
+    const bucket = bucketOf(points[start]);
+    let end = start + 1;
+    let lowest = start;
+    let highest = start;
+    while (end < points.length && bucketOf(points[end]) === bucket) {
+      const y = axis.y(points[end]);
+      if (isBelow(y, axis.y(points[lowest]))) lowest = end;
+      if (isAbove(y, axis.y(points[highest]))) highest = end;
+      end++;
+    }
+    // In x order without repeats: start ≤ lowest, highest ≤ end - 1. (No array to sort: this runs per bucket.)
+    const earlier = lowest < highest ? lowest : highest;
+    const later = lowest < highest ? highest : lowest;
+    kept.push(points[start]);
+    if (earlier !== start) kept.push(points[earlier]);
+    if (later !== earlier) kept.push(points[later]);
+    if (end - 1 !== later) kept.push(points[end - 1]);
+    start = end;
   }
-  const count = keptIndices(xs, ys, points.length, buckets, indices);
-  const kept: P[] = new Array(count);
-  for (let index = 0; index < count; index++) kept[index] = points[indices[index]];
+  return kept;
+}
+
+/**
+ * decimate over the first `count` points of two parallel arrays, in place: the kept points move to
+ * the front (the n-th kept point comes from index n or later, read before anything is written
+ * there). Returns how many are kept. No allocation: it runs on every reduction of a host series.
+ */
+function decimatePacked(xs: Float64Array, ys: Float64Array, count: number, buckets: number): number {
+  const first = xs[0];
+  const width = (xs[count - 1] - first) / buckets;
+  let kept = 0;
+  let start = 0;
+  while (start < count) {
+    const bucket = width > 0 ? Math.min(buckets - 1, Math.floor((xs[start] - first) / width)) : 0;
+    let end = start + 1;
+    let lowest = start;
+    let highest = start;
+    while (end < count && (width > 0 ? Math.min(buckets - 1, Math.floor((xs[end] - first) / width)) : 0) === bucket) {
+      if (isBelow(ys[end], ys[lowest])) lowest = end;
+      if (isAbove(ys[end], ys[highest])) highest = end;
+      end++;
+    }
+    const earlier = lowest < highest ? lowest : highest;
+    const later = lowest < highest ? highest : lowest;
+    // Written out, not a helper closure: V8 boxed every number passed through one.
+    xs[kept] = xs[start];
+    ys[kept++] = ys[start];
+    if (earlier !== start) {
+      xs[kept] = xs[earlier];
+      ys[kept++] = ys[earlier];
+    }
+    if (later !== earlier) {
+      xs[kept] = xs[later];
+      ys[kept++] = ys[later];
+    }
+    if (end - 1 !== later) {
+      xs[kept] = xs[end - 1];
+      ys[kept++] = ys[end - 1];
+    }
+    start = end;
+  }
   return kept;
 }
 
@@ -140,8 +154,6 @@ export function reduceInPlace<P>(target: P[], bounds: SeriesBounds, axis: PointA
 export class BoundedSeries {
   private readonly iterations: Float64Array;
   private readonly errors: Float64Array;
-  /** keptIndices' output, allocated once with the series. */
-  private readonly keptScratch: Uint32Array;
   private count = 0;
   private appended = 0;
   private reduced = false;
@@ -149,7 +161,6 @@ export class BoundedSeries {
   constructor(private readonly bounds: SeriesBounds) {
     this.iterations = new Float64Array(maxPointsOf(bounds));
     this.errors = new Float64Array(maxPointsOf(bounds));
-    this.keptScratch = new Uint32Array(maxPointsOf(bounds));
   }
 
   append(points: readonly ErrorPoint[]): void {
@@ -167,13 +178,8 @@ export class BoundedSeries {
   private reduce(): void {
     const olderCount = Math.max(0, this.count - this.bounds.recent);
     if (olderCount <= 4 * this.bounds.buckets) return;
-    const { iterations, errors, keptScratch } = this;
-    const kept = keptIndices(iterations, errors, olderCount, this.bounds.buckets, keptScratch);
-    // In place: the n-th kept index is n or later, so it is read before anything is written there.
-    for (let index = 0; index < kept; index++) {
-      iterations[index] = iterations[keptScratch[index]];
-      errors[index] = errors[keptScratch[index]];
-    }
+    const { iterations, errors } = this;
+    const kept = decimatePacked(iterations, errors, olderCount, this.bounds.buckets);
     iterations.copyWithin(kept, olderCount, this.count);
     errors.copyWithin(kept, olderCount, this.count);
     this.count = kept + (this.count - olderCount);

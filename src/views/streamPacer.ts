@@ -148,14 +148,14 @@ export class StreamPacer {
     const number = ++this.sendNumber;
     this.sending = true;
     const settled = () => {
-      this.clock.clearTimeout(limit);
       // Only the latest send releases the stream (an earlier one settling says nothing of it).
       if (number !== this.sendNumber || !this.sending) return;
       this.sending = false;
       this.sendDue();
     };
-    const limit = this.clock.setTimeout(settled, SEND_SETTLE_LIMIT_MS);
     delivered.then(settled, settled);
+    const limit = this.clock.setTimeout(settled, SEND_SETTLE_LIMIT_MS);
+    delivered.then(() => this.clock.clearTimeout(limit), () => this.clock.clearTimeout(limit));
   }
 
   /** One timer for the earliest of what is still pending (none while a send is on its way: its settling reschedules). */
