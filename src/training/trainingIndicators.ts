@@ -58,7 +58,10 @@ export class TrainingIndicators implements vscode.Disposable {
     const others = this.shown.length > 1 ? ` (+${this.shown.length - 1})` : '';
     if (newest.state === 'running' && newest.run) {
       const done = Math.min(1, newest.run.iteration / newest.run.info.settings.iterations);
-      this.set(`$(sync~spin) ${vscode.l10n.t('Training {0} {1}%', newest.run.info.datasetName, Math.floor(done * 100))}${others}`,
+      // A still icon: a spinning one redraws the workbench at 60 frames a second for the whole run, and
+      // where the browser composites in software (code-server, VMs) with a view open, that took
+      // ~50% of a core (npm run bench -- workbench). The percentage shows it is alive.
+      this.set(`$(pulse) ${vscode.l10n.t('Training {0} {1}%', newest.run.info.datasetName, Math.floor(done * 100))}${others}`,
         vscode.l10n.t('Neural Network Lab is training. Click to show the Training panel.'));
     } else {
       const name = newest.pending ? baseName(newest.pending.datasetUri) : newest.run?.info.datasetName ?? '';
