@@ -94,9 +94,9 @@ describe('e2e: Stop from the palette during a long run with both views open', fu
 
   /**
    * Stop from the palette; resolves with the ms from its Enter to the status bar cleared, timed in the
-   * page (Playwright's own round trips on a loaded machine are not counted), at most 10 s.
+   * page (Playwright's own round trips on a loaded machine are not counted); fails from 2 s on.
    */
-  async function stopFromPalette(label: string, withinMs = 2_000): Promise<number> {
+  async function stopFromPalette(label: string): Promise<number> {
     const { page } = wb;
     const chart = (await webviewFrame(page, { title: TRAINING_PANEL })).locator('#error-chart');
     const runId = await chart.getAttribute('data-run-id');
@@ -121,7 +121,7 @@ describe('e2e: Stop from the palette during a long run with both views open', fu
     });
     await page.keyboard.press('Enter');
     const ms: number = await page.evaluate(() => window.__stopTook);
-    if (!(ms < withinMs)) {
+    if (!(ms < 2_000)) {
       const now = { runId: await chart.getAttribute('data-run-id'), status: await chart.getAttribute('data-run-status'), iteration: await chart.getAttribute('data-last-iteration') };
       assert.fail(`${label}: the status bar says "${await page.evaluate(statusText)}" ${ms} ms after Stop (run ${runId} when Stop was chosen; the panel now shows ${JSON.stringify(now)})`);
     }
@@ -138,22 +138,14 @@ describe('e2e: Stop from the palette during a long run with both views open', fu
       // Both views draw this run: the panel beside the editor, the Error Chart view in the side bar.
       await (await webviewFrame(page, { title: TRAINING_PANEL })).locator('#error-chart[data-run-status="running"][data-last-iteration]').waitFor({ timeout: 30_000 });
       await (await webviewFrame(page, { title: 'Error Chart' })).locator('#error-chart[data-run-status="running"][data-last-iteration]').waitFor({ timeout: 30_000 });
-      // Up to three windows of 2 s: on a machine loaded by other work one window can be slow for
-      // reasons of its own (the idle figure above says how loaded); views that cost the frame rate
-      // are slow in every window.
-      const p50s: number[] = [];
-      for (let window = 0; window < 3 && !(p50s.length && Math.min(...p50s) < 50); window++) {
-        const intervals = await page.evaluate(timerIntervals, 2_000);
-        p50s.push(quantile(intervals, 0.5));
-        console.log(`    [e2e] stop: 16 ms timer in the workbench while the long run trains, both views open: ${intervals.length} ticks in 2 s, p50 ${p50s.at(-1)!.toFixed(1)} ms, p99 ${quantile(intervals, 0.99).toFixed(1)} ms, max ${intervals[intervals.length - 1]!.toFixed(1)} ms`);
-      }
-      assert.ok(Math.min(...p50s) < 50, `timer interval p50 ${p50s.map((p50) => p50.toFixed(1)).join(', ')} ms`);
+      const intervals = await page.evaluate(timerIntervals, 2_000);
+      const p50 = quantile(intervals, 0.5);
+      console.log(`    [e2e] stop: 16 ms timer in the workbench while the long run trains, both views open: ${intervals.length} ticks in 2 s, p50 ${p50.toFixed(1)} ms, p99 ${quantile(intervals, 0.99).toFixed(1)} ms, max ${intervals[intervals.length - 1]!.toFixed(1)} ms`);
+      assert.ok(p50 < 50, `timer interval p50 ${p50.toFixed(1)} ms`);
     } finally {
-      // Cleanup of a run that has trained for ~8 s: it must end, but the 2 s bound is the next test's,
-      // which stops ten runs the way the issue's sequence does. This one still takes ~2.7 s at times
-      // (after the stream's backpressure too): the cause is not found yet, and issue 10 stays open for it.
-      const ms = await stopFromPalette('stop after the timer', 10_000);
-      console.log(`    [e2e] stop: Stop after the timer windows → status bar cleared in ${ms} ms`);
+      // The first Stop in this window, after the run has trained for a few seconds: within 2 s too.
+      const ms = await stopFromPalette('stop after the timer');
+      console.log(`    [e2e] stop: Stop after the timer window → status bar cleared in ${ms} ms`);
     }
   });
 
