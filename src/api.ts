@@ -31,6 +31,8 @@ export interface LabApi {
   receiveWebviewMessage(raw: unknown): void;
   /** How long the lens provider's last answer took inside the extension host. */
   lensProvideMs(): number;
+  /** What placed the lens provider's last lenses, and how often a parse has corrected lenses placed or titled before it. */
+  lensPlacement(): { placedBy: 'carried' | 'parse' | 'waited for parse'; correctionsAfterParse: number };
   /** Parses a document afresh, timed by the benchmark. */
   parseForBenchmark(document: vscode.TextDocument): Promise<unknown>;
   /** The text shown at the end of a row after Predict, if any. */
@@ -63,6 +65,7 @@ export function createApi(services: Services, decorations: PredictionDecorations
     predictionText: (document, row) => decorations.textFor(document, row),
     trainingSnapshot: () => services.training.snapshot(),
     lensProvideMs: () => services.lenses.lastProvideMs,
+    lensPlacement: () => ({ placedBy: services.lenses.lastPlacedBy, correctionsAfterParse: services.lenses.correctionsAfterParse }),
     isRunning: (runId) => services.training.byId(runId)?.running === true,
     visibleViews: () => services.hub.visibleCount,
     measureMessages: () => services.meter.start(),

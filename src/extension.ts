@@ -61,7 +61,11 @@ export function activateLab(context: vscode.ExtensionContext, platform: Platform
   );
   const panel = new TrainingPanel(context.extensionUri, hub);
   const services: Services = { extensionUri: context.extensionUri, log, platform, documents, models, predictionModels, lenses, hub, views, training, panel, steps: new StepSession(), meter };
-  const diagnostics = new DatasetDiagnostics(documents, (document) => decorations.refresh(document, documents.parse(document).dataset));
+  const diagnostics = new DatasetDiagnostics(documents, (document) => {
+    decorations.refresh(document, documents.parse(document).dataset);
+    // Lenses placed before this parse (see rowLayouts.ts) are refreshed if it disagrees with them.
+    lenses.checkAgainstParse(document);
+  });
   const exercises = registerExercises(context.extensionUri, log);
 
   context.subscriptions.push(

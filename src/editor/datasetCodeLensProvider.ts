@@ -2,7 +2,9 @@
 // ranges when provided; their titles and commands are filled in resolveCodeLens, for the few on
 // screen. Past `maxCodeLenses` rows only the rows near the visible range get lenses.
 import * as vscode from 'vscode';
-import type { DatasetRow } from '../dataset';
+import type { Dataset } from '../dataset';
+import { sameLayout, type RowLayout } from '../dataset/rowLayout';
+import type { PredictionModelKind } from './predictionModel';
 import type { Services } from '../services';
 import { isDatasetDocument } from './datasetDocuments';
 import { COMMANDS } from '../commands/ids';
@@ -48,6 +50,12 @@ export class DatasetCodeLensProvider implements vscode.CodeLensProvider, vscode.
 
   /** How long the last provideCodeLenses took inside the extension host (the benchmark reports it). */
   lastProvideMs = 0;
+  /** What placed the last lenses: a layout carried across the edit, the parse of this version, or a wait for that parse. */
+  lastPlacedBy: 'carried' | 'parse' | 'waited for parse' = 'parse';
+  /** How often a parse disagreed with the lenses on screen and they were asked for again (tests read it). */
+  correctionsAfterParse = 0;
+  /** Per document: what its lenses were last placed by and titled from, to check against the next parse. */
+  private readonly served = new Map<string, { version: number; layout: RowLayout; titles?: string }>();
 
   async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
     const started = performance.now();
@@ -59,37 +67,55 @@ export class DatasetCodeLensProvider implements vscode.CodeLensProvider, vscode.
   }
 
   private async lensesFor(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
-    // Large documents parse in a worker: wait for it rather than place lenses by a stale parse.
-    const { dataset, version } = await this.services.documents.parseCurrent(document);
-    if (!dataset || token.isCancellationRequested || version !== document.version) return [];
+    const { documents } = this.services;
+    // After an edit that cannot move a row the rows are where the last parse put them, shifted;
+    // otherwise wait for the parse (in a worker for a large document) rather than place lenses by a stale one.
+    const current = documents.layouts.current(document);
+    let layout = current?.layout;
+    this.lastPlacedBy = !current ? 'waited for parse' : current.parsed ? 'parse' : 'carried';
+    if (!layout) {
+      const parsed = await documents.parseCurrent(document);
+      if (token.isCancellationRequested || parsed.version !== document.version) return [];
+      layout = documents.layouts.of(parsed);
+    }
+    const key = document.uri.toString();
+    this.served.set(key, { version: document.version, layout, titles: this.served.get(key)?.titles });
     const lenses: vscode.CodeLens[] = [];
-    const rowsWithLenses = this.rowsWithLenses(document, dataset.rows);
-    if (dataset.rowsKey) {
-      const range = rangeOf(document, dataset.rowsKey.offset, dataset.rowsKey.length);
+    const rowsWithLenses = this.rowsWithLenses(document, layout);
+    if (layout.rowsKey) {
+      const range = rangeOf(document, layout.rowsKey.offset, layout.rowsKey.length);
       lenses.push(new vscode.CodeLens(range, { title: vscode.l10n.t('▶ Train Network'), command: COMMANDS.train, arguments: [document.uri] }));
-      if (rowsWithLenses.length < dataset.rows.length) {
+      if (rowsWithLenses.length < layout.rowOffsets.length) {
         lenses.push(
           new vscode.CodeLens(range, {
-            title: vscode.l10n.t('Predict/Explain shown near the visible rows only ({0} rows); Predict All covers every row', dataset.rows.length.toLocaleString('en-US')),
+            title: vscode.l10n.t('Predict/Explain shown near the visible rows only ({0} rows); Predict All covers every row', layout.rowOffsets.length.toLocaleString('en-US')),
             command: COMMANDS.predictAll,
             arguments: [document.uri],
           }),
         );
       }
     }
-    for (const row of rowsWithLenses) {
-      const range = rangeOf(document, row.offset, 0);
-      lenses.push(new RowLens(range, document, row.index, 'predict'), new RowLens(range, document, row.index, 'explain'));
+    for (const i of rowsWithLenses) {
+      const range = rangeOf(document, layout.rowOffsets[i], 0);
+      const row = layout.rowIndexes[i];
+      lenses.push(new RowLens(range, document, row, 'predict'), new RowLens(range, document, row, 'explain'));
     }
     return lenses;
   }
 
-  /** Titles need only whether there is a trained model that fits: no network is built per lens. */
+  /**
+   * Titles need only whether there is a trained model that fits: no network is built per lens. They
+   * come from the newest parse there is, without parsing an edited text again: checkAgainstParse
+   * refreshes them once the parse of the edited text is in, if it says otherwise.
+   */
   resolveCodeLens(lens: vscode.CodeLens): vscode.CodeLens {
     if (!(lens instanceof RowLens)) return lens;
-    const { dataset } = this.services.documents.parse(lens.document);
+    const { documents } = this.services;
+    const { dataset } = documents.latest(lens.document) ?? documents.parse(lens.document);
     const uri = lens.document.uri;
-    const model = dataset && this.services.predictionModels.kindOf(uri.toString(), dataset);
+    const model = this.modelFor(uri, dataset);
+    const served = this.served.get(uri.toString());
+    if (served) served.titles = JSON.stringify(model ?? null);
     if (!model || model.kind === 'mismatch') {
       const why = model ? vscode.l10n.t('the model was trained on {0} inputs, the rows now have {1}', model.expected, model.found) : vscode.l10n.t('the file has problems');
       lens.command = { title: vscode.l10n.t('Train first'), tooltip: vscode.l10n.t('Train the network again: {0}.', why), command: COMMANDS.train, arguments: [uri] };
@@ -111,20 +137,50 @@ export class DatasetCodeLensProvider implements vscode.CodeLensProvider, vscode.
     return lens;
   }
 
-  private isLimited(document: vscode.TextDocument): boolean {
-    const rows = this.services.documents.parse(document).dataset?.rows.length ?? 0;
-    return rows > maxCodeLenses();
+  private modelFor(uri: vscode.Uri, dataset: Dataset | undefined): PredictionModelKind | undefined {
+    return dataset && this.services.predictionModels.kindOf(uri.toString(), dataset);
   }
 
-  private rowsWithLenses(document: vscode.TextDocument, rows: DatasetRow[]): DatasetRow[] {
-    if (rows.length <= maxCodeLenses()) return rows;
+  /**
+   * The parse of the document's current version is in. Lenses placed by a carried layout or titled
+   * from an older parse are refreshed only if it disagrees: a row that became valid or invalid, a
+   * model that no longer fits, a file that no longer reads. Most edits (a digit typed) change none.
+   */
+  checkAgainstParse(document: vscode.TextDocument): void {
+    const served = this.served.get(document.uri.toString());
+    const parsed = this.services.documents.latest(document);
+    if (!served || !parsed || parsed.version !== document.version) return;
+    const misplaced = served.version === document.version && !sameLayout(served.layout, this.services.documents.layouts.of(parsed));
+    const mistitled = served.titles !== undefined && served.titles !== JSON.stringify(this.modelFor(document.uri, parsed.dataset) ?? null);
+    if (misplaced || mistitled) {
+      this.correctionsAfterParse++;
+      this.changed.fire();
+    }
+  }
+
+  private isLimited(document: vscode.TextDocument): boolean {
+    const { documents } = this.services;
+    const latest = documents.latest(document);
+    const layout = documents.layouts.current(document)?.layout ?? (latest && documents.layouts.of(latest));
+    return (layout?.rowOffsets.length ?? 0) > maxCodeLenses();
+  }
+
+  /** The positions in `layout` of the rows that get lenses. */
+  private rowsWithLenses(document: vscode.TextDocument, layout: RowLayout): number[] {
+    const count = layout.rowOffsets.length;
+    const max = maxCodeLenses();
+    if (count <= max) return Array.from({ length: count }, (_, i) => i);
     const visible = vscode.window.visibleTextEditors
       .filter((editor) => editor.document === document)
       .flatMap((editor) => editor.visibleRanges)
       .map((range) => ({ from: document.offsetAt(new vscode.Position(Math.max(0, range.start.line - VISIBLE_MARGIN_LINES), 0)),
                          to: document.offsetAt(new vscode.Position(range.end.line + VISIBLE_MARGIN_LINES, 0)) }));
-    if (visible.length === 0) return [];
-    return rows.filter((row) => visible.some(({ from, to }) => row.offset >= from && row.offset <= to)).slice(0, maxCodeLenses());
+    const chosen: number[] = [];
+    for (let i = 0; i < count && chosen.length < max && visible.length > 0; i++) {
+      const offset = layout.rowOffsets[i];
+      if (visible.some(({ from, to }) => offset >= from && offset <= to)) chosen.push(i);
+    }
+    return chosen;
   }
 
   dispose(): void {

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { parseDataset, type Dataset, type Problem } from '../dataset';
 import type { Platform, WorkerHandle } from '../platform/platform';
+import { RowLayouts } from './rowLayouts';
 
 export interface ParsedDataset {
   version: number;
@@ -29,6 +30,8 @@ interface Pending {
 
 export class DatasetDocuments implements vscode.Disposable {
   private readonly cache = new Map<string, ParsedDataset>();
+  /** Where each document's lenses go, known between an edit and its parse (see rowLayout.ts). */
+  readonly layouts = new RowLayouts();
   private readonly pending = new Map<string, Pending>();
   private readonly parsed = new vscode.EventEmitter<vscode.TextDocument>();
   /** A background parse finished: readers of a large document should read it again. */
@@ -44,16 +47,27 @@ export class DatasetDocuments implements vscode.Disposable {
 
   /** The parse of the current version, or for a large document possibly the previous one. */
   parse(document: vscode.TextDocument): ParsedDataset {
-    const key = document.uri.toString();
-    const cached = this.cache.get(key);
+    const cached = this.latest(document);
     if (cached && cached.version === document.version) return cached;
-    if (document.getText().length < LARGE_DOCUMENT_CHARS) {
-      const parsed = { version: document.version, ...parseDataset(document.getText()) };
-      this.cache.set(key, parsed);
+    const text = document.getText();
+    if (text.length < LARGE_DOCUMENT_CHARS) {
+      const parsed = { version: document.version, ...parseDataset(text) };
+      this.keep(document, parsed, text);
       return parsed;
     }
-    void this.parseInBackground(document);
+    void this.parseInBackground(document, text);
     return cached ?? { version: -1, problems: [] };
+  }
+
+  /** The newest parse there is, of whichever version, without parsing (undefined: none yet). */
+  latest(document: vscode.TextDocument): ParsedDataset | undefined {
+    return this.cache.get(document.uri.toString());
+  }
+
+  /** Called only with the parse of the document's current version, and the text parsed. */
+  private keep(document: vscode.TextDocument, parsed: ParsedDataset, text: string): void {
+    this.cache.set(document.uri.toString(), parsed);
+    this.layouts.parsed(document, parsed, text);
   }
 
   /** The parse of the current version, waiting for the worker if the document is large. */
@@ -62,10 +76,11 @@ export class DatasetDocuments implements vscode.Disposable {
     return parsed.version === document.version ? parsed : this.parseInBackground(document);
   }
 
-  private parseInBackground(document: vscode.TextDocument): Promise<ParsedDataset> {
+  private parseInBackground(document: vscode.TextDocument, knownText?: string): Promise<ParsedDataset> {
     const key = document.uri.toString();
     const pending = this.pending.get(key);
     if (pending && pending.version === document.version) return pending.done;
+    const text = knownText ?? document.getText();
     const version = document.version;
     const id = this.nextRequest++;
     const worker = this.parseWorker();
@@ -77,13 +92,13 @@ export class DatasetDocuments implements vscode.Disposable {
         const parsed = { version, dataset: answer.dataset, problems: answer.problems };
         if (this.pending.get(key)?.version === version) this.pending.delete(key);
         if (document.version === version) {
-          this.cache.set(key, parsed);
+          this.keep(document, parsed, text);
           this.parsed.fire(document);
         }
         resolve(parsed);
       });
       const stopWatching = worker.onError(reject);
-      worker.postMessage({ id, text: document.getText() });
+      worker.postMessage({ id, text });
     });
     this.pending.set(key, { version, done });
     return done;
@@ -102,6 +117,7 @@ export class DatasetDocuments implements vscode.Disposable {
 
   dispose(): void {
     this.subscription.dispose();
+    this.layouts.dispose();
     this.parsed.dispose();
     this.worker?.terminate();
     this.cache.clear();

@@ -1,0 +1,70 @@
+// Lenses after an edit that cannot move a row (src/dataset/rowLayout.ts): placed at once from the
+// last parse's rows, shifted, and corrected only when the parse of the edited text disagrees.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { activeApi, openDataset, waitFor } from './helpers';
+
+const lensesOf = (uri: vscode.Uri) => vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 1000);
+
+describe('Lenses after an edit, before its parse', function () {
+  this.timeout(60000);
+
+  it('a digit typed, a target typed out of range, "rows" renamed: lenses at once, then as the parse says', async () => {
+    const api = await activeApi();
+    // The editor's own lens requests off: what the provider placed last is what this test asked for.
+    const editorSettings = vscode.workspace.getConfiguration('editor');
+    await editorSettings.update('codeLens', false, vscode.ConfigurationTarget.Global);
+    try {
+      const rows = Array.from({ length: 3000 }, (_, i) => ({ input: [i % 7, (i % 11) / 10], target: i % 2 }));
+      const document = await openDataset({ features: ['x1', 'x2'], rows });
+      const editor = await vscode.window.showTextDocument(document);
+      const firstRowLine = document.getText().split('\n').findIndex((line) => line.includes('"input"'));
+      const lineOfRow = (row: number) => firstRowLine + row;
+      const rowLenses = (lenses: vscode.CodeLens[]) =>
+        lenses.filter((lens) => lens.command?.command === 'neuralNetworkLab.predictRow').map((lens) => ({ row: lens.command!.arguments![1] as number, line: lens.range.start.line }));
+      const note = (lenses: vscode.CodeLens[]) => lenses.find((lens) => lens.command?.command === 'neuralNetworkLab.predictAll')?.command?.title ?? '';
+      const at = (row: number, text: string, after: number) => new vscode.Position(lineOfRow(row), document.lineAt(lineOfRow(row)).text.indexOf(text) + after);
+      await waitFor('the first lenses', async () => (await lensesOf(document.uri)).length > 0);
+      await waitFor('the parse of the opened file', async () => (await lensesOf(document.uri), api.lensPlacement().placedBy === 'parse'));
+      const corrections = () => api.lensPlacement().correctionsAfterParse;
+
+      // Row 5 is {"input":[5,0.5],…}: 5 becomes 57. Nothing moves, nothing is asked for again.
+      const beforeDigit = corrections();
+      await editor.edit((edit) => edit.insert(at(5, '[', 2), '7'));
+      let lenses = await lensesOf(document.uri);
+      assert.notStrictEqual(api.lensPlacement().placedBy, 'waited for parse', 'a digit typed needs no parse to place lenses');
+      assert.ok(rowLenses(lenses).some(({ row }) => row === 5));
+      for (const { row, line } of rowLenses(lenses)) assert.strictEqual(line, lineOfRow(row), `row ${row}`);
+      await waitFor('the parse of the digit', async () => (await lensesOf(document.uri), api.lensPlacement().placedBy === 'parse'));
+      assert.strictEqual(corrections(), beforeDigit, 'the parse agreed: the lenses were not asked for again');
+
+      // Row 7's target 1 becomes 7: the row is out of range, so the parse drops it and its lenses.
+      const beforeTypo = corrections();
+      const target = at(7, '"target":', '"target":'.length);
+      await editor.edit((edit) => edit.replace(new vscode.Range(target, target.translate(0, 1)), '7'));
+      lenses = await lensesOf(document.uri);
+      const typoPlacedBy = api.lensPlacement().placedBy;
+      assert.notStrictEqual(typoPlacedBy, 'waited for parse');
+      await waitFor('the diagnostic', () => vscode.languages.getDiagnostics(document.uri).some((d) => /outside \[0, 1\]/.test(d.message)));
+      if (typoPlacedBy === 'carried') assert.strictEqual(corrections(), beforeTypo + 1, 'lenses placed before the parse still had row 7: asked for again');
+      lenses = await lensesOf(document.uri);
+      assert.ok(!rowLenses(lenses).some(({ row }) => row === 7), 'no Predict on the row with the error');
+      assert.match(note(lenses), /2,999 rows/);
+      for (const { row, line } of rowLenses(lenses)) assert.strictEqual(line, lineOfRow(row), `row ${row}`);
+
+      // "rows" renamed "rowsz": no dataset any more, so no lenses once the parse is in.
+      const beforeRename = corrections();
+      const key = new vscode.Position(lineOfRow(-1), document.lineAt(lineOfRow(-1)).text.indexOf('"rows"') + 5);
+      await editor.edit((edit) => edit.insert(key, 'z'));
+      await lensesOf(document.uri);
+      const renamePlacedBy = api.lensPlacement().placedBy;
+      assert.notStrictEqual(renamePlacedBy, 'waited for parse');
+      await waitFor('the diagnostic', () => vscode.languages.getDiagnostics(document.uri).some((d) => /"rows"/.test(d.message)));
+      if (renamePlacedBy === 'carried') assert.strictEqual(corrections(), beforeRename + 1);
+      assert.deepStrictEqual(await lensesOf(document.uri), []);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    } finally {
+      await editorSettings.update('codeLens', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+});
