@@ -31,6 +31,11 @@ export interface LabApi {
   receiveWebviewMessage(raw: unknown): void;
   /** How long the lens provider's last answer took inside the extension host. */
   lensProvideMs(): number;
+  /**
+   * The lens provider's answer asked for in this turn of the event loop, before any parse the edit
+   * schedules can run (the workbench asks later, through its own round trip). Lenses come unresolved.
+   */
+  lensesNow(document: vscode.TextDocument): Promise<vscode.CodeLens[]>;
   /** What placed the lens provider's last lenses, and how often a parse has corrected lenses placed or titled before it. */
   lensPlacement(): { placedBy: 'carried' | 'parse' | 'waited for parse'; correctionsAfterParse: number };
   /** Parses a document afresh, timed by the benchmark. */
@@ -49,6 +54,8 @@ export interface LabApi {
   trainingSnapshot(): { contextKey: boolean; sessions: SessionsView; workers: number };
 }
 
+const NEVER_CANCELLED: vscode.CancellationToken = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose() {} }) };
+
 export function createApi(services: Services, decorations: PredictionDecorations, activationMs: number, exercises: ExerciseApi): LabApi {
   return {
     activationMs,
@@ -65,6 +72,7 @@ export function createApi(services: Services, decorations: PredictionDecorations
     predictionText: (document, row) => decorations.textFor(document, row),
     trainingSnapshot: () => services.training.snapshot(),
     lensProvideMs: () => services.lenses.lastProvideMs,
+    lensesNow: (document) => services.lenses.provideCodeLenses(document, NEVER_CANCELLED),
     lensPlacement: () => ({ placedBy: services.lenses.lastPlacedBy, correctionsAfterParse: services.lenses.correctionsAfterParse }),
     isRunning: (runId) => services.training.byId(runId)?.running === true,
     visibleViews: () => services.hub.visibleCount,
