@@ -8,10 +8,10 @@
 // module answers for the row under the cursor only, and the extension's diagnostics check every row.
 import * as vscode from 'vscode';
 import { getLocation, type Location } from 'jsonc-parser';
+import { LARGE_DOCUMENT_CHARS, type DatasetDocuments } from './datasetDocuments';
 
 /** Where a position is in the rows: path ["rows", index, …], and whether on a property key. */
 type RowLocation = Pick<Location, 'path' | 'isAtPropertyKey'>;
-import { LARGE_DOCUMENT_CHARS, type DatasetDocuments } from './datasetDocuments';
 
 interface RowSchema {
   properties: Record<string, { markdownDescription?: string; description?: string; examples?: string[] }>;

@@ -59,8 +59,9 @@ export class TrainingIndicators implements vscode.Disposable {
     if (newest.state === 'running' && newest.run) {
       const done = Math.min(1, newest.run.iteration / newest.run.info.settings.iterations);
       // A still icon: a spinning one redraws the workbench at 60 frames a second for the whole run, and
-      // where the browser composites in software (code-server, VMs) with a view open, that took
-      // ~50% of a core (npm run bench -- workbench). The percentage shows it is alive.
+      // where the browser composites in software (code-server, VMs) with a view open, its compositor
+      // thread took ~63% of a core for it, ~18% without (npm run bench -- workbench measures the
+      // frames). The percentage shows it is alive.
       this.set(`$(pulse) ${vscode.l10n.t('Training {0} {1}%', newest.run.info.datasetName, Math.floor(done * 100))}${others}`,
         vscode.l10n.t('Neural Network Lab is training. Click to show the Training panel.'));
     } else {
