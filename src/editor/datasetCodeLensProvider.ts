@@ -1,6 +1,6 @@
-// "Predict" and "Explain" above every row, "Train Network" on the "rows" key. Lenses carry only
-// ranges when provided; their titles and commands are filled in resolveCodeLens, for the few on
-// screen. Past `maxCodeLenses` rows only the rows near the visible range get lenses.
+// "Predict" and "Explain" above every row, "Train Network" on the "rows" key. Lenses on or near the
+// screen come titled; the others carry only ranges, and resolveCodeLens titles them when scrolled
+// to. Past `maxCodeLenses` rows only the rows near the visible range get lenses.
 import * as vscode from 'vscode';
 import type { Dataset } from '../dataset';
 import { sameLayout, type RowLayout } from '../dataset/rowLayout';
@@ -8,9 +8,6 @@ import type { PredictionModelKind } from './predictionModel';
 import type { Services } from '../services';
 import { isDatasetDocument } from './datasetDocuments';
 import { COMMANDS } from '../commands/ids';
-
-/** Rows above and below the visible range that still get lenses in a large file. */
-const VISIBLE_MARGIN_LINES = 100;
 
 class RowLens extends vscode.CodeLens {
   constructor(
@@ -95,10 +92,19 @@ export class DatasetCodeLensProvider implements vscode.CodeLensProvider, vscode.
         );
       }
     }
+    // Lenses on screen get their titles now: each lens left to resolveCodeLens costs the workbench
+    // another round trip to the extension host before it shows, behind whatever else it is doing.
+    const onScreen = nearVisibleRange(document);
+    const model = rowsWithLenses.some((i) => onScreen(layout.rowOffsets[i])) ? this.titleModel(document) : undefined;
     for (const i of rowsWithLenses) {
       const range = rangeOf(document, layout.rowOffsets[i], 0);
       const row = layout.rowIndexes[i];
-      lenses.push(new RowLens(range, document, row, 'predict'), new RowLens(range, document, row, 'explain'));
+      const titled = model && onScreen(layout.rowOffsets[i]);
+      for (const action of ['predict', 'explain'] as const) {
+        const lens = new RowLens(range, document, row, action);
+        if (titled) lens.command = commandFor(lens, model.kind);
+        lenses.push(lens);
+      }
     }
     return lenses;
   }
@@ -109,32 +115,18 @@ export class DatasetCodeLensProvider implements vscode.CodeLensProvider, vscode.
    * refreshes them once the parse of the edited text is in, if it says otherwise.
    */
   resolveCodeLens(lens: vscode.CodeLens): vscode.CodeLens {
-    if (!(lens instanceof RowLens)) return lens;
-    const { documents } = this.services;
-    const { dataset } = documents.latest(lens.document) ?? documents.parse(lens.document);
-    const uri = lens.document.uri;
-    const model = this.modelFor(uri, dataset);
-    const served = this.served.get(uri.toString());
-    if (served) served.titles = JSON.stringify(model ?? null);
-    if (!model || model.kind === 'mismatch') {
-      const why = model ? vscode.l10n.t('the model was trained on {0} inputs, the rows now have {1}', model.expected, model.found) : vscode.l10n.t('the file has problems');
-      lens.command = { title: vscode.l10n.t('Train first'), tooltip: vscode.l10n.t('Train the network again: {0}.', why), command: COMMANDS.train, arguments: [uri] };
-    } else if (lens.action === 'predict') {
-      lens.command = {
-        title: model.kind === 'random' ? vscode.l10n.t('Predict (untrained)') : vscode.l10n.t('Predict'),
-        tooltip: vscode.l10n.t('Run the network on this row and show the prediction at its end'),
-        command: COMMANDS.predictRow,
-        arguments: [uri, lens.row],
-      };
-    } else {
-      lens.command = {
-        title: vscode.l10n.t('Explain'),
-        tooltip: vscode.l10n.t('Show this row\'s forward and backward pass, value by value'),
-        command: COMMANDS.explainRow,
-        arguments: [uri, lens.row],
-      };
-    }
+    if (lens instanceof RowLens) lens.command = commandFor(lens, this.titleModel(lens.document).kind);
     return lens;
+  }
+
+  /** What the titles of a document's row lenses say, noted for checkAgainstParse. */
+  private titleModel(document: vscode.TextDocument): { kind: PredictionModelKind | undefined } {
+    const { documents } = this.services;
+    const { dataset } = documents.latest(document) ?? documents.parse(document);
+    const kind = this.modelFor(document.uri, dataset);
+    const served = this.served.get(document.uri.toString());
+    if (served) served.titles = JSON.stringify(kind ?? null);
+    return { kind };
   }
 
   private modelFor(uri: vscode.Uri, dataset: Dataset | undefined): PredictionModelKind | undefined {
@@ -170,15 +162,10 @@ export class DatasetCodeLensProvider implements vscode.CodeLensProvider, vscode.
     const count = layout.rowOffsets.length;
     const max = maxCodeLenses();
     if (count <= max) return Array.from({ length: count }, (_, i) => i);
-    const visible = vscode.window.visibleTextEditors
-      .filter((editor) => editor.document === document)
-      .flatMap((editor) => editor.visibleRanges)
-      .map((range) => ({ from: document.offsetAt(new vscode.Position(Math.max(0, range.start.line - VISIBLE_MARGIN_LINES), 0)),
-                         to: document.offsetAt(new vscode.Position(range.end.line + VISIBLE_MARGIN_LINES, 0)) }));
+    const onScreen = nearVisibleRange(document);
     const chosen: number[] = [];
-    for (let i = 0; i < count && chosen.length < max && visible.length > 0; i++) {
-      const offset = layout.rowOffsets[i];
-      if (visible.some(({ from, to }) => offset >= from && offset <= to)) chosen.push(i);
+    for (let i = 0; i < count && chosen.length < max; i++) {
+      if (onScreen(layout.rowOffsets[i])) chosen.push(i);
     }
     return chosen;
   }
@@ -196,4 +183,43 @@ function maxCodeLenses(): number {
 
 function rangeOf(document: vscode.TextDocument, offset: number, length: number): vscode.Range {
   return new vscode.Range(document.positionAt(offset), document.positionAt(offset + length));
+}
+
+/**
+ * Whether an offset lies on screen or within one screen above or below it: far enough that Page Up or
+ * Page Down finds lenses already there, near enough that a keystroke moves few of them (every lens
+ * line is a view zone the workbench shifts on each edit, before it can answer anything else).
+ */
+function nearVisibleRange(document: vscode.TextDocument): (offset: number) => boolean {
+  const visible = vscode.window.visibleTextEditors
+    .filter((editor) => editor.document === document)
+    .flatMap((editor) => editor.visibleRanges)
+    .map((range) => {
+      const margin = range.end.line - range.start.line + 1;
+      return { from: document.offsetAt(new vscode.Position(Math.max(0, range.start.line - margin), 0)),
+               to: document.offsetAt(new vscode.Position(range.end.line + margin, 0)) };
+    });
+  return (offset) => visible.some(({ from, to }) => offset >= from && offset <= to);
+}
+
+function commandFor(lens: RowLens, model: PredictionModelKind | undefined): vscode.Command {
+  const uri = lens.document.uri;
+  if (!model || model.kind === 'mismatch') {
+    const why = model ? vscode.l10n.t('the model was trained on {0} inputs, the rows now have {1}', model.expected, model.found) : vscode.l10n.t('the file has problems');
+    return { title: vscode.l10n.t('Train first'), tooltip: vscode.l10n.t('Train the network again: {0}.', why), command: COMMANDS.train, arguments: [uri] };
+  }
+  if (lens.action === 'predict') {
+    return {
+      title: model.kind === 'random' ? vscode.l10n.t('Predict (untrained)') : vscode.l10n.t('Predict'),
+      tooltip: vscode.l10n.t('Run the network on this row and show the prediction at its end'),
+      command: COMMANDS.predictRow,
+      arguments: [uri, lens.row],
+    };
+  }
+  return {
+    title: vscode.l10n.t('Explain'),
+    tooltip: vscode.l10n.t('Show this row\'s forward and backward pass, value by value'),
+    command: COMMANDS.explainRow,
+    arguments: [uri, lens.row],
+  };
 }

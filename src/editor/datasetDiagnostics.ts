@@ -7,6 +7,14 @@ import { isDatasetDocument } from './datasetDocuments';
 
 /** Long enough to skip the keystrokes of a word, short enough to feel immediate. */
 const DEBOUNCE_MS = 50;
+/**
+ * Past LONG_PARSE_CHARS a parse on the host's thread takes 10–50 ms (10,000 rows), time in which the
+ * host answers nothing: no lenses for the edited text, no completion. Such a document waits a little
+ * longer after a keystroke, so those requests (answered without a parse, see rowLayouts.ts) go first;
+ * the parse still lands within the 200 ms diagnostics budget (`npm run bench -- inhost`).
+ */
+const LONG_PARSE_CHARS = 100_000;
+const LONG_PARSE_DEBOUNCE_MS = 100;
 
 export class DatasetDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('neuralNetworkLab');
@@ -16,7 +24,7 @@ export class DatasetDiagnostics implements vscode.Disposable {
   constructor(private readonly documents: DatasetDocuments, private readonly onParsed: (document: vscode.TextDocument) => void) {
     this.subscriptions = [
       vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document, 0)),
-      vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document, DEBOUNCE_MS)),
+      vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document, debounceFor(event.document))),
       vscode.workspace.onDidCloseTextDocument((document) => {
         clearTimeout(this.timers.get(document.uri.toString()));
         this.collection.delete(document.uri);
@@ -52,6 +60,11 @@ export class DatasetDiagnostics implements vscode.Disposable {
     this.collection.dispose();
     this.subscriptions.forEach((subscription) => subscription.dispose());
   }
+}
+
+function debounceFor(document: vscode.TextDocument): number {
+  const chars = document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
+  return chars < LONG_PARSE_CHARS ? DEBOUNCE_MS : LONG_PARSE_DEBOUNCE_MS;
 }
 
 function toDiagnostic(document: vscode.TextDocument, problem: Problem): vscode.Diagnostic {

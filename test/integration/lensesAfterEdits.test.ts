@@ -22,7 +22,7 @@ describe('Lenses after an edit, before its parse', function () {
       const lineOfRow = (row: number) => firstRowLine + row;
       const rowLenses = (lenses: vscode.CodeLens[]) =>
         lenses.filter((lens) => lens.command?.command === 'neuralNetworkLab.predictRow').map((lens) => ({ row: lens.command!.arguments![1] as number, line: lens.range.start.line }));
-      // Asked in the same turn as the edit's end, before the parse it schedules (50 ms later) can run.
+      // Asked in the same turn as the edit's end, before the parse it schedules (100 ms later) can run.
       const carriedRows = async () => {
         const lenses = await api.lensesNow(document);
         assert.strictEqual(api.lensPlacement().placedBy, 'carried');
@@ -62,12 +62,40 @@ describe('Lenses after an edit, before its parse', function () {
       const key = new vscode.Position(lineOfRow(-1), document.lineAt(lineOfRow(-1)).text.indexOf('"rows"') + 5);
       await editor.edit((edit) => edit.insert(key, 'z'));
       await carriedRows();
-      await waitFor('the diagnostic', () => vscode.languages.getDiagnostics(document.uri).some((d) => /"rows"/.test(d.message)));
+      // Ours: VS Code's JSON service reports the missing "rows" too, sometimes first.
+      await waitFor('the diagnostic', () => vscode.languages.getDiagnostics(document.uri).some((d) => d.source === 'Neural Network Lab' && /"rows"/.test(d.message)));
       assert.strictEqual(corrections(), beforeRename + 1);
       assert.deepStrictEqual(await lensesOf(document.uri), []);
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     } finally {
       await editorSettings.update('codeLens', undefined, vscode.ConfigurationTarget.Global);
     }
+  });
+
+  it('lenses on or within a screen of the visible rows come titled; the others are titled when resolved', async () => {
+    await activeApi();
+    // 600 rows, under maxCodeLenses: every row gets lenses, most of them far off screen.
+    const rows = Array.from({ length: 600 }, (_, i) => ({ input: [i % 5, (i % 3) / 10], target: i % 2 }));
+    const document = await openDataset({ features: ['x1', 'x2'], rows });
+    const editor = await vscode.window.showTextDocument(document);
+    const rowsKeyLine = document.getText().split('\n').findIndex((line) => line.includes('"rows"'));
+    const rowLenses = (lenses: vscode.CodeLens[]) => lenses.filter((lens) => lens.range.start.line > rowsKeyLine);
+    // Without a resolve count nothing is resolved: what comes titled was titled by provideCodeLenses.
+    const provided = async () => rowLenses(await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri));
+    await waitFor('the lenses', async () => (await provided()).length === rows.length * 2);
+    const [visible] = editor.visibleRanges;
+    const screen = visible.end.line - visible.start.line + 1;
+    const lenses = await provided();
+    const near = lenses.filter((lens) => lens.range.start.line < visible.end.line + screen);
+    const far = lenses.filter((lens) => lens.range.start.line > visible.end.line + screen);
+    assert.ok(near.length >= 2 * (visible.end.line - rowsKeyLine) && far.length > 0, `${near.length} near, ${far.length} far`);
+    assert.ok(near.every((lens) => lens.command?.title), 'every lens within a screen of the visible rows is titled');
+    assert.ok(far.every((lens) => lens.command === undefined), 'lenses further down are left for resolveCodeLens');
+    // Resolved, the far ones read like the near ones.
+    const resolved = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, 10000);
+    const titles = (some: vscode.CodeLens[]) => new Set(some.map((lens) => lens.command?.title));
+    assert.strictEqual(resolved.length, 1 + rows.length * 2);
+    assert.deepStrictEqual(titles(rowLenses(resolved).filter((lens) => lens.range.start.line > visible.end.line + screen)), titles(near));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });
