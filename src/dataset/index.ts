@@ -5,7 +5,7 @@ import type {
   Dataset, DatasetNetworkSettings, ParseDatasetOptions, ParseDatasetResult, Problem, TextRange,
 } from './types';
 import type { OutputKind } from '../core/types';
-import { readJsonTree } from './json';
+import { readJsonTree, reportWellFormedTree, type WellFormedTree } from './json';
 import { readNetwork } from './network';
 import { networkTooLarge } from '../core/limits';
 import { readGenerator } from './generator';
@@ -37,9 +37,24 @@ const SHAPE_HINT = '{ "rows": [ { "input": [3, 1.5], "target": 0 } ] }';
 export function parseDataset(text: string, options?: ParseDatasetOptions): ParseDatasetResult {
   // Callers from plain JavaScript (or a webview message) may hand over anything.
   const source = typeof text === 'string' ? text : '';
+  return readSafely(source, (problems) => {
+    const root = readJsonTree(source, problems);
+    return root && readDataset(root, source, options?.outputHint, problems);
+  });
+}
+
+/** parseDataset of well-formed text whose tree is read already (incremental.ts keeps one across edits). */
+export function parseWellFormedDataset(text: string, tree: WellFormedTree, options?: ParseDatasetOptions): ParseDatasetResult {
+  return readSafely(text, (problems) => {
+    reportWellFormedTree(tree, problems);
+    return readDataset(tree.root, text, options?.outputHint, problems);
+  });
+}
+
+function readSafely(source: string, read: (problems: ProblemCollector) => Dataset | undefined): ParseDatasetResult {
   try {
     const problems = new ProblemCollector(source.length);
-    const dataset = readDataset(source, options?.outputHint, problems);
+    const dataset = read(problems);
     return { dataset, problems: problems.finish() };
   } catch (error) {
     // Last resort: a bug here must cost the learner a diagnostic, not the extension host a crash.
@@ -54,9 +69,7 @@ export function parseDataset(text: string, options?: ParseDatasetOptions): Parse
   }
 }
 
-function readDataset(text: string, outputHint: unknown, problems: ProblemCollector): Dataset | undefined {
-  const root = readJsonTree(text, problems);
-  if (!root) return undefined;
+function readDataset(root: Node, text: string, outputHint: unknown, problems: ProblemCollector): Dataset | undefined {
   // In text the parser had to repair, a "missing" key is more likely a casualty of the syntax error.
   const repaired = problems.errorCount > 0;
   if (root.type !== 'object') {

@@ -8,6 +8,7 @@ import { createScanner, parseTree, ParseErrorCode, SyntaxKind, visit } from 'jso
 import type { Node, ParseError } from 'jsonc-parser';
 import { LexicalNotes } from './lexical';
 import { ProblemCollector, quote } from './problems';
+import type { TextRange } from './types';
 import { MAX_DEPTH, parseWellFormedTree } from './quick';
 import { l10n } from '../l10n';
 
@@ -25,21 +26,44 @@ export function readJsonTree(text: string, problems: ProblemCollector): Node | u
     );
     return undefined;
   }
-  const quickNotes = new LexicalNotes();
-  const tooDeep: { offset: number; length: number }[] = [];
-  const quickTree = parseWellFormedTree(text, quickNotes, (offset, length) => tooDeep.push({ offset, length }));
+  const quickTree = readWellFormedTree(text);
   if (quickTree) {
-    quickNotes.report(problems);
-    // What is inside is not read: the value stands as an empty array or object, which whoever reads
-    // it reports as wrong where it matters (a row's input, "generatedBy"); elsewhere it is ignored.
-    for (const range of tooDeep) {
-      problems.warning(
-        { offset: range.offset, length: 1 },
-        l10n.t('This value is nested more than {0} levels deep, so what is inside it is not read; a dataset needs only a few levels', MAX_DEPTH),
-      );
-    }
-    return quickTree;
+    reportWellFormedTree(quickTree, problems);
+    return quickTree.root;
   }
+  return readBrokenTree(text, problems);
+}
+
+/** What the quick path reads from well-formed text: the tree, and what it noted on the way. */
+export interface WellFormedTree {
+  root: Node;
+  notes: LexicalNotes;
+  /** Values nested past MAX_DEPTH, in text order. */
+  tooDeep: TextRange[];
+}
+
+/** The quick path's reading, or undefined when the text is not well-formed (or is empty). */
+export function readWellFormedTree(text: string): WellFormedTree | undefined {
+  if (text.trim() === '') return undefined;
+  const notes = new LexicalNotes();
+  const tooDeep: TextRange[] = [];
+  const root = parseWellFormedTree(text, notes, (offset, length) => tooDeep.push({ offset, length }));
+  return root && { root, notes, tooDeep };
+}
+
+export function reportWellFormedTree({ notes, tooDeep }: WellFormedTree, problems: ProblemCollector): void {
+  notes.report(problems);
+  // What is inside is not read: the value stands as an empty array or object, which whoever reads
+  // it reports as wrong where it matters (a row's input, "generatedBy"); elsewhere it is ignored.
+  for (const range of tooDeep) {
+    problems.warning(
+      { offset: range.offset, length: 1 },
+      l10n.t('This value is nested more than {0} levels deep, so what is inside it is not read; a dataset needs only a few levels', MAX_DEPTH),
+    );
+  }
+}
+
+function readBrokenTree(text: string, problems: ProblemCollector): Node | undefined {
   noteCommentsAndTrailingCommas(text).report(problems);
   if (text.length > FULL_RECOVERY_MAX_LENGTH) {
     reportSyntaxErrorsOnly(text, problems);

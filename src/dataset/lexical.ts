@@ -20,8 +20,8 @@ interface CommentSeen {
 
 /** Watches every token a scanner produces and remembers comments and trailing commas. */
 export class LexicalNotes {
-  private readonly comments: CommentSeen[] = [];
-  private readonly trailingCommaOffsets: number[] = [];
+  private comments: CommentSeen[] = [];
+  private trailingCommaOffsets: number[] = [];
   private previousKind = SyntaxKind.Unknown;
   private previousOffset = 0;
 
@@ -64,6 +64,21 @@ export class LexicalNotes {
     this.trailingCommaOffsets.length = mark.trailingCommas;
     this.previousKind = mark.previousKind;
     this.previousOffset = mark.previousOffset;
+  }
+
+  /**
+   * For an edit inside the stretch [start, end) of the text these notes were taken from: the notes
+   * there give way to `stretch` (the notes of the edited stretch, read from its own text, which
+   * starts at `start`), and those after it move by `delta`.
+   */
+  replaceStretch(start: number, end: number, delta: number, stretch: LexicalNotes): void {
+    const outside = (offset: number) => offset < start || offset >= end;
+    const moved = (offset: number) => (offset >= end ? offset + delta : offset);
+    const comments = this.comments.filter((comment) => outside(comment.offset)).map((comment) => ({ ...comment, offset: moved(comment.offset) }));
+    for (const comment of stretch.comments) comments.push({ ...comment, offset: start + comment.offset });
+    this.comments = comments.sort((a, b) => a.offset - b.offset);
+    const commas = stretch.trailingCommaOffsets.map((offset) => start + offset);
+    this.trailingCommaOffsets = this.trailingCommaOffsets.filter(outside).map(moved).concat(commas).sort((a, b) => a - b);
   }
 
   report(problems: ProblemCollector): void {

@@ -33,8 +33,8 @@ export class CompactRowNode implements Node {
   private childNodes?: Node[];
 
   constructor(
-    private readonly text: string,
-    readonly offset: number,
+    private text: string,
+    public offset: number,
     readonly length: number,
     readonly input: number[],
     readonly target: number | undefined,
@@ -44,6 +44,12 @@ export class CompactRowNode implements Node {
   get children(): Node[] {
     this.childNodes ??= new TreeBuilder(this.text, new LexicalNotes(), this.offset).parseRoot()?.children ?? [];
     return this.childNodes;
+  }
+
+  /** The row now stands at `offset` in the edited `text` (incremental.ts moves it along). */
+  readFrom(text: string): void {
+    this.text = text;
+    this.childNodes = undefined;
   }
 }
 
@@ -60,6 +66,17 @@ export function parseWellFormedTree(text: string, notes: LexicalNotes, tooDeep?:
   return new TreeBuilder(text, notes, 0, tooDeep).parseRoot(true);
 }
 
+/** The depth parseObject gives the top-level "rows" array (the root object is depth 1). */
+const ROWS_ARRAY_DEPTH = 2;
+
+/**
+ * The row of the top-level "rows" array that starts at `offset`, read exactly as parseWellFormedTree
+ * reads it there, or undefined if it is not well-formed.
+ */
+export function parseWellFormedRow(text: string, offset: number, notes: LexicalNotes, tooDeep: TooDeep): Node | undefined {
+  return new TreeBuilder(text, notes, offset, tooDeep).parseRoot(false, ROWS_ARRAY_DEPTH);
+}
+
 class TreeBuilder {
   private readonly scanner: JSONScanner;
   private token: SyntaxKind = SyntaxKind.Unknown;
@@ -69,11 +86,14 @@ class TreeBuilder {
     this.scanner.setPosition(start);
   }
 
-  /** Parses one value from the start position; `whole`: it must also be the last thing in the text. */
-  parseRoot(whole = false): Node | undefined {
+  /**
+   * Parses one value from the start position; `whole`: it must also be the last thing in the text.
+   * `rowIn`: the value is a row of the top-level "rows" array, at that array's depth.
+   */
+  parseRoot(whole = false, rowIn?: number): Node | undefined {
     try {
       this.advance();
-      const root = this.parseValue(0);
+      const root = rowIn === undefined ? this.parseValue(0) : this.at(SyntaxKind.OpenBraceToken) ? this.parseRow(rowIn) : undefined;
       return !whole || this.at(SyntaxKind.EOF) ? root : undefined;
     } catch (error) {
       if (error === NOT_WELL_FORMED) return undefined;

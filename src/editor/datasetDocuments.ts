@@ -2,9 +2,10 @@
 // Small documents parse synchronously (well under a millisecond per hundred rows); large ones
 // parse in a worker thread, and until the answer comes readers get the previous parse.
 import * as vscode from 'vscode';
-import { parseDataset, type Dataset, type Problem } from '../dataset';
+import type { Dataset, Problem } from '../dataset';
 import type { Platform, WorkerHandle } from '../platform/platform';
 import { RowLayouts } from './rowLayouts';
+import { KeptTrees } from './keptTrees';
 
 export interface ParsedDataset {
   version: number;
@@ -32,6 +33,8 @@ export class DatasetDocuments implements vscode.Disposable {
   private readonly cache = new Map<string, ParsedDataset>();
   /** Where each document's lenses go, known between an edit and its parse (see rowLayout.ts). */
   readonly layouts = new RowLayouts();
+  /** Each small document's last parse tree, so an edit inside a row reads only that row again. */
+  private readonly trees = new KeptTrees();
   private readonly pending = new Map<string, Pending>();
   private readonly parsed = new vscode.EventEmitter<vscode.TextDocument>();
   /** A background parse finished: readers of a large document should read it again. */
@@ -41,6 +44,7 @@ export class DatasetDocuments implements vscode.Disposable {
   private readonly subscription = vscode.workspace.onDidCloseTextDocument((document) => {
     this.cache.delete(document.uri.toString());
     this.pending.delete(document.uri.toString());
+    this.trees.forget(document);
   });
 
   constructor(private readonly platform: Pick<Platform, 'startParseWorker'>) {}
@@ -51,10 +55,11 @@ export class DatasetDocuments implements vscode.Disposable {
     if (cached && cached.version === document.version) return cached;
     const text = document.getText();
     if (text.length < LARGE_DOCUMENT_CHARS) {
-      const parsed = { version: document.version, ...parseDataset(text) };
+      const parsed = { version: document.version, ...this.trees.parse(document, text) };
       this.keep(document, parsed, text);
       return parsed;
     }
+    this.trees.forget(document);
     void this.parseInBackground(document, text);
     return cached ?? { version: -1, problems: [] };
   }
@@ -118,6 +123,7 @@ export class DatasetDocuments implements vscode.Disposable {
   dispose(): void {
     this.subscription.dispose();
     this.layouts.dispose();
+    this.trees.dispose();
     this.parsed.dispose();
     this.worker?.terminate();
     this.cache.clear();
