@@ -40,6 +40,8 @@ export interface LabApi {
   lensPlacement(): { placedBy: 'carried' | 'parse' | 'waited for parse'; correctionsAfterParse: number };
   /** Parses a document afresh, timed by the benchmark. */
   parseForBenchmark(document: vscode.TextDocument): Promise<unknown>;
+  /** The last parse on the host's thread: how long it took, and whether it read only the rows an edit fell in. */
+  lastParse(): { ms: number; rowsOnly: boolean };
   /** The text shown at the end of a row after Predict, if any. */
   predictionText(document: vscode.TextDocument, row: number): string | undefined;
   /** Check My Code's test controller and what its runs found. */
@@ -78,5 +80,6 @@ export function createApi(services: Services, decorations: PredictionDecorations
     visibleViews: () => services.hub.visibleCount,
     measureMessages: () => services.meter.start(),
     parseForBenchmark: async (document) => parseDataset(document.getText()),
+    lastParse: () => ({ ...services.documents.lastParse }),
   };
 }

@@ -71,7 +71,9 @@ function carryAcross(kept: KeptParse, changes: readonly TextChange[], text: stri
   return { text, options: kept.options, result: parseWellFormedDataset(text, tree, kept.options), tree };
 }
 
-const applyChange = (text: string, change: TextChange) => text.slice(0, change.offset) + change.text + text.slice(change.offset + change.length);
+export function applyChange(text: string, change: TextChange): string {
+  return text.slice(0, change.offset) + change.text + text.slice(change.offset + change.length);
+}
 
 function withRows(tree: WellFormedTree): RowsTree | undefined {
   if (tree.root.type !== 'object') return undefined;

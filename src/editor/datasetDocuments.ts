@@ -6,6 +6,8 @@ import type { Dataset, Problem } from '../dataset';
 import type { Platform, WorkerHandle } from '../platform/platform';
 import { RowLayouts } from './rowLayouts';
 import { KeptTrees } from './keptTrees';
+import { ChangeLog } from './changeLog';
+import type { ParseAnswer, ParseRequest } from './parseWorker';
 
 export interface ParsedDataset {
   version: number;
@@ -35,6 +37,13 @@ export class DatasetDocuments implements vscode.Disposable {
   readonly layouts = new RowLayouts();
   /** Each small document's last parse tree, so an edit inside a row reads only that row again. */
   private readonly trees = new KeptTrees();
+  /** The documents whose last parse the worker keeps, and the changes made to them since it was asked. */
+  private readonly heldByWorker = new Set<string>();
+  private readonly workerChanges = new ChangeLog();
+  /** How long the last parse on the host's thread took, and whether it read only the edited rows. */
+  get lastParse(): { ms: number; rowsOnly: boolean } {
+    return this.trees.lastParse;
+  }
   private readonly pending = new Map<string, Pending>();
   private readonly parsed = new vscode.EventEmitter<vscode.TextDocument>();
   /** A background parse finished: readers of a large document should read it again. */
@@ -45,6 +54,7 @@ export class DatasetDocuments implements vscode.Disposable {
     this.cache.delete(document.uri.toString());
     this.pending.delete(document.uri.toString());
     this.trees.forget(document);
+    this.forgetInWorker(document);
   });
 
   constructor(private readonly platform: Pick<Platform, 'startParseWorker'>) {}
@@ -55,6 +65,7 @@ export class DatasetDocuments implements vscode.Disposable {
     if (cached && cached.version === document.version) return cached;
     const text = document.getText();
     if (text.length < LARGE_DOCUMENT_CHARS) {
+      this.forgetInWorker(document);
       const parsed = { version: document.version, ...this.trees.parse(document, text) };
       this.keep(document, parsed, text);
       return parsed;
@@ -62,6 +73,13 @@ export class DatasetDocuments implements vscode.Disposable {
     this.trees.forget(document);
     void this.parseInBackground(document, text);
     return cached ?? { version: -1, problems: [] };
+  }
+
+  private forgetInWorker(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    if (!this.heldByWorker.delete(key)) return;
+    this.workerChanges.forget(document);
+    this.worker?.postMessage({ forget: key } satisfies ParseRequest);
   }
 
   /** The newest parse there is, of whichever version, without parsing (undefined: none yet). */
@@ -89,9 +107,18 @@ export class DatasetDocuments implements vscode.Disposable {
     const version = document.version;
     const id = this.nextRequest++;
     const worker = this.parseWorker();
+    // The worker keeps its last parse of the document: the changes since are enough, and cheaper to send.
+    const changes = this.heldByWorker.has(key) ? this.workerChanges.since(document) : undefined;
+    const request: ParseRequest = changes ? { id, key, changes, length: text.length } : { id, key, text };
+    this.heldByWorker.add(key);
+    this.workerChanges.restart(document);
     const done = new Promise<ParsedDataset>((resolve, reject) => {
-      const stopListening = worker.onMessage((answer: { id: number; dataset?: Dataset; problems: Problem[] }) => {
+      const stopListening = worker.onMessage((answer: ParseAnswer) => {
         if (answer.id !== id) return;
+        if ('needsText' in answer) {
+          worker.postMessage({ id, key, text } satisfies ParseRequest);
+          return;
+        }
         stopListening();
         stopWatching();
         const parsed = { version, dataset: answer.dataset, problems: answer.problems };
@@ -103,7 +130,7 @@ export class DatasetDocuments implements vscode.Disposable {
         resolve(parsed);
       });
       const stopWatching = worker.onError(reject);
-      worker.postMessage({ id, text });
+      worker.postMessage(request);
     });
     this.pending.set(key, { version, done });
     return done;
@@ -113,7 +140,9 @@ export class DatasetDocuments implements vscode.Disposable {
     if (!this.worker) {
       const worker = this.platform.startParseWorker();
       worker.onExit(() => {
-        if (this.worker === worker) this.worker = undefined;
+        if (this.worker !== worker) return;
+        this.worker = undefined;
+        this.heldByWorker.clear();
       });
       this.worker = worker;
     }
@@ -124,6 +153,7 @@ export class DatasetDocuments implements vscode.Disposable {
     this.subscription.dispose();
     this.layouts.dispose();
     this.trees.dispose();
+    this.workerChanges.dispose();
     this.parsed.dispose();
     this.worker?.terminate();
     this.cache.clear();

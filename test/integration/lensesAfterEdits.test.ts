@@ -44,6 +44,7 @@ describe('Lenses after an edit, before its parse', function () {
       for (const { row, line } of rowLenses(lenses)) assert.strictEqual(line, lineOfRow(row), `row ${row}`);
       await waitFor('the parse of the digit', async () => (await lensesOf(document.uri), api.lensPlacement().placedBy === 'parse'));
       assert.strictEqual(corrections(), beforeDigit, 'the parse agreed: the lenses were not asked for again');
+      assert.ok(api.lastParse().rowsOnly, 'the digit was inside row 5: only that row was read again');
 
       // Row 7's target 1 becomes 7: the row is out of range, so the parse drops it and its lenses.
       const beforeTypo = corrections();
@@ -51,6 +52,7 @@ describe('Lenses after an edit, before its parse', function () {
       await editor.edit((edit) => edit.replace(new vscode.Range(target, target.translate(0, 1)), '7'));
       assert.ok((await carriedRows()).some(({ row, line }) => row === 7 && line === lineOfRow(7)), 'until the parse, row 7 keeps its place');
       await waitFor('the diagnostic', () => vscode.languages.getDiagnostics(document.uri).some((d) => /outside \[0, 1\]/.test(d.message)));
+      assert.ok(api.lastParse().rowsOnly, 'row 7 alone was read again, and the parse still found its error');
       assert.strictEqual(corrections(), beforeTypo + 1, 'the parse dropped row 7: lenses asked for again');
       lenses = await lensesOf(document.uri);
       assert.ok(!rowLenses(lenses).some(({ row }) => row === 7), 'no Predict on the row with the error');
@@ -64,6 +66,7 @@ describe('Lenses after an edit, before its parse', function () {
       await carriedRows();
       // Ours: VS Code's JSON service reports the missing "rows" too, sometimes first.
       await waitFor('the diagnostic', () => vscode.languages.getDiagnostics(document.uri).some((d) => d.source === 'Neural Network Lab' && /"rows"/.test(d.message)));
+      assert.strictEqual(api.lastParse().rowsOnly, false, 'an edit outside the rows is parsed in full');
       assert.strictEqual(corrections(), beforeRename + 1);
       assert.deepStrictEqual(await lensesOf(document.uri), []);
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');

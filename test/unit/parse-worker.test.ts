@@ -1,0 +1,57 @@
+// The parse worker's side (src/editor/parseWorker.ts), driven through a port as the host drives it:
+// the changes since its last parse of a document give the parse of the edited text; when it holds
+// no parse they apply to, it asks for the text instead of guessing.
+import * as assert from 'node:assert/strict';
+import { parseDataset } from '../../src/dataset';
+import { KEPT_DOCUMENTS, serveParsing, type ParseAnswer, type ParseRequest } from '../../src/editor/parseWorker';
+
+function startWorker() {
+  const answers: ParseAnswer[] = [];
+  let deliver: (request: ParseRequest) => void = () => undefined;
+  serveParsing({ post: (message) => answers.push(message as ParseAnswer), onMessage: (listener) => (deliver = listener) });
+  return (request: ParseRequest) => {
+    deliver(request);
+    return answers.pop();
+  };
+}
+
+const rowsText = (rows: number) =>
+  `{\n  "rows": [\n${Array.from({ length: rows }, (_, i) => `    { "input": [${i % 7}, ${i % 3}], "target": ${i % 2} }`).join(',\n')}\n  ]\n}\n`;
+
+describe('The parse worker', () => {
+  it('parses a text, then the changes since, as parseDataset parses the edited text; a change inside a row reads that row only', () => {
+    const ask = startWorker();
+    const text = rowsText(500);
+    assert.deepEqual(ask({ id: 1, key: 'a', text }), { id: 1, ...parseDataset(text), rowsOnly: false });
+    // Row 250's target 0 becomes 7 (out of range), then a space typed between two rows.
+    const row250 = text.split('\n').slice(0, 2 + 250).join('\n').length + 1;
+    const target = text.indexOf('"target": ', row250) + '"target": '.length;
+    assert.equal(text[target], '0');
+    const typo = { offset: target, length: 1, text: '7' };
+    const typed = text.slice(0, target) + '7' + text.slice(target + 1);
+    const answer = ask({ id: 2, key: 'a', changes: [typo], length: typed.length });
+    assert.deepEqual(answer, { id: 2, ...parseDataset(typed), rowsOnly: true });
+    assert.ok(parseDataset(typed).problems.some((problem) => /outside \[0, 1\]/.test(problem.message)));
+    const between = typed.indexOf('},') + 2;
+    const spaced = typed.slice(0, between) + ' ' + typed.slice(between);
+    assert.deepEqual(ask({ id: 3, key: 'a', changes: [{ offset: between, length: 0, text: ' ' }], length: spaced.length }), { id: 3, ...parseDataset(spaced), rowsOnly: false });
+  });
+
+  it('asks for the text when it holds no parse the changes apply to: never seen, a length that does not add up, forgotten, or dropped for newer documents', () => {
+    const ask = startWorker();
+    const text = rowsText(20);
+    const digit = { offset: text.indexOf('"input": [') + '"input": ['.length, length: 0, text: '1' };
+    assert.deepEqual(ask({ id: 1, key: 'unknown', changes: [digit], length: text.length + 1 }), { id: 1, needsText: true });
+    ask({ id: 2, key: 'a', text });
+    assert.deepEqual(ask({ id: 3, key: 'a', changes: [digit], length: text.length + 5 }), { id: 3, needsText: true });
+    ask({ id: 4, key: 'b', text });
+    assert.equal(ask({ forget: 'b' }), undefined, 'forgetting is not answered');
+    assert.deepEqual(ask({ id: 5, key: 'b', changes: [digit], length: text.length + 1 }), { id: 5, needsText: true });
+    for (let i = 0; i < KEPT_DOCUMENTS; i++) ask({ id: 10 + i, key: `newer ${i}`, text });
+    assert.deepEqual(ask({ id: 20, key: 'a', changes: [digit], length: text.length + 1 }), { id: 20, needsText: true });
+    // Sent the text, it carries on from there.
+    ask({ id: 21, key: 'a', text });
+    const edited = text.slice(0, digit.offset) + '1' + text.slice(digit.offset);
+    assert.deepEqual(ask({ id: 22, key: 'a', changes: [digit], length: edited.length }), { id: 22, ...parseDataset(edited), rowsOnly: true });
+  });
+});
