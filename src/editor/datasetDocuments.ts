@@ -7,7 +7,7 @@ import type { Platform, WorkerHandle } from '../platform/platform';
 import { RowLayouts } from './rowLayouts';
 import { KeptTrees } from './keptTrees';
 import { ChangeLog } from './changeLog';
-import type { ParseAnswer, ParseRequest } from './parseWorker';
+import { parseOf, type ParseAnswer, type ParseRequest } from './parseWorker';
 
 export interface ParsedDataset {
   version: number;
@@ -121,7 +121,7 @@ export class DatasetDocuments implements vscode.Disposable {
         }
         stopListening();
         stopWatching();
-        const parsed = { version, dataset: answer.dataset, problems: answer.problems };
+        const parsed = { version, ...parseOf(answer) };
         if (this.pending.get(key)?.version === version) this.pending.delete(key);
         if (document.version === version) {
           this.keep(document, parsed, text);

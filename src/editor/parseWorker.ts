@@ -4,7 +4,8 @@
 // changes since instead of the whole text, and an edit inside a row reads only that row again.
 // Runs in a worker thread (Node) or a Web Worker: the entry files in src/platform pass the port.
 import { applyChange, parseAfterChanges, parseKeepingTree, type KeptParse } from '../dataset/incremental';
-import type { Dataset, Problem } from '../dataset';
+import type { Dataset, ParseDatasetResult, Problem } from '../dataset';
+import { packRows, unpackRows, type PackedRows } from '../dataset/packedRows';
 import type { TextChange } from '../dataset/rowLayout';
 import type { WorkerPort } from '../platform/workerPort';
 
@@ -17,7 +18,8 @@ export type ParseRequest =
   | { forget: string };
 
 export type ParseAnswer =
-  | { id: number; dataset?: Dataset; problems: Problem[]; rowsOnly: boolean }
+  /** With `packedRows`, the dataset's rows are those (see packedRows.ts), not `dataset.rows`. */
+  | { id: number; dataset?: Dataset; packedRows?: PackedRows; problems: Problem[]; rowsOnly: boolean }
   /** The worker holds no parse the changes apply to: send the text. */
   | { id: number; needsText: true };
 
@@ -47,6 +49,15 @@ export function serveParsing(port: WorkerPort): void {
     kept.set(request.key, parse);
     for (const key of kept.keys()) if (kept.size > KEPT_DOCUMENTS) kept.delete(key);
     const rowsOnly = parse.tree !== undefined && parse.tree === before?.tree;
-    port.post({ id: request.id, ...parse.result, rowsOnly } satisfies ParseAnswer);
+    const { dataset, problems } = parse.result;
+    const packedRows = dataset && packRows(dataset.rows, dataset.inputSize);
+    const sent = packedRows ? { ...dataset, rows: [] } : dataset;
+    port.post({ id: request.id, dataset: sent, packedRows, problems, rowsOnly } satisfies ParseAnswer);
   });
+}
+
+/** The parse an answer carries, rows unpacked. */
+export function parseOf(answer: Extract<ParseAnswer, { problems: Problem[] }>): ParseDatasetResult {
+  const { dataset, packedRows, problems } = answer;
+  return { dataset: dataset && packedRows ? { ...dataset, rows: unpackRows(packedRows) } : dataset, problems };
 }

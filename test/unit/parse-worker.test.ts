@@ -2,16 +2,23 @@
 // the changes since its last parse of a document give the parse of the edited text; when it holds
 // no parse they apply to, it asks for the text instead of guessing.
 import * as assert from 'node:assert/strict';
+import * as fc from 'fast-check';
 import { parseDataset } from '../../src/dataset';
-import { KEPT_DOCUMENTS, serveParsing, type ParseAnswer, type ParseRequest } from '../../src/editor/parseWorker';
+import { packRows, unpackRows } from '../../src/dataset/packedRows';
+import { datasetText } from './dataset-texts';
+import { KEPT_DOCUMENTS, parseOf, serveParsing, type ParseAnswer, type ParseRequest } from '../../src/editor/parseWorker';
 
 function startWorker() {
   const answers: ParseAnswer[] = [];
   let deliver: (request: ParseRequest) => void = () => undefined;
   serveParsing({ post: (message) => answers.push(message as ParseAnswer), onMessage: (listener) => (deliver = listener) });
+  // What the host reads from an answer: the parse with its rows unpacked.
   return (request: ParseRequest) => {
     deliver(request);
-    return answers.pop();
+    const answer = answers.pop();
+    if (!answer || 'needsText' in answer) return answer;
+    assert.ok(answer.packedRows && answer.dataset?.rows.length === 0, 'rows travel packed');
+    return { id: answer.id, ...parseOf(answer), rowsOnly: answer.rowsOnly };
   };
 }
 
@@ -19,6 +26,16 @@ const rowsText = (rows: number) =>
   `{\n  "rows": [\n${Array.from({ length: rows }, (_, i) => `    { "input": [${i % 7}, ${i % 3}], "target": ${i % 2} }`).join(',\n')}\n  ]\n}\n`;
 
 describe('The parse worker', () => {
+  it('sends rows packed: unpacked they are the parsed rows, targets, test splits and offsets included (fast-check)', () => {
+    fc.assert(fc.property(datasetText, (text) => {
+      const rows = parseDataset(text).dataset?.rows ?? [];
+      const inputSize = rows[0]?.input.length ?? 0;
+      assert.deepEqual(unpackRows(packRows(rows, inputSize)!), rows);
+    }), { numRuns: 200 });
+    const ragged = [{ index: 0, input: [1, 2], split: 'train' as const, offset: 0, length: 1 }, { index: 1, input: [1], split: 'train' as const, offset: 2, length: 1 }];
+    assert.equal(packRows(ragged, 2), undefined, 'inputs of different lengths are not packed');
+  });
+
   it('parses a text, then the changes since, as parseDataset parses the edited text; a change inside a row reads that row only', () => {
     const ask = startWorker();
     const text = rowsText(500);

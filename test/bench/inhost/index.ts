@@ -68,7 +68,7 @@ async function measureEdit(api: LabApi, rows: number, folder: string, name: stri
   fs.rmSync(file);
   return {
     rows, chars: document.getText().length, lenses: lensResult.count, lensesMs: lensResult.ms, provideMs, editMs, parseMs, diagnosticsMs, p99: delay.percentile(99) / 1e6,
-    parseAfterEditMs: afterEdit.ms, rowsOnly: afterEdit.rowsOnly ? 1 : 0,
+    parseAfterEditMs: afterEdit.ms, rowsOnly: afterEdit.rowsOnly ? 1 : 0, longestStall: delay.max / 1e6,
   };
 }
 
@@ -113,7 +113,7 @@ export async function run(): Promise<void> {
       : ' (no budget: parsed in a worker)';
     lines.push(
       `  ${rows.toLocaleString('en-US')} rows (${size}), one edit → lenses ${result.lensesMs.toFixed(0)} ms (${result.lenses} lenses), ` +
-        `diagnostics ${result.diagnosticsMs.toFixed(0)} ms, host event-loop p99 ${result.p99.toFixed(1)} ms;${budget}\n` +
+        `diagnostics ${result.diagnosticsMs.toFixed(0)} ms, host event-loop p99 ${result.p99.toFixed(1)} ms, longest stall ${result.longestStall.toFixed(0)} ms;${budget}\n` +
         `    (of which the edit round trip ${result.editMs.toFixed(0)} ms, the lens provider in the extension host ${result.provideMs.toFixed(0)} ms; one full parse of the edited text ${result.parseMs.toFixed(0)} ms;\n` +
         (rows <= 10_000 ? `     the diagnostics' parse after the edit on the host's thread ${result.parseAfterEditMs.toFixed(1)} ms (${result.rowsOnly ? 'only the edited row read again' : 'in full'});\n` : '') +
         `     the same edit and lens request on the text as a plain .json file, without the extension's features: ${baseline.lensesMs.toFixed(0)} ms;\n` +
