@@ -1,7 +1,7 @@
 // Rows as three flat arrays, to cross from the parse worker to the extension host: a structured clone
 // of 300,000 row objects costs the receiving thread 0.5–0.8 s, of three typed arrays a few
 // milliseconds (rebuilding the objects then takes about a quarter of the clone's time).
-import type { DatasetRow } from './types';
+import type { Dataset, DatasetRow } from './types';
 
 export interface PackedRows {
   inputSize: number;
@@ -46,4 +46,54 @@ export function unpackRows({ inputSize, inputs, targets, meta }: PackedRows): Da
     };
   }
   return rows;
+}
+
+/** Datasets whose rows are still packed (see withPackedRows), and whether they have been unpacked yet. */
+const packedDatasets = new WeakMap<Dataset, { packed: PackedRows; unpacked: boolean }>();
+
+/**
+ * `dataset` with `packed` as its rows, unpacked only when something reads `rows`: after an edit the
+ * host needs only where the rows are (layoutOf reads that from the packed arrays) and the problems.
+ */
+export function withPackedRows(dataset: Dataset, packed: PackedRows): Dataset {
+  let rows: DatasetRow[] | undefined;
+  const lazy = { ...dataset };
+  const entry = { packed, unpacked: false };
+  Object.defineProperty(lazy, 'rows', {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      entry.unpacked = true;
+      return (rows ??= unpackRows(packed));
+    },
+    set: (value: DatasetRow[]) => {
+      // Rows replaced: the packed ones no longer describe them.
+      packedDatasets.delete(lazy);
+      rows = value;
+    },
+  });
+  packedDatasets.set(lazy, entry);
+  return lazy;
+}
+
+/** The packed rows of a dataset from withPackedRows whose rows were not replaced since. */
+export function packedRowsOf(dataset: Dataset): PackedRows | undefined {
+  return packedDatasets.get(dataset)?.packed;
+}
+
+/** Whether anything has read the rows of a dataset from withPackedRows (tests check that lenses need not). */
+export function rowsWereUnpacked(dataset: Dataset): boolean {
+  return packedDatasets.get(dataset)?.unpacked ?? true;
+}
+
+/** Per packed row: its index in the file and its offset, as layoutOf needs them. */
+export function packedIndexesAndOffsets(packed: PackedRows): { rowIndexes: Int32Array; rowOffsets: Int32Array } {
+  const count = packed.targets.length;
+  const rowIndexes = new Int32Array(count);
+  const rowOffsets = new Int32Array(count);
+  for (let i = 0; i < count; i++) {
+    rowIndexes[i] = packed.meta[i * META];
+    rowOffsets[i] = packed.meta[i * META + 1];
+  }
+  return { rowIndexes, rowOffsets };
 }

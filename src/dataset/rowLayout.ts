@@ -20,7 +20,8 @@
 // stray value as a row), `[]` given a first number, `"rows"` renamed. Which rows are valid, and so
 // which rows have lenses, is therefore only as good as the last full parse until the next one: the
 // editor parses again shortly after each edit and corrects the lenses if they differ.
-import type { Dataset, TextRange } from './types';
+import type { Dataset, DatasetRow, TextRange } from './types';
+import { packedIndexesAndOffsets, packedRowsOf } from './packedRows';
 
 export interface RowLayout {
   /** Each valid row's index in the file's "rows" array (a row with an error has no lens). */
@@ -49,14 +50,20 @@ const NO_ROWS: RowLayout = { rowIndexes: new Int32Array(0), rowOffsets: new Int3
 /** The layout a full parse gives (no dataset: no lenses). */
 export function layoutOf(dataset: Dataset | undefined): RowLayout {
   if (!dataset) return NO_ROWS;
-  const { rows } = dataset;
+  // Rows from the parse worker stay packed until something needs them; this does not.
+  const packed = packedRowsOf(dataset);
+  const { rowIndexes, rowOffsets } = packed ? packedIndexesAndOffsets(packed) : indexesAndOffsets(dataset.rows);
+  return dataset.rowsKey ? { rowIndexes, rowOffsets, rowsKey: { ...dataset.rowsKey } } : { rowIndexes, rowOffsets };
+}
+
+function indexesAndOffsets(rows: readonly DatasetRow[]): { rowIndexes: Int32Array; rowOffsets: Int32Array } {
   const rowIndexes = new Int32Array(rows.length);
   const rowOffsets = new Int32Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
     rowIndexes[i] = rows[i].index;
     rowOffsets[i] = rows[i].offset;
   }
-  return dataset.rowsKey ? { rowIndexes, rowOffsets, rowsKey: { ...dataset.rowsKey } } : { rowIndexes, rowOffsets };
+  return { rowIndexes, rowOffsets };
 }
 
 /** The characters that can make or end a token that decides the structure (see the top of this file). */

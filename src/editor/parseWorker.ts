@@ -5,7 +5,7 @@
 // Runs in a worker thread (Node) or a Web Worker: the entry files in src/platform pass the port.
 import { applyChange, parseAfterChanges, parseKeepingTree, type KeptParse } from '../dataset/incremental';
 import type { Dataset, ParseDatasetResult, Problem } from '../dataset';
-import { packRows, unpackRows, type PackedRows } from '../dataset/packedRows';
+import { packRows, withPackedRows, type PackedRows } from '../dataset/packedRows';
 import type { TextChange } from '../dataset/rowLayout';
 import type { WorkerPort } from '../platform/workerPort';
 
@@ -59,5 +59,5 @@ export function serveParsing(port: WorkerPort): void {
 /** The parse an answer carries, rows unpacked. */
 export function parseOf(answer: Extract<ParseAnswer, { problems: Problem[] }>): ParseDatasetResult {
   const { dataset, packedRows, problems } = answer;
-  return { dataset: dataset && packedRows ? { ...dataset, rows: unpackRows(packedRows) } : dataset, problems };
+  return { dataset: dataset && packedRows ? withPackedRows(dataset, packedRows) : dataset, problems };
 }

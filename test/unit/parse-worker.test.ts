@@ -4,7 +4,8 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { parseDataset } from '../../src/dataset';
-import { packRows, unpackRows } from '../../src/dataset/packedRows';
+import { packRows, rowsWereUnpacked, unpackRows } from '../../src/dataset/packedRows';
+import { layoutOf, sameLayout } from '../../src/dataset/rowLayout';
 import { datasetText } from './dataset-texts';
 import { KEPT_DOCUMENTS, parseOf, serveParsing, type ParseAnswer, type ParseRequest } from '../../src/editor/parseWorker';
 
@@ -34,6 +35,23 @@ describe('The parse worker', () => {
     }), { numRuns: 200 });
     const ragged = [{ index: 0, input: [1, 2], split: 'train' as const, offset: 0, length: 1 }, { index: 1, input: [1], split: 'train' as const, offset: 2, length: 1 }];
     assert.equal(packRows(ragged, 2), undefined, 'inputs of different lengths are not packed');
+  });
+
+  it('the host places lenses from the packed rows without unpacking them; reading the rows unpacks them once', () => {
+    const answers: ParseAnswer[] = [];
+    let deliver: (request: ParseRequest) => void = () => undefined;
+    serveParsing({ post: (message) => answers.push(message as ParseAnswer), onMessage: (listener) => (deliver = listener) });
+    const text = rowsText(300).replace('"target": 1 }', '"target": 3 }');
+    deliver({ id: 1, key: 'a', text });
+    const answer = answers.pop()!;
+    assert.ok(!('needsText' in answer));
+    const { dataset } = parseOf(answer);
+    const full = parseDataset(text).dataset!;
+    assert.ok(sameLayout(layoutOf(dataset), layoutOf(full)) && full.rows.length === 299, 'the same rows, the one with target 3 left out');
+    assert.equal(rowsWereUnpacked(dataset!), false);
+    assert.deepEqual(dataset!.rows, full.rows);
+    assert.equal(dataset!.rows, dataset!.rows, 'unpacked once');
+    assert.equal(rowsWereUnpacked(dataset!), true);
   });
 
   it('parses a text, then the changes since, as parseDataset parses the edited text; a change inside a row reads that row only', () => {
