@@ -56,7 +56,7 @@ export function serveParsing(port: WorkerPort): void {
   });
 }
 
-/** The parse an answer carries, rows unpacked. */
+/** The parse an answer carries; its rows are unpacked when first read (withPackedRows). */
 export function parseOf(answer: Extract<ParseAnswer, { problems: Problem[] }>): ParseDatasetResult {
   const { dataset, packedRows, problems } = answer;
   return { dataset: dataset && packedRows ? withPackedRows(dataset, packedRows) : dataset, problems };
