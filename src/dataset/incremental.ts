@@ -13,7 +13,7 @@ import { parseDataset, parseWellFormedDataset } from './index';
 import { readWellFormedTree, type WellFormedTree } from './json';
 import { LexicalNotes } from './lexical';
 import { CompactRowNode, parseWellFormedRow } from './quick';
-import { preservesStructure, type TextChange } from './rowLayout';
+import { applyChange, preservesStructure, type TextChange } from './rowLayout';
 import type { ParseDatasetOptions, ParseDatasetResult, TextRange } from './types';
 
 /** A parse and the tree it was read from, to bring up to date across edits. */
@@ -23,6 +23,8 @@ export interface KeptParse {
   readonly options?: ParseDatasetOptions;
   /** Absent when the text was not well-formed or has no single top-level "rows" array. */
   readonly tree?: RowsTree;
+  /** Carried from an earlier parse, reading again only the rows the edits fell in (else parsed in full). */
+  readonly rowsOnly: boolean;
 }
 
 interface RowsTree extends WellFormedTree {
@@ -40,8 +42,8 @@ export function parseKeepingTree(text: string, options?: ParseDatasetOptions): K
   } catch {
     // parseDataset reports whatever went wrong.
   }
-  if (!tree) return { text, options, result: parseDataset(text, options) };
-  return { text, options, result: parseWellFormedDataset(text, tree, options), tree: withRows(tree) };
+  if (!tree) return { text, options, result: parseDataset(text, options), rowsOnly: false };
+  return { text, options, result: parseWellFormedDataset(text, tree, options), tree: withRows(tree), rowsOnly: false };
 }
 
 /**
@@ -70,11 +72,7 @@ function carryAcross(kept: KeptParse, changes: readonly TextChange[], text: stri
   }
   if (!tree) return parseKeepingTree(text, kept.options);
   for (const row of tree.rows.children ?? []) if (row instanceof CompactRowNode) row.readFrom(text);
-  return { text, options: kept.options, result: parseWellFormedDataset(text, tree, kept.options), tree };
-}
-
-export function applyChange(text: string, change: TextChange): string {
-  return text.slice(0, change.offset) + change.text + text.slice(change.offset + change.length);
+  return { text, options: kept.options, result: parseWellFormedDataset(text, tree, kept.options), tree, rowsOnly: true };
 }
 
 function withRows(tree: WellFormedTree): RowsTree | undefined {

@@ -48,28 +48,24 @@ export function unpackRows({ inputSize, inputs, targets, meta }: PackedRows): Da
   return rows;
 }
 
-/** Datasets whose rows are still packed (see withPackedRows), and whether they have been unpacked yet. */
-const packedDatasets = new WeakMap<Dataset, { packed: PackedRows; unpacked: boolean }>();
+/** Datasets whose rows came packed (see withPackedRows), and the rows once something read them. */
+const packedDatasets = new WeakMap<Dataset, { packed: PackedRows; rows?: DatasetRow[] }>();
 
 /**
  * `dataset` with `packed` as its rows, unpacked only when something reads `rows`: after an edit the
  * host needs only where the rows are (layoutOf reads that from the packed arrays) and the problems.
  */
 export function withPackedRows(dataset: Dataset, packed: PackedRows): Dataset {
-  let rows: DatasetRow[] | undefined;
   const lazy = { ...dataset };
-  const entry = { packed, unpacked: false };
+  const entry: { packed: PackedRows; rows?: DatasetRow[] } = { packed };
   Object.defineProperty(lazy, 'rows', {
     enumerable: true,
     configurable: true,
-    get: () => {
-      entry.unpacked = true;
-      return (rows ??= unpackRows(packed));
-    },
+    get: () => (entry.rows ??= unpackRows(packed)),
     set: (value: DatasetRow[]) => {
       // Rows replaced: the packed ones no longer describe them.
       packedDatasets.delete(lazy);
-      rows = value;
+      entry.rows = value;
     },
   });
   packedDatasets.set(lazy, entry);
@@ -83,7 +79,8 @@ export function packedRowsOf(dataset: Dataset): PackedRows | undefined {
 
 /** Whether anything has read the rows of a dataset from withPackedRows (tests check that lenses need not). */
 export function rowsWereUnpacked(dataset: Dataset): boolean {
-  return packedDatasets.get(dataset)?.unpacked ?? true;
+  const entry = packedDatasets.get(dataset);
+  return !entry || entry.rows !== undefined;
 }
 
 /** Per packed row: its index in the file and its offset, as layoutOf needs them. */

@@ -39,6 +39,11 @@ export interface TextChange {
   readonly text: string;
 }
 
+/** `text` with `change` made to it. */
+export function applyChange(text: string, change: TextChange): string {
+  return text.slice(0, change.offset) + change.text + text.slice(change.offset + change.length);
+}
+
 /** A layout and the text it describes. */
 export interface LaidOutText {
   readonly layout: RowLayout;
@@ -88,7 +93,7 @@ export function applyChanges(before: LaidOutText, changes: readonly TextChange[]
     if (change.offset < 0 || end > text.length) return undefined;
     if (!preservesStructure(text, change)) return undefined;
     layout = shiftLayout(layout, end, change.text.length - change.length);
-    text = text.slice(0, change.offset) + change.text + text.slice(end);
+    text = applyChange(text, change);
   }
   return { layout, text };
 }

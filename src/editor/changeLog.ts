@@ -3,6 +3,11 @@
 import * as vscode from 'vscode';
 import type { TextChange } from '../dataset/rowLayout';
 
+/** An event's content changes as offsets into the text before each of them. */
+export function textChangesOf(event: vscode.TextDocumentChangeEvent): TextChange[] {
+  return event.contentChanges.map((change) => ({ offset: change.rangeOffset, length: change.rangeLength, text: change.text }));
+}
+
 /** Changes pile up only while nothing parses: past a few hundred a full parse is as quick. */
 const MAX_LOGGED_CHANGES = 500;
 
@@ -16,7 +21,7 @@ export class ChangeLog implements vscode.Disposable {
       this.logs.delete(key);
       return;
     }
-    for (const change of event.contentChanges) log.changes.push({ offset: change.rangeOffset, length: change.rangeLength, text: change.text });
+    log.changes.push(...textChangesOf(event));
     log.version = event.document.version;
   });
 

@@ -8,10 +8,12 @@ import { isDatasetDocument } from './datasetDocuments';
 /** Long enough to skip the keystrokes of a word, short enough to feel immediate. */
 const DEBOUNCE_MS = 50;
 /**
- * Past LONG_PARSE_CHARS a parse on the host's thread takes 10–50 ms (10,000 rows), time in which the
- * host answers nothing: no lenses for the edited text, no completion. Such a document waits a little
- * longer after a keystroke, so those requests (answered without a parse, see rowLayouts.ts) go first;
- * the parse still lands within the 200 ms diagnostics budget (`npm run bench -- inhost`).
+ * Past LONG_PARSE_CHARS a full parse on the host's thread takes 10–50 ms (10,000 rows), time in which
+ * the host answers nothing: no lenses for the edited text, no completion. An edit inside a row needs
+ * only that row read again (about 1 ms, incremental.ts); any other edit still parses in full. Such a
+ * document waits a little longer after a keystroke, so those requests (answered without a parse, see
+ * rowLayouts.ts) go first; the parse still lands within the 200 ms diagnostics budget
+ * (`npm run bench -- inhost`).
  */
 const LONG_PARSE_CHARS = 100_000;
 const LONG_PARSE_DEBOUNCE_MS = 100;

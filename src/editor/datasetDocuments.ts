@@ -35,11 +35,12 @@ export class DatasetDocuments implements vscode.Disposable {
   private readonly cache = new Map<string, ParsedDataset>();
   /** Where each document's lenses go, known between an edit and its parse (see rowLayout.ts). */
   readonly layouts = new RowLayouts();
+  /** The changes to each document since its last parse (on this thread or in the worker). */
+  private readonly changes = new ChangeLog();
   /** Each small document's last parse tree, so an edit inside a row reads only that row again. */
-  private readonly trees = new KeptTrees();
-  /** The documents whose last parse the worker keeps, and the changes made to them since it was asked. */
+  private readonly trees = new KeptTrees(this.changes);
+  /** The documents whose last parse the worker keeps. */
   private readonly heldByWorker = new Set<string>();
-  private readonly workerChanges = new ChangeLog();
   /** How long the last parse on the host's thread took, and whether it read only the edited rows. */
   get lastParse(): { ms: number; rowsOnly: boolean } {
     return this.trees.lastParse;
@@ -55,6 +56,7 @@ export class DatasetDocuments implements vscode.Disposable {
     this.pending.delete(document.uri.toString());
     this.trees.forget(document);
     this.forgetInWorker(document);
+    this.changes.forget(document);
   });
 
   constructor(private readonly platform: Pick<Platform, 'startParseWorker'>) {}
@@ -78,7 +80,6 @@ export class DatasetDocuments implements vscode.Disposable {
   private forgetInWorker(document: vscode.TextDocument): void {
     const key = document.uri.toString();
     if (!this.heldByWorker.delete(key)) return;
-    this.workerChanges.forget(document);
     this.worker?.postMessage({ forget: key } satisfies ParseRequest);
   }
 
@@ -108,10 +109,10 @@ export class DatasetDocuments implements vscode.Disposable {
     const id = this.nextRequest++;
     const worker = this.parseWorker();
     // The worker keeps its last parse of the document: the changes since are enough, and cheaper to send.
-    const changes = this.heldByWorker.has(key) ? this.workerChanges.since(document) : undefined;
+    const changes = this.heldByWorker.has(key) ? this.changes.since(document) : undefined;
     const request: ParseRequest = changes ? { id, key, changes, length: text.length } : { id, key, text };
     this.heldByWorker.add(key);
-    this.workerChanges.restart(document);
+    this.changes.restart(document);
     const done = new Promise<ParsedDataset>((resolve, reject) => {
       const stopListening = worker.onMessage((answer: ParseAnswer) => {
         if (answer.id !== id) return;
@@ -152,8 +153,7 @@ export class DatasetDocuments implements vscode.Disposable {
   dispose(): void {
     this.subscription.dispose();
     this.layouts.dispose();
-    this.trees.dispose();
-    this.workerChanges.dispose();
+    this.changes.dispose();
     this.parsed.dispose();
     this.worker?.terminate();
     this.cache.clear();

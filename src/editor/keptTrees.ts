@@ -1,13 +1,15 @@
 // Each open small dataset's last parse with its tree, so the next parse reads again only the rows
-// the edits since fell in (src/dataset/incremental.ts).
+// the edits since fell in (src/dataset/incremental.ts). The changes come from the document's
+// change log, which every parse of the document restarts (here or in the parse worker).
 import type * as vscode from 'vscode';
 import { parseAfterChanges, parseKeepingTree, type KeptParse } from '../dataset/incremental';
 import type { ParseDatasetResult } from '../dataset';
-import { ChangeLog } from './changeLog';
+import type { ChangeLog } from './changeLog';
 
 export class KeptTrees {
   private readonly kept = new Map<string, KeptParse>();
-  private readonly changes = new ChangeLog();
+
+  constructor(private readonly changes: ChangeLog) {}
 
   /** How long the last parse took and whether it read only the edited rows (the bench and tests read it). */
   lastParse = { ms: 0, rowsOnly: false };
@@ -22,17 +24,11 @@ export class KeptTrees {
     const parse = kept && changes ? parseAfterChanges(kept, changes, text) : parseKeepingTree(text);
     this.kept.set(key, parse);
     this.changes.restart(document);
-    this.lastParse = { ms: performance.now() - started, rowsOnly: parse.tree !== undefined && parse.tree === kept?.tree };
+    this.lastParse = { ms: performance.now() - started, rowsOnly: parse.rowsOnly };
     return parse.result;
   }
 
   forget(document: vscode.TextDocument): void {
     this.kept.delete(document.uri.toString());
-    this.changes.forget(document);
-  }
-
-  dispose(): void {
-    this.changes.dispose();
-    this.kept.clear();
   }
 }

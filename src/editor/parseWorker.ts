@@ -3,10 +3,10 @@
 // The worker keeps the last parse of the few documents it parsed last, so the host can send the
 // changes since instead of the whole text, and an edit inside a row reads only that row again.
 // Runs in a worker thread (Node) or a Web Worker: the entry files in src/platform pass the port.
-import { applyChange, parseAfterChanges, parseKeepingTree, type KeptParse } from '../dataset/incremental';
+import { parseAfterChanges, parseKeepingTree, type KeptParse } from '../dataset/incremental';
 import type { Dataset, ParseDatasetResult, Problem } from '../dataset';
 import { packRows, withPackedRows, type PackedRows } from '../dataset/packedRows';
-import type { TextChange } from '../dataset/rowLayout';
+import { applyChange, type TextChange } from '../dataset/rowLayout';
 import type { WorkerPort } from '../platform/workerPort';
 
 export type ParseRequest =
@@ -48,11 +48,10 @@ export function serveParsing(port: WorkerPort): void {
     }
     kept.set(request.key, parse);
     for (const key of kept.keys()) if (kept.size > KEPT_DOCUMENTS) kept.delete(key);
-    const rowsOnly = parse.tree !== undefined && parse.tree === before?.tree;
     const { dataset, problems } = parse.result;
     const packedRows = dataset && packRows(dataset.rows, dataset.inputSize);
     const sent = packedRows ? { ...dataset, rows: [] } : dataset;
-    port.post({ id: request.id, dataset: sent, packedRows, problems, rowsOnly } satisfies ParseAnswer);
+    port.post({ id: request.id, dataset: sent, packedRows, problems, rowsOnly: parse.rowsOnly } satisfies ParseAnswer);
   });
 }
 

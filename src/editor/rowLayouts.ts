@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { applyChanges, layoutOf, type LaidOutText, type RowLayout } from '../dataset/rowLayout';
 import type { Dataset } from '../dataset';
+import { textChangesOf } from './changeLog';
 
 interface Tracked extends LaidOutText {
   /** The document version `text` is. */
@@ -49,8 +50,7 @@ export class RowLayouts implements vscode.Disposable {
     // An event without changes (the dirty flag only) leaves the text as it was; a parse of the new
     // version may already be in if another listener of this event asked for one.
     if (!before || event.contentChanges.length === 0 || before.version === event.document.version) return;
-    const changes = event.contentChanges.map((change) => ({ offset: change.rangeOffset, length: change.rangeLength, text: change.text }));
-    const after = applyChanges(before, changes);
+    const after = applyChanges(before, textChangesOf(event));
     if (after) this.tracked.set(key, { ...after, version: event.document.version, parsed: false });
     else this.tracked.delete(key);
   }
