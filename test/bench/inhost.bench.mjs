@@ -11,6 +11,6 @@ const result = spawnSync(process.execPath, [path.join(root, 'test/harness/run-in
   env: { ...process.env, NNL_EXTENSION_TESTS_PATH: path.join(root, 'out/test/bench/inhost/index.js') },
   encoding: 'utf8',
 });
-const report = (result.stdout + result.stderr).split("\n").filter((line) => /^in VS Code|^  (activation|[\d,]+ rows|lens latency)|^    \(of which|^     (the same edit|with VS Code|the diagnostics)|^    [a-zA-Z]/.test(line));
+const report = (result.stdout + result.stderr).split("\n").filter((line) => /^in VS Code|^  (activation|[\d,]+ rows|lens latency)|^    \(of which|^     (the same|with VS Code|the diagnostics)|^    [a-zA-Z]/.test(line));
 console.log(report.length ? report.join('\n') : `inhost: no report (exit ${result.status})\n${result.stdout}\n${result.stderr}`);
 process.exitCode = result.status ?? 1;
