@@ -102,7 +102,11 @@ export async function run(): Promise<void> {
   const lines = ['in VS Code (extension host):'];
   const activation = api.activationMs;
   lines.push(`  activation (activate() start to return): ${activation.toFixed(2)} ms   budget < ${BUDGET_MS.activation} ms: ${activation < BUDGET_MS.activation ? 'OK' : 'OVER'}`);
+  let breakdown: string[] = [];
   for (const rows of [10_000, 300_000]) {
+    // The breakdown runs before the 14 MB file: its first case, measured right after that file
+    // closed, came out 33 and 87 ms above the same measurement in the main section in two of three runs.
+    if (rows > 10_000) breakdown = await lensBreakdown(api, folder);
     // The same text as a plain .json file: what the workbench itself takes for the edit and a lens
     // request. Alternated with the dataset fifteen times (medians): either one varies by 100+ ms from
     // one edit to the next, with the workbench's own JSON work after each edit (folding, symbols), and
@@ -140,7 +144,7 @@ export async function run(): Promise<void> {
         `     with VS Code's JSON schema validation off: lenses ${unvalidated.lensesMs.toFixed(0)} ms, diagnostics ${unvalidated.diagnosticsMs.toFixed(0)} ms)`,
     );
   }
-  lines.push(...(await lensBreakdown(api, folder)));
+  lines.push(...breakdown);
   console.log(lines.join('\n'));
   console.log('RESULT: 1 passed, 0 failed');
 }
