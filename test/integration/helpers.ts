@@ -54,3 +54,22 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | Prom
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+/**
+ * The lenses `ask` returns and the visible range the provider saw: asked again until the editor's
+ * visible range is the same before and after (it shrinks once the editor draws lenses, each a line
+ * high) and `until` holds for the lenses.
+ */
+export async function lensesForSteadyRange(
+  editor: vscode.TextEditor,
+  ask: () => Thenable<vscode.CodeLens[]>,
+  until: (lenses: vscode.CodeLens[]) => boolean = () => true,
+): Promise<{ lenses: vscode.CodeLens[]; visible: vscode.Range }> {
+  let seen = { lenses: [] as vscode.CodeLens[], visible: editor.visibleRanges[0] };
+  await waitFor('lenses for a visible range that stays put while they are asked for', async () => {
+    const before = editor.visibleRanges[0];
+    seen = { lenses: await ask(), visible: editor.visibleRanges[0] };
+    return before.isEqual(seen.visible) && until(seen.lenses);
+  });
+  return seen;
+}

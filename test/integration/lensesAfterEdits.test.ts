@@ -2,7 +2,7 @@
 // last parse's rows, shifted, and corrected only when the parse of the edited text disagrees.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activeApi, openDataset, waitFor } from './helpers';
+import { activeApi, lensesForSteadyRange, openDataset, waitFor } from './helpers';
 
 const lensesOf = (uri: vscode.Uri) => vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 1000);
 
@@ -86,16 +86,7 @@ describe('Lenses after an edit, before its parse', function () {
     // Without a resolve count nothing is resolved: what comes titled was titled by provideCodeLenses.
     const provided = async () => rowLenses(await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri));
     await waitFor('the lenses', async () => (await provided()).length === rows.length * 2);
-    // The visible range shrinks once the editor draws its lenses (each takes a line's height): compare
-    // with the range the provider saw, the same before and after it was asked.
-    let visible = editor.visibleRanges[0];
-    let lenses = await provided();
-    await waitFor('a visible range that stays put while the lenses are asked for', async () => {
-      const before = editor.visibleRanges[0];
-      lenses = await provided();
-      visible = editor.visibleRanges[0];
-      return before.isEqual(visible);
-    });
+    const { lenses, visible } = await lensesForSteadyRange(editor, provided);
     const screen = visible.end.line - visible.start.line + 1;
     const near = lenses.filter((lens) => lens.range.start.line >= visible.start.line - screen && lens.range.start.line < visible.end.line + screen);
     const far = lenses.filter((lens) => lens.range.start.line > visible.end.line + screen);

@@ -2,7 +2,7 @@
 // move with the screen when it scrolls (src/editor/datasetCodeLensProvider.ts).
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activeApi, openDataset, waitFor } from './helpers';
+import { activeApi, lensesForSteadyRange, openDataset } from './helpers';
 
 describe('Lenses past maxCodeLenses rows', function () {
   this.timeout(60000);
@@ -19,17 +19,9 @@ describe('Lenses past maxCodeLenses rows', function () {
       const predictLines = (some: vscode.CodeLens[]) =>
         some.filter((lens) => lens.command?.command === 'neuralNetworkLab.predictRow').map((lens) => lens.range.start.line);
 
-      /** The lenses and the visible range the provider saw: the same before and after it was asked
-       *  (the range shrinks once the editor draws lenses, each a line high). */
       const settled = async (until: (lines: number[]) => boolean) => {
-        let seen = { lines: [] as number[], visible: editor.visibleRanges[0], all: [] as vscode.CodeLens[] };
-        await waitFor('lenses for a visible range that stays put', async () => {
-          const before = editor.visibleRanges[0];
-          const all = await lenses();
-          seen = { lines: predictLines(all), visible: editor.visibleRanges[0], all };
-          return before.isEqual(seen.visible) && until(seen.lines);
-        });
-        return seen;
+        const { lenses: all, visible } = await lensesForSteadyRange(editor, lenses, (some) => until(predictLines(some)));
+        return { lines: predictLines(all), visible, all };
       };
       const expectNear = ({ lines, visible }: { lines: number[]; visible: vscode.Range }, firstRowLine: number, lastRowLine: number) => {
         const half = Math.ceil((visible.end.line - visible.start.line + 1) / 2);
